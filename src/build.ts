@@ -1,0 +1,115 @@
+// The pipeline, top to bottom: content → model → render → runtime → package.
+// Zips are written to a temporary folder and moved into the output folder only when every target
+// succeeded, so a failed build leaves the output folder exactly as it was.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadCourse } from "./content/load-course.js";
+import type { Course } from "./model/course.js";
+import { planUnits } from "./model/units.js";
+import { TARGETS } from "./package/targets.js";
+import type { BuiltUnit, Target, TargetOptions } from "./package/target.js";
+import { writeZip, type PackageFile } from "./package/zip.js";
+import { BUILTIN_TEMPLATES } from "./paths.js";
+import { renderUnit, RUNTIME_SCRIPT } from "./render/render-unit.js";
+import { loadTemplates, type TemplateSet } from "./render/templates.js";
+import { bundleRuntime } from "./runtime/bundle.js";
+
+export interface BuildOptions {
+  readonly contentDir: string;
+  readonly outDir: string;
+  readonly targets: readonly string[];
+  readonly scoPerSession?: boolean;
+  /** One call per pipeline step, for progress output. */
+  readonly onStep?: (step: string, detail: string) => void;
+}
+
+export interface PackageReport {
+  readonly target: string;
+  readonly file: string;
+  readonly bytes: number;
+  readonly entries: number;
+  readonly ms: number;
+}
+
+export async function build(options: BuildOptions): Promise<PackageReport[]> {
+  const step = options.onStep ?? (() => {});
+  const targets = options.targets.map((id) => {
+    const t = TARGETS[id];
+    if (!t) throw new Error(`unknown target '${id}'`);
+    return t;
+  });
+
+  let t0 = performance.now();
+  const course = loadCourse(options.contentDir);
+  step("content", describe(course, performance.now() - t0));
+
+  t0 = performance.now();
+  const templates = loadTemplates(BUILTIN_TEMPLATES, path.join(course.contentDir, "templates"));
+  step("templates", `${templates.files.length} files (${ms(performance.now() - t0)})`);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coursewright-"));
+  try {
+    const built: { report: PackageReport; tmpFile: string }[] = [];
+    for (const target of targets) {
+      built.push(await buildTarget(course, target, templates, { scoPerSession: Boolean(options.scoPerSession) }, tmp, step));
+    }
+    fs.mkdirSync(options.outDir, { recursive: true });
+    return built.map(({ report, tmpFile }) => {
+      const dest = path.join(options.outDir, report.file);
+      const staging = `${dest}.partial-${process.pid}`;
+      fs.copyFileSync(tmpFile, staging);
+      fs.renameSync(staging, dest); // atomic within the output folder
+      return report;
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function buildTarget(
+  course: Course,
+  target: Target,
+  templates: TemplateSet,
+  options: TargetOptions,
+  tmp: string,
+  step: (step: string, detail: string) => void,
+): Promise<{ report: PackageReport; tmpFile: string }> {
+  const started = performance.now();
+  let t0 = started;
+  const units = planUnits(course, options.scoPerSession && target.supportsUnits);
+  const files: PackageFile[] = [];
+  const builtUnits: BuiltUnit[] = units.map((unit) => {
+    files.push({ path: unit.file, data: Buffer.from(renderUnit(course, unit, templates)) });
+    return { unit, files: [unit.file] };
+  });
+  step("render", `${target.id}: ${units.length} launch file${units.length === 1 ? "" : "s"} (${ms(performance.now() - t0)})`);
+
+  t0 = performance.now();
+  const script = Buffer.from(await bundleRuntime(target.runtimeEntry));
+  files.push({ path: RUNTIME_SCRIPT, data: script });
+  step("runtime", `${target.id}: ${kb(script.length)} minified (${ms(performance.now() - t0)})`);
+
+  t0 = performance.now();
+  for (const [p, data] of templates.assets) files.push({ path: p, data });
+  for (const asset of course.assets) files.push({ path: asset.packagePath, data: fs.readFileSync(asset.file) });
+  const unitFiles = new Set(builtUnits.flatMap((u) => u.files));
+  const shared = files.map((f) => f.path).filter((p) => !unitFiles.has(p)).sort();
+  files.push(...target.controlFiles(course, builtUnits, shared));
+  const name = target.zipName(course, options);
+  const tmpFile = path.join(tmp, name);
+  await writeZip(files, tmpFile);
+  const bytes = fs.statSync(tmpFile).size;
+  step("package", `${name}: ${files.length} files, ${kb(bytes)} (${ms(performance.now() - t0)})`);
+  return { report: { target: target.id, file: name, bytes, entries: files.length, ms: performance.now() - started }, tmpFile };
+}
+
+function describe(course: Course, elapsed: number): string {
+  const pages = course.sessions.reduce((n, s) => n + s.pages.length, 0);
+  const checks = course.sessions.filter((s) => s.check).length;
+  const questions = course.sessions.reduce((n, s) => n + (s.check?.questions.length ?? 0), 0) + (course.assessment?.questions.length ?? 0);
+  return `${course.sessions.length} sessions, ${pages} pages, ${checks} knowledge checks, ${questions} questions, ${course.assets.length} images (${ms(elapsed)})`;
+}
+
+const ms = (n: number): string => `${Math.round(n)} ms`;
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;

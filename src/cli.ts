@@ -1,0 +1,121 @@
+// Command line: argument parsing and output only; the work is in build.ts.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build, type PackageReport } from "./build.js";
+import { ContentError } from "./content/errors.js";
+import { jsonSchemas } from "./content/json-schema.js";
+import { TARGET_IDS } from "./package/targets.js";
+
+const HELP = `Usage: coursewright <command> [options]
+
+Commands:
+  build      Build e-learning packages from a course folder
+  schemas    Write the JSON Schemas of course.yaml and quiz files (for editor autocompletion)
+
+Options of build:
+  --target <name>     Package to build: ${TARGET_IDS.join(", ")}, or "all" (every target). Required.
+  --content <dir>     Course folder holding course.yaml (default: content)
+  --out <dir>         Where the zip files go (default: dist)
+  --sco-per-session   SCORM: one SCO per session plus one for the final assessment, so the LMS itself
+                      shows which sessions are complete (default: the whole course is one SCO)
+
+Options of schemas:
+  --out <dir>         Folder to write course.schema.json and quiz.schema.json into (default: schemas)
+
+  -h, --help          Show this help
+  -v, --version       Show the version
+
+Exit status: 0 on success, 1 when the content has errors (nothing is written), 2 on a usage error.
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        target: { type: "string" },
+        content: { type: "string" },
+        out: { type: "string" },
+        "sco-per-session": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    console.log(pkg.version);
+    return 0;
+  }
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+
+  if (command === "schemas") {
+    const out = values.out ?? "schemas";
+    fs.mkdirSync(out, { recursive: true });
+    for (const [name, schema] of Object.entries(jsonSchemas())) {
+      fs.writeFileSync(path.join(out, name), JSON.stringify(schema, null, 2) + "\n");
+      console.log(`wrote ${path.join(out, name)}`);
+    }
+    return 0;
+  }
+  if (command !== "build") throw new UsageError(`unknown command '${command}'`);
+  if (!values.target) throw new UsageError("--target is required");
+  const targets = values.target === "all" ? TARGET_IDS : [values.target];
+  for (const t of targets) {
+    if (!TARGET_IDS.includes(t)) throw new UsageError(`unknown target '${t}'; expected one of: ${TARGET_IDS.join(", ")}, all`);
+  }
+
+  const started = performance.now();
+  const reports = await build({
+    contentDir: values.content ?? "content",
+    outDir: values.out ?? "dist",
+    targets,
+    scoPerSession: Boolean(values["sco-per-session"]),
+    onStep: (step, detail) => console.log(`${step.padEnd(10)} ${detail}`),
+  });
+  printTable(reports, values.out ?? "dist");
+  console.log(`built ${reports.length} package${reports.length === 1 ? "" : "s"} in ${Math.round(performance.now() - started)} ms`);
+  return 0;
+}
+
+function printTable(reports: readonly PackageReport[], out: string): void {
+  const rows = [["package", "size", "files", "build time"], ...reports.map((r) => [path.join(out, r.file), `${(r.bytes / 1024).toFixed(1)} KB`, String(r.entries), `${Math.round(r.ms)} ms`])];
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+  console.log("");
+  rows.forEach((r, i) => {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  "));
+    if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ContentError) {
+      console.error(`error: the course has ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}; nothing was written:\n${err.message}`);
+      process.exitCode = 1;
+    } else if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\nRun 'coursewright --help' for usage.`);
+      process.exitCode = 2;
+    } else {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,76 @@
+// content/ → Course model. Collects every problem in every file, then throws one ContentError.
+import fs from "node:fs";
+import path from "node:path";
+import type { Asset, Course, Session } from "../model/course.js";
+import { ProblemList } from "./errors.js";
+import { loadQuiz } from "./load-quiz.js";
+import { loadSession } from "./load-session.js";
+import { courseSchema } from "./schemas.js";
+import { validate } from "./validate.js";
+import { parseYaml } from "./yaml-source.js";
+
+export const COURSE_FILE = "course.yaml";
+
+export function loadCourse(contentDirIn: string): Course {
+  const contentDir = path.resolve(contentDirIn);
+  const file = path.join(contentDir, COURSE_FILE);
+  const problems = new ProblemList();
+  if (!fs.existsSync(file)) {
+    problems.add(file, 1, `no ${COURSE_FILE} in ${contentDir}; is --content pointing at the course folder?`);
+    problems.throwIfAny();
+  }
+  const src = parseYaml(fs.readFileSync(file, "utf8"), file, problems);
+  const input = src ? validate(courseSchema, src.data ?? {}, src, problems) : undefined;
+  if (!src || !input) {
+    problems.throwIfAny();
+    throw new Error("unreachable: invalid course without problems");
+  }
+
+  const assets = new Map<string, Asset>();
+  const sessions: Session[] = [];
+  const seen = new Map<string, string>();
+  input.sessions.forEach((rel, i) => {
+    const sessionFile = path.resolve(contentDir, rel);
+    const line = src.lineOf(["sessions", i]);
+    if (!fs.existsSync(sessionFile)) {
+      problems.add(file, line, `session file '${rel}' not found`, `sessions.${i}`);
+      return;
+    }
+    const session = loadSession(sessionFile, contentDir, assets, problems);
+    if (!session) return;
+    const other = seen.get(session.id);
+    if (other) problems.add(sessionFile, 2, `duplicate session id '${session.id}' (also in ${path.relative(contentDir, other)})`, "id");
+    seen.set(session.id, sessionFile);
+    sessions.push(session);
+  });
+
+  let assessment;
+  if (input.assessment) {
+    const quizFile = path.resolve(contentDir, input.assessment);
+    if (!fs.existsSync(quizFile)) {
+      problems.add(file, src.lineOf(["assessment"]), `assessment file '${input.assessment}' not found`, "assessment");
+    } else {
+      assessment = loadQuiz(quizFile, "assessment", true, problems);
+    }
+  }
+  if (seen.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");
+
+  problems.throwIfAny();
+  const { assessment: _file, ...fields } = input;
+  return deepFreeze({
+    ...fields,
+    description: input.description.trim(),
+    sessions,
+    ...(assessment ? { assessment } : {}),
+    assets: [...assets.values()].sort((a, b) => a.packagePath.localeCompare(b.packagePath)),
+    contentDir,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

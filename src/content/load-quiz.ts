@@ -1,0 +1,93 @@
+// Loads a quiz file (knowledge check or final assessment) into the model.
+import fs from "node:fs";
+import { QUESTION_TYPES, type Choice, type Question, type Quiz } from "../model/course.js";
+import type { ProblemList } from "./errors.js";
+import { questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
+import { validate } from "./validate.js";
+import { parseYaml, type YamlSource } from "./yaml-source.js";
+
+export function loadQuiz(file: string, id: string, graded: boolean, problems: ProblemList): Quiz | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    problems.add(file, 1, "quiz file not found");
+    return undefined;
+  }
+  const src = parseYaml(text, file, problems);
+  if (!src) return undefined;
+  const quiz = validate(quizSchema, src.data, src, problems);
+  if (!quiz) return undefined;
+
+  const questions: Question[] = [];
+  const ids = new Map<string, number>();
+  quiz.questions.forEach((raw, i) => {
+    const q = checkQuestion(raw, i, src, problems);
+    if (!q) return;
+    const line = src.lineOf(["questions", i, "id"]);
+    const dup = ids.get(q.id);
+    if (dup !== undefined) problems.add(file, line, `duplicate question id '${q.id}' (also line ${dup})`, `questions.${i}.id`);
+    ids.set(q.id, line);
+    questions.push(q);
+  });
+  return { id, title: quiz.title, ...(quiz.intro ? { intro: quiz.intro } : {}), graded, questions, source: file };
+}
+
+function checkQuestion(raw: unknown, i: number, src: YamlSource, problems: ProblemList): Question | undefined {
+  const path = ["questions", i];
+  const type = typeof raw === "object" && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type !== "string" || !(QUESTION_TYPES as readonly string[]).includes(type)) {
+    const what = type === undefined ? "has no 'type'" : `has unknown type ${JSON.stringify(type)}`;
+    problems.add(src.file, src.lineOf([...path, "type"]), `question ${what}; expected one of: ${QUESTION_TYPES.join(", ")}`, `questions.${i}.type`);
+    return undefined;
+  }
+  const schema = questionSchemas[type as keyof typeof questionSchemas];
+  const input = validate<QuestionInput>(schema, raw, src, problems, path);
+  if (!input) return undefined;
+  return toModel(input, i, src, problems);
+}
+
+function toModel(q: QuestionInput, i: number, src: YamlSource, problems: ProblemList): Question | undefined {
+  const common = { id: q.id, prompt: q.prompt, feedback: q.feedback ?? {}, points: q.points ?? 1 };
+  const where = (field: string): [number, string] => [src.lineOf(["questions", i, field]), `questions.${i}.${field}`];
+  const duplicates = (values: readonly string[], field: string, what: string): boolean => {
+    const dup = values.find((v, k) => values.indexOf(v) !== k);
+    if (dup === undefined) return false;
+    const [line, f] = where(field);
+    problems.add(src.file, line, `duplicate ${what} '${dup}'`, f);
+    return true;
+  };
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response": {
+      const choices: Choice[] = q.choices.map((c, k) => ({
+        id: c.id ?? String.fromCharCode(97 + k),
+        text: c.text,
+        correct: c.correct === true,
+        ...(c.feedback ? { feedback: c.feedback } : {}),
+      }));
+      const correct = choices.filter((c) => c.correct).length;
+      const [line, field] = where("choices");
+      if (q.type === "single-choice" && correct !== 1) {
+        problems.add(src.file, line, `a single-choice question needs exactly one choice with 'correct: true' (found ${correct})`, field);
+        return undefined;
+      }
+      if (correct === 0) {
+        problems.add(src.file, line, "a multiple-response question needs at least one choice with 'correct: true'", field);
+        return undefined;
+      }
+      if (duplicates(choices.map((c) => c.id), "choices", "choice id") || duplicates(choices.map((c) => c.text), "choices", "choice")) return undefined;
+      return { ...common, type: q.type, choices };
+    }
+    case "true-false":
+      return { ...common, type: q.type, answer: q.answer };
+    case "matching":
+      if (duplicates(q.pairs.map((p) => p.source), "pairs", "source") || duplicates(q.pairs.map((p) => p.target), "pairs", "target")) return undefined;
+      return { ...common, type: q.type, pairs: q.pairs };
+    case "sequencing":
+      if (duplicates(q.items, "items", "item")) return undefined;
+      return { ...common, type: q.type, items: q.items };
+    case "fill-in":
+      return { ...common, type: q.type, answers: q.answers };
+  }
+}

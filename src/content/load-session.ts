@@ -1,0 +1,40 @@
+// Loads one session Markdown file: front matter, pages, optional knowledge check.
+import fs from "node:fs";
+import path from "node:path";
+import type { Asset, Session } from "../model/course.js";
+import type { ProblemList } from "./errors.js";
+import { splitFrontMatter } from "./front-matter.js";
+import { loadQuiz } from "./load-quiz.js";
+import { splitPages } from "./pages.js";
+import { sessionFrontMatterSchema } from "./schemas.js";
+import { validate } from "./validate.js";
+import { parseYaml } from "./yaml-source.js";
+
+export function loadSession(file: string, contentDir: string, assets: Map<string, Asset>, problems: ProblemList): Session | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined; // reported by the caller, which knows the referencing line
+  }
+  const split = splitFrontMatter(text);
+  if (!split.present) {
+    problems.add(file, 1, "a session file must start with front matter between '---' lines (id, title, summary)");
+    return undefined;
+  }
+  const src = parseYaml(split.yaml, file, problems, split.yamlLine);
+  const meta = src ? validate(sessionFrontMatterSchema, src.data ?? {}, src, problems) : undefined;
+  const pages = splitPages(split.body, { file, bodyLine: split.bodyLine, contentDir, problems, assets });
+  if (!meta || !src) return undefined;
+
+  let check;
+  if (meta.check) {
+    const checkFile = path.resolve(path.dirname(file), meta.check);
+    if (!fs.existsSync(checkFile)) {
+      problems.add(file, src.lineOf(["check"]), `knowledge check file '${meta.check}' not found`, "check");
+    } else {
+      check = loadQuiz(checkFile, `check-${meta.id}`, false, problems);
+    }
+  }
+  return { id: meta.id, title: meta.title, summary: meta.summary, pages, ...(check ? { check } : {}), source: file };
+}

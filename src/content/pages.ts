@@ -1,0 +1,144 @@
+// Splits a session body into pages (one per `#` heading) and checks the Markdown of each page:
+// no raw HTML, known callouts, images with alt text inside the course, headings that do not skip levels,
+// links with text.
+import type Token from "markdown-it/lib/token.mjs";
+import type { Asset, Page } from "../model/course.js";
+import { resolveAsset } from "./assets.js";
+import type { ProblemList } from "./errors.js";
+import { CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
+import { IDENTIFIER } from "./schemas.js";
+
+const validator = createMarkdown({ html: true });
+const EXPLICIT_ID = /\s*\{#([^}]*)\}\s*$/;
+
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+  return slug || "page";
+}
+
+interface PageContext {
+  readonly file: string;
+  /** Line in the file of the body's first line. */
+  readonly bodyLine: number;
+  readonly contentDir: string;
+  readonly problems: ProblemList;
+  /** Collects every asset used, keyed by package path. */
+  readonly assets: Map<string, Asset>;
+}
+
+export function splitPages(body: string, ctx: PageContext): Page[] {
+  const tokens = validator.parse(body, {});
+  const lines = body.split("\n");
+  const lineAt = (t: Token | undefined): number => (t?.map ? t.map[0] + ctx.bodyLine : ctx.bodyLine);
+
+  const starts: { index: number; line0: number }[] = [];
+  tokens.forEach((t, i) => {
+    if (t.type === "heading_open" && t.tag === "h1" && t.map) starts.push({ index: i, line0: t.map[0] });
+  });
+  if (starts.length === 0) {
+    ctx.problems.add(ctx.file, ctx.bodyLine, "the session has no pages: start each page with a level-1 heading ('# Page title')");
+    return [];
+  }
+  const firstLine0 = starts[0]?.line0 ?? 0;
+  const before = lines.slice(0, firstLine0).findIndex((l) => l.trim() !== "");
+  if (before >= 0) {
+    ctx.problems.add(ctx.file, ctx.bodyLine + before, "text before the first page heading: start the body with '# Page title'");
+  }
+
+  const pages: Page[] = [];
+  const ids = new Map<string, number>();
+  starts.forEach((start, n) => {
+    const headingLine = ctx.bodyLine + start.line0;
+    const inline = tokens[start.index + 1];
+    const raw = inline?.content ?? "";
+    const explicit = EXPLICIT_ID.exec(raw);
+    const title = raw.replace(EXPLICIT_ID, "").trim();
+    if (!title) ctx.problems.add(ctx.file, headingLine, "page heading is empty: write the page title after '#'");
+    const id = explicit ? (explicit[1] ?? "").trim() : slugify(title);
+    if (explicit && !IDENTIFIER.test(id)) {
+      ctx.problems.add(ctx.file, headingLine, `page id '${id}' must be 1–64 letters, digits, '-' or '_'`, "{#id}");
+    }
+    const seen = ids.get(id);
+    if (seen !== undefined) {
+      ctx.problems.add(ctx.file, headingLine, `duplicate page id '${id}' (also line ${seen}); give one of them an explicit id: '# Title {#other-id}'`);
+    }
+    ids.set(id, headingLine);
+
+    const endIndex = starts[n + 1]?.index ?? tokens.length;
+    const endLine0 = starts[n + 1]?.line0 ?? lines.length;
+    const headingEnd0 = tokens[start.index]?.map?.[1] ?? start.line0 + 1;
+    const pageTokens = tokens.slice(start.index + 3, endIndex);
+    const assetRefs = checkTokens(pageTokens, ctx, lineAt);
+    pages.push({
+      id,
+      title,
+      markdown: lines.slice(headingEnd0, endLine0).join("\n").trim(),
+      assetRefs,
+      source: ctx.file,
+      line: headingLine,
+    });
+  });
+  return pages;
+}
+
+function checkTokens(tokens: Token[], ctx: PageContext, lineAt: (t: Token | undefined) => number): Record<string, string> {
+  const refs: Record<string, string> = {};
+  let level = 1;
+  let block: Token | undefined;
+  for (const t of tokens) {
+    if (t.map) block = t;
+    const line = lineAt(t.map ? t : block);
+    if (t.type === "html_block" || t.type === "html_inline") {
+      ctx.problems.add(ctx.file, line, `raw HTML is not allowed in pages ('${t.content.trim().slice(0, 40)}'); use Markdown`);
+    } else if (t.type === "container_callout_open") {
+      const kind = parseCalloutInfo(t.info)?.kind ?? "";
+      if (!(CALLOUT_KINDS as readonly string[]).includes(kind)) {
+        ctx.problems.add(ctx.file, line, `unknown callout kind '${kind}'; expected one of: ${CALLOUT_KINDS.join(", ")}`);
+      }
+    } else if (t.type === "heading_open") {
+      const depth = Number(t.tag.slice(1));
+      if (depth > level + 1) {
+        ctx.problems.add(ctx.file, line, `heading level skips from h${level} to h${depth}; use '${"#".repeat(level + 1)}' here`);
+      }
+      level = depth;
+    } else if (t.type === "inline") {
+      checkInline(t.children ?? [], line, ctx, refs);
+    }
+  }
+  return refs;
+}
+
+function checkInline(children: Token[], line: number, ctx: PageContext, refs: Record<string, string>): void {
+  children.forEach((c, i) => {
+    if (c.type === "html_inline") {
+      ctx.problems.add(ctx.file, line, `raw HTML is not allowed in pages ('${c.content}'); use Markdown`);
+    } else if (c.type === "image") {
+      const src = c.attrGet("src") ?? "";
+      const alt = c.content.trim();
+      if (!alt && c.attrGet("title") !== "decorative") {
+        ctx.problems.add(ctx.file, line, `image '${src}' has no alt text: write ![what the picture shows](${src}), or mark it decorative: ![](${src} "decorative")`);
+      }
+      const res = resolveAsset(src, ctx.file, ctx.contentDir);
+      if (!res.ok) {
+        ctx.problems.add(ctx.file, line, res.message);
+      } else {
+        refs[src] = res.packagePath;
+        ctx.assets.set(res.packagePath, { file: res.file, packagePath: res.packagePath });
+      }
+    } else if (c.type === "link_open") {
+      let text = "";
+      for (let j = i + 1; j < children.length && children[j]?.type !== "link_close"; j++) {
+        const child = children[j];
+        text += child?.type === "image" ? child.content : (child?.content ?? "");
+      }
+      if (!text.trim()) ctx.problems.add(ctx.file, line, `link to '${c.attrGet("href") ?? ""}' has no text; write [what it leads to](…)`);
+    }
+  });
+}

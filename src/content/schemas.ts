@@ -1,0 +1,105 @@
+// The authoring formats of course.yaml and quiz files, as zod schemas.
+// They validate content and are exported as JSON Schema for editor autocompletion.
+import { z } from "zod";
+import { QUESTION_TYPES, REPORTING_OPTIONS } from "../model/course.js";
+
+export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const identifier = z
+  .string()
+  .regex(IDENTIFIER, "must be 1–64 letters, digits, '-' or '_', starting with a letter or digit");
+const text = z.string().trim().min(1, "must not be empty");
+
+/** An absolute IRI with a scheme and something after it (xAPI activity ids hang below it). */
+const iri = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:\/\/[^\s/]+(\/\S*)?$/i, "must be an absolute IRI your organisation controls, e.g. https://learning.example.org/courses/my-course")
+  .refine((s) => !s.endsWith("/"), "must not end with '/'")
+  .refine((s) => !/[?#]/.test(s), "must not contain '?' or '#'");
+
+export const courseSchema = z
+  .strictObject({
+    id: iri.describe("IRI of the course, under a domain your organisation controls"),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by '-', e.g. my-course")
+      .describe("File-name part of the packages"),
+    title: text,
+    description: text,
+    language: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or en-GB"),
+    version: z.string().min(1, "must not be empty").describe("Course version; quote it: \"1.0\""),
+    reporting: z.enum(REPORTING_OPTIONS).describe("The pair of LMS statuses the course reports"),
+    masteryScore: z.number().min(0, "must be between 0 and 100").max(100, "must be between 0 and 100")
+      .describe("Pass mark of the final assessment in percent"),
+    maxAttempts: z.number().int("must be a whole number").min(0, "must be 0 (unlimited) or more")
+      .describe("Final assessment submissions allowed; 0 = unlimited"),
+    sessions: z.array(z.string().min(1)).min(1, "must list at least one session file")
+      .describe("Session Markdown files, relative to course.yaml, in order"),
+    assessment: z.string().min(1).optional().describe("Final assessment quiz file, relative to course.yaml"),
+  })
+  .describe("Coursewright course.yaml");
+
+export type CourseInput = z.infer<typeof courseSchema>;
+
+export const sessionFrontMatterSchema = z.strictObject({
+  id: identifier,
+  title: text,
+  summary: text,
+  check: z.string().min(1).optional(),
+});
+
+const feedback = z.strictObject({ correct: text.optional(), incorrect: text.optional() });
+const base = {
+  id: identifier,
+  prompt: text,
+  feedback: feedback.optional(),
+  points: z.number().positive("must be more than 0").max(100, "must be 100 or less").optional(),
+};
+const choices = z
+  .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]$/, "must be one lower-case letter or digit").optional(), text, correct: z.boolean().optional(), feedback: text.optional() }))
+  .min(2, "needs at least 2 choices")
+  .max(26, "may have at most 26 choices");
+
+export const questionSchemas = {
+  "single-choice": z.strictObject({ ...base, type: z.literal("single-choice"), choices }),
+  "multiple-response": z.strictObject({ ...base, type: z.literal("multiple-response"), choices }),
+  "true-false": z.strictObject({ ...base, type: z.literal("true-false"), answer: z.boolean() }),
+  matching: z.strictObject({
+    ...base,
+    type: z.literal("matching"),
+    pairs: z.array(z.strictObject({ source: text, target: text })).min(2, "needs at least 2 pairs").max(10, "may have at most 10 pairs"),
+  }),
+  sequencing: z.strictObject({
+    ...base,
+    type: z.literal("sequencing"),
+    items: z.array(text).min(2, "needs at least 2 items").max(10, "may have at most 10 items"),
+  }),
+  "fill-in": z.strictObject({
+    ...base,
+    type: z.literal("fill-in"),
+    answers: z.array(text.max(250, "must be at most 250 characters")).min(1, "needs at least one accepted answer"),
+  }),
+} as const satisfies Record<(typeof QUESTION_TYPES)[number], z.ZodType>;
+
+const anyQuestion = z.discriminatedUnion("type", [
+  questionSchemas["single-choice"],
+  questionSchemas["multiple-response"],
+  questionSchemas["true-false"],
+  questionSchemas.matching,
+  questionSchemas.sequencing,
+  questionSchemas["fill-in"],
+]);
+export type QuestionInput = z.infer<typeof anyQuestion>;
+
+/** Quiz file shape; `questions` items are checked one by one (see load-quiz.ts) for precise messages. */
+export const quizSchema = z
+  .strictObject({
+    title: text,
+    intro: text.optional(),
+    questions: z.array(z.unknown()).min(1, "must have at least one question"),
+  })
+  .describe("Coursewright quiz file (knowledge check or final assessment)");
+
+/** The same file with typed questions, for the published JSON Schema. */
+export const quizJsonSchemaSource = quizSchema.extend({ questions: z.array(anyQuestion).min(1) });

@@ -1,0 +1,129 @@
+// The typed, immutable course model: what content/ means once loaded and validated.
+// Every later stage (render, runtime data, packaging) reads only this.
+
+export const REPORTING_OPTIONS = [
+  "passed/incomplete",
+  "passed/failed",
+  "completed/incomplete",
+  "completed/failed",
+] as const;
+export type ReportingOption = (typeof REPORTING_OPTIONS)[number];
+
+export const QUESTION_TYPES = [
+  "single-choice",
+  "multiple-response",
+  "true-false",
+  "matching",
+  "sequencing",
+  "fill-in",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface Feedback {
+  readonly correct?: string;
+  readonly incorrect?: string;
+}
+
+interface QuestionBase {
+  readonly id: string;
+  readonly prompt: string;
+  readonly feedback: Feedback;
+  readonly points: number;
+}
+
+export interface Choice {
+  readonly id: string;
+  readonly text: string;
+  readonly correct: boolean;
+  readonly feedback?: string;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  readonly type: "single-choice" | "multiple-response";
+  readonly choices: readonly Choice[];
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+  readonly type: "true-false";
+  readonly answer: boolean;
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  readonly type: "matching";
+  readonly pairs: readonly { readonly source: string; readonly target: string }[];
+}
+
+export interface SequencingQuestion extends QuestionBase {
+  readonly type: "sequencing";
+  /** In the correct order. */
+  readonly items: readonly string[];
+}
+
+export interface FillInQuestion extends QuestionBase {
+  readonly type: "fill-in";
+  readonly answers: readonly string[];
+}
+
+export type Question =
+  | ChoiceQuestion
+  | TrueFalseQuestion
+  | MatchingQuestion
+  | SequencingQuestion
+  | FillInQuestion;
+
+export interface Quiz {
+  /** Unique in the course: `check-<session id>` or `assessment`. */
+  readonly id: string;
+  readonly title: string;
+  readonly intro?: string;
+  readonly graded: boolean;
+  readonly questions: readonly Question[];
+  readonly source: string;
+}
+
+export interface Page {
+  readonly id: string;
+  readonly title: string;
+  /** Markdown body (without the page heading), validated. */
+  readonly markdown: string;
+  /** Markdown image src → path of the file inside the package. */
+  readonly assetRefs: Readonly<Record<string, string>>;
+  readonly source: string;
+  readonly line: number;
+}
+
+export interface Session {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly pages: readonly Page[];
+  readonly check?: Quiz;
+  readonly source: string;
+}
+
+export interface Asset {
+  /** Absolute path on disk. */
+  readonly file: string;
+  /** Path inside the package, always under `assets/`. */
+  readonly packagePath: string;
+}
+
+export interface Course {
+  /** IRI the organisation controls; xAPI activity ids hang below it. */
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+  readonly language: string;
+  readonly version: string;
+  readonly reporting: ReportingOption;
+  /** Pass mark of the assessment, percent 0–100. */
+  readonly masteryScore: number;
+  /** Assessment submissions allowed; 0 = unlimited. */
+  readonly maxAttempts: number;
+  readonly sessions: readonly Session[];
+  readonly assessment?: Quiz;
+  readonly assets: readonly Asset[];
+  /** Absolute path of the content folder. */
+  readonly contentDir: string;
+}

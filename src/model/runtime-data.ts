@@ -1,0 +1,57 @@
+// The course as the browser runtime sees it: ids, structure and answer keys, no prose beyond what
+// tracking needs (question text for interaction descriptions). Built by render/, read by runtime/.
+import type { QuestionType, ReportingOption } from "./course.js";
+
+export interface RuntimeQuestion {
+  readonly id: string;
+  readonly type: QuestionType;
+  readonly points: number;
+  /** Plain-text prompt, for interaction descriptions. */
+  readonly prompt: string;
+  /** Choice ids / matching sources / sequencing items, in authored (= correct) order. */
+  readonly options: readonly string[];
+  /** Plain-text labels for `options`. */
+  readonly labels: readonly string[];
+  /** Matching targets' labels, pair order (target i belongs to source i). */
+  readonly targets?: readonly string[];
+  /** Single/multiple choice: indexes of the correct choices. */
+  readonly correct?: readonly number[];
+  readonly answer?: boolean;
+  /** Fill-in: accepted answers. */
+  readonly accepted?: readonly string[];
+}
+
+export interface RuntimeQuiz {
+  readonly id: string;
+  readonly title: string;
+  readonly graded: boolean;
+  readonly questions: readonly RuntimeQuestion[];
+}
+
+export interface RuntimeSession {
+  readonly id: string;
+  readonly title: string;
+  /** Page ids in order; a knowledge check is the last page, id `check`. */
+  readonly pages: readonly string[];
+  readonly check?: string;
+  /** False for the final assessment, which is shown like a session but does not count as one. */
+  readonly counts: boolean;
+}
+
+export interface RuntimeCourse {
+  /** Course IRI. */
+  readonly id: string;
+  readonly title: string;
+  /** What this package unit is: the whole course, or one session / the assessment of a multi-SCO package. */
+  readonly unit: string;
+  readonly reporting: ReportingOption;
+  readonly masteryScore: number;
+  readonly maxAttempts: number;
+  /** Changes whenever the structure (sessions, pages, questions) changes: guards stored state. */
+  readonly fingerprint: string;
+  readonly sessions: readonly RuntimeSession[];
+  readonly quizzes: Readonly<Record<string, RuntimeQuiz>>;
+}
+
+export const CHECK_PAGE_ID = "check";
+export const ASSESSMENT_ID = "assessment";

@@ -1,0 +1,53 @@
+// A package is made of launchable units: the whole course in one (single SCO), or one per session plus
+// one for the assessment (`--sco-per-session`). Every unit is rendered and tracked the same way.
+import type { Course, Quiz, ReportingOption, Session } from "./course.js";
+import { ASSESSMENT_ID } from "./runtime-data.js";
+
+export interface Unit {
+  /** `course`, a session id, or `assessment`. */
+  readonly id: string;
+  /** Launch file at the package root. */
+  readonly file: string;
+  readonly title: string;
+  readonly description: string;
+  readonly sessions: readonly Session[];
+  readonly assessment?: Quiz;
+  /** Session units report completion only; the course and assessment units use the course's option. */
+  readonly reporting: ReportingOption;
+}
+
+export function planUnits(course: Course, perSession: boolean): Unit[] {
+  if (!perSession) {
+    return [
+      {
+        id: "course",
+        file: "index.html",
+        title: course.title,
+        description: course.description,
+        sessions: course.sessions,
+        ...(course.assessment ? { assessment: course.assessment } : {}),
+        reporting: course.reporting,
+      },
+    ];
+  }
+  const units: Unit[] = course.sessions.map((s) => ({
+    id: s.id,
+    file: `sco-${s.id}.html`,
+    title: s.title,
+    description: s.summary,
+    sessions: [s],
+    reporting: "completed/incomplete",
+  }));
+  if (course.assessment) {
+    units.push({
+      id: ASSESSMENT_ID,
+      file: `sco-${ASSESSMENT_ID}.html`,
+      title: course.assessment.title,
+      description: `Final assessment of ${course.title}`,
+      sessions: [],
+      assessment: course.assessment,
+      reporting: course.reporting,
+    });
+  }
+  return units;
+}

@@ -1,0 +1,76 @@
+// Course model → the data the browser runtime needs for one unit (see model/runtime-data.ts).
+import type { Course, Question, Quiz } from "../model/course.js";
+import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz, type RuntimeSession } from "../model/runtime-data.js";
+import type { Unit } from "../model/units.js";
+import { plainText } from "./markdown.js";
+
+export const ASSESSMENT_PAGE_ID = "assessment";
+
+function runtimeQuestion(q: Question): RuntimeQuestion {
+  const base = { id: q.id, type: q.type, points: q.points, prompt: plainText(q.prompt).slice(0, 250) };
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response":
+      return {
+        ...base,
+        options: q.choices.map((c) => c.id),
+        labels: q.choices.map((c) => plainText(c.text)),
+        correct: q.choices.flatMap((c, i) => (c.correct ? [i] : [])),
+      };
+    case "true-false":
+      return { ...base, options: ["t", "f"], labels: ["True", "False"], answer: q.answer };
+    case "matching":
+      return {
+        ...base,
+        options: q.pairs.map((_, i) => String.fromCharCode(97 + i)),
+        labels: q.pairs.map((p) => plainText(p.source)),
+        targets: q.pairs.map((p) => plainText(p.target)),
+      };
+    case "sequencing":
+      return { ...base, options: q.items.map((_, i) => String.fromCharCode(97 + i)), labels: q.items.map(plainText) };
+    case "fill-in":
+      return { ...base, options: [], labels: [], accepted: q.answers };
+  }
+}
+
+function runtimeQuiz(q: Quiz): RuntimeQuiz {
+  return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map(runtimeQuestion) };
+}
+
+export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
+  const sessions: RuntimeSession[] = unit.sessions.map((s) => ({
+    id: s.id,
+    title: s.title,
+    pages: [...s.pages.map((p) => p.id), ...(s.check ? [CHECK_PAGE_ID] : [])],
+    ...(s.check ? { check: s.check.id } : {}),
+    counts: true,
+  }));
+  const quizzes: Record<string, RuntimeQuiz> = {};
+  for (const s of unit.sessions) if (s.check) quizzes[s.check.id] = runtimeQuiz(s.check);
+  if (unit.assessment) {
+    sessions.push({ id: ASSESSMENT_ID, title: unit.assessment.title, pages: [ASSESSMENT_PAGE_ID], counts: false });
+    quizzes[ASSESSMENT_ID] = runtimeQuiz(unit.assessment);
+  }
+  const structure = JSON.stringify([sessions.map((s) => [s.id, s.pages]), Object.values(quizzes).map((q) => q.questions.map((x) => [x.id, x.type, x.options.length]))]);
+  return {
+    id: course.id,
+    title: course.title,
+    unit: unit.id,
+    reporting: unit.reporting,
+    masteryScore: course.masteryScore,
+    maxAttempts: course.maxAttempts,
+    fingerprint: fnv1a(structure),
+    sessions,
+    quizzes,
+  };
+}
+
+/** 32-bit FNV-1a, base 36: a short, stable fingerprint (not a security hash). */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}

@@ -1,0 +1,155 @@
+// Course model + unit → the plain object the Handlebars templates render (the templates' contract).
+import type { Course, Question, Quiz } from "../model/course.js";
+import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../model/runtime-data.js";
+import type { Unit } from "../model/units.js";
+import { plainText, renderInline, renderPage } from "./markdown.js";
+import { fnv1a } from "./runtime-data.js";
+
+export interface PageView {
+  readonly index: number;
+  readonly id: string;
+  readonly domId: string;
+  readonly title: string;
+  readonly html?: string;
+  readonly quiz?: QuizView;
+  readonly isCheck: boolean;
+  readonly isAssessment: boolean;
+  readonly sessionTitle: string;
+  readonly position: string;
+}
+
+export interface QuizView {
+  readonly id: string;
+  readonly title: string;
+  readonly introHtml?: string;
+  readonly graded: boolean;
+  readonly questions: readonly QuestionView[];
+  readonly masteryScore: number;
+  readonly maxAttempts: number;
+}
+
+/** Deterministic shuffle (seeded by the question id) that never leaves the items in their correct order. */
+export function shuffledIndexes(n: number, seed: string): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let s = parseInt(fnv1a(seed), 36) || 1;
+  const rand = (): number => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return s / 2 ** 32;
+  };
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+  }
+  if (n > 1 && order.every((v, i) => v === i)) order.push(order.shift() ?? 0);
+  return order;
+}
+
+export type QuestionView = ReturnType<typeof questionView>;
+
+function questionView(quiz: Quiz, q: Question, index: number) {
+  const domId = `q-${quiz.id}-${q.id}`;
+  const common = {
+    quizId: quiz.id,
+    index,
+    number: index + 1,
+    type: q.type,
+    partial: `question-${q.type}`,
+    domId,
+    promptHtml: renderInline(q.prompt),
+    points: q.points,
+    graded: quiz.graded,
+    feedbackCorrect: q.feedback.correct ? renderInline(q.feedback.correct) : undefined,
+    feedbackIncorrect: q.feedback.incorrect ? renderInline(q.feedback.incorrect) : undefined,
+  };
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response":
+      return {
+        ...common,
+        multiple: q.type === "multiple-response",
+        choices: q.choices.map((c, i) => ({
+          index: i,
+          inputId: `${domId}-${c.id}`,
+          html: renderInline(c.text),
+          feedbackHtml: c.feedback ? renderInline(c.feedback) : undefined,
+        })),
+      };
+    case "true-false":
+      return common;
+    case "matching": {
+      const targets = shuffledIndexes(q.pairs.length, domId).map((t) => ({ index: t, text: plainText(q.pairs[t]?.target ?? "") }));
+      return {
+        ...common,
+        sources: q.pairs.map((p, i) => ({ index: i, selectId: `${domId}-s${i}`, html: renderInline(p.source) })),
+        targets,
+      };
+    }
+    case "sequencing":
+      return {
+        ...common,
+        items: shuffledIndexes(q.items.length, domId).map((i) => ({ index: i, html: renderInline(q.items[i] ?? ""), text: plainText(q.items[i] ?? "") })),
+      };
+    case "fill-in":
+      return { ...common, inputId: `${domId}-text` };
+  }
+}
+
+function quizView(course: Course, quiz: Quiz): QuizView {
+  return {
+    id: quiz.id,
+    title: quiz.title,
+    ...(quiz.intro ? { introHtml: renderInline(quiz.intro) } : {}),
+    graded: quiz.graded,
+    questions: quiz.questions.map((q, i) => questionView(quiz, q, i)),
+    masteryScore: course.masteryScore,
+    maxAttempts: course.maxAttempts,
+  };
+}
+
+export interface UnitView {
+  readonly lang: string;
+  readonly course: { readonly title: string; readonly description: string; readonly version: string };
+  readonly unit: { readonly id: string; readonly title: string; readonly single: boolean };
+  readonly sessions: readonly { readonly index: number; readonly id: string; readonly title: string; readonly summary: string; readonly pages: readonly PageView[] }[];
+  readonly pages: readonly PageView[];
+  readonly data: RuntimeCourse;
+  readonly stylesheet: string;
+  readonly script: string;
+}
+
+export function unitView(course: Course, unit: Unit, data: RuntimeCourse, files: { stylesheet: string; script: string }): UnitView {
+  const pages: PageView[] = [];
+  const sessions = data.sessions.map((rs, si) => {
+    const session = unit.sessions.find((s) => s.id === rs.id);
+    const sessionPages = rs.pages.map((pageId, pi) => {
+      const base = {
+        index: pages.length,
+        id: pageId,
+        domId: `page-${rs.id}-${pageId}`,
+        sessionTitle: rs.title,
+        position: `Page ${pi + 1} of ${rs.pages.length}`,
+      };
+      let view: PageView;
+      if (rs.id === ASSESSMENT_ID && unit.assessment) {
+        view = { ...base, title: unit.assessment.title, quiz: quizView(course, unit.assessment), isCheck: false, isAssessment: true };
+      } else if (pageId === CHECK_PAGE_ID && session?.check) {
+        view = { ...base, title: session.check.title, quiz: quizView(course, session.check), isCheck: true, isAssessment: false };
+      } else {
+        const page = session?.pages.find((p) => p.id === pageId);
+        view = { ...base, title: page?.title ?? pageId, html: page ? renderPage(page) : "", isCheck: false, isAssessment: false };
+      }
+      pages.push(view);
+      return view;
+    });
+    return { index: si, id: rs.id, title: rs.title, summary: session?.summary ?? "", pages: sessionPages };
+  });
+  return {
+    lang: course.language,
+    course: { title: course.title, description: course.description, version: course.version },
+    unit: { id: unit.id, title: unit.title, single: unit.id === "course" },
+    sessions,
+    pages,
+    data,
+    ...files,
+  };
+}

@@ -1,0 +1,61 @@
+// Learner answers and their scoring: one representation for every question type and every standard.
+import type { RuntimeQuestion } from "../../model/runtime-data.js";
+
+/**
+ * - choice types: selected option indexes, ascending
+ * - true-false: the boolean chosen
+ * - matching: for each source (authored order) the index of the chosen target, -1 when unset
+ * - sequencing: item indexes in the order the learner put them
+ * - fill-in: the text typed
+ */
+export type Answer = readonly number[] | boolean | string;
+
+export function normaliseText(s: string): string {
+  return s.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function isComplete(q: RuntimeQuestion, a: Answer | null | undefined): a is Answer {
+  if (a === null || a === undefined) return false;
+  switch (q.type) {
+    case "true-false":
+      return typeof a === "boolean";
+    case "fill-in":
+      return typeof a === "string" && a.trim() !== "";
+    case "matching":
+      return Array.isArray(a) && a.length === q.options.length && a.every((t) => t >= 0);
+    case "sequencing":
+      return Array.isArray(a) && a.length === q.options.length;
+    default:
+      return Array.isArray(a) && a.length > 0;
+  }
+}
+
+export function isCorrect(q: RuntimeQuestion, a: Answer): boolean {
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response": {
+      const want = q.correct ?? [];
+      return Array.isArray(a) && a.length === want.length && want.every((i) => a.includes(i));
+    }
+    case "true-false":
+      return a === q.answer;
+    case "fill-in":
+      return typeof a === "string" && (q.accepted ?? []).some((x) => normaliseText(x) === normaliseText(a));
+    case "matching":
+    case "sequencing":
+      // Correct = identity: source i ↔ target i; items in authored order.
+      return Array.isArray(a) && a.length === q.options.length && a.every((v, i) => v === i);
+  }
+}
+
+/** Percentage 0–100, two decimals at most. */
+export function scorePercent(questions: readonly RuntimeQuestion[], answers: readonly (Answer | null)[]): number {
+  let total = 0;
+  let earned = 0;
+  questions.forEach((q, i) => {
+    total += q.points;
+    const a = answers[i];
+    if (a !== null && a !== undefined && isCorrect(q, a)) earned += q.points;
+  });
+  return total === 0 ? 0 : Math.round((earned / total) * 10000) / 100;
+}

@@ -1,0 +1,112 @@
+// Compact, versioned text encoding of LearnerState for suspend_data / State API documents.
+// SCORM 1.2 allows 4,096 characters, so this encodes bits and indexes, never JSON:
+//   1|<fingerprint>|<location>|<visited bitset>|<quiz>;<quiz>…
+//   quiz  = <attempts>.<best>.<last>.<flags>:<checked bitset>:<answer>,<answer>…
+//   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;
+//           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text
+import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
+import type { Answer } from "./answers.js";
+import { emptyState, type LearnerState, type QuizState } from "./state.js";
+
+const VERSION = "1";
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+export function encodeBits(bits: readonly boolean[]): string {
+  let out = "";
+  for (let i = 0; i < bits.length; i += 6) {
+    let v = 0;
+    for (let b = 0; b < 6; b++) if (bits[i + b]) v |= 1 << b;
+    out += B64[v];
+  }
+  return out.replace(/A+$/, "");
+}
+
+export function decodeBits(s: string, length: number): boolean[] {
+  const bits: boolean[] = [];
+  for (let i = 0; i < length; i++) {
+    const v = B64.indexOf(s[Math.floor(i / 6)] ?? "A");
+    bits.push(v > 0 && (v & (1 << i % 6)) !== 0);
+  }
+  return bits;
+}
+
+function encodeAnswer(q: RuntimeQuestion, a: Answer | null): string {
+  if (a === null) return "";
+  if (typeof a === "boolean") return a ? "t" : "f";
+  if (typeof a === "string") return "~" + encodeURIComponent(a).replace(/[.,;:|]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  if (q.type === "single-choice" || q.type === "multiple-response") {
+    return a.reduce((mask, i) => mask + 2 ** i, 0).toString(36);
+  }
+  return a.map((v) => (v < 0 ? "-" : v.toString(36))).join("");
+}
+
+function decodeAnswer(q: RuntimeQuestion, s: string): Answer | null {
+  if (s === "") return null;
+  switch (q.type) {
+    case "true-false":
+      return s === "t";
+    case "fill-in":
+      return decodeURIComponent(s.slice(1));
+    case "single-choice":
+    case "multiple-response": {
+      const mask = parseInt(s, 36);
+      return q.options.map((_, i) => i).filter((i) => Math.floor(mask / 2 ** i) % 2 === 1);
+    }
+    default:
+      return [...s].map((c) => (c === "-" ? -1 : parseInt(c, 36)));
+  }
+}
+
+const num = (n: number | null): string => (n === null ? "" : String(n));
+const parseNum = (s: string | undefined): number | null => (s === undefined || s === "" ? null : Number(s));
+
+export interface EncodeOptions {
+  /** Leave out answers that are already recorded elsewhere (checked questions, submitted attempts). */
+  readonly compact?: boolean;
+}
+
+export function encodeState(course: RuntimeCourse, state: LearnerState, options: EncodeOptions = {}): string {
+  const quizzes = Object.values(course.quizzes).map((quiz) => {
+    const qs = state.quizzes[quiz.id];
+    if (!qs) return "";
+    const flags = (qs.passed ? 1 : 0) | (qs.submitted ? 2 : 0);
+    const dropAnswers = options.compact && (quiz.graded ? qs.submitted : qs.checked.every(Boolean));
+    const answers = dropAnswers ? "" : quiz.questions.map((q, i) => encodeAnswer(q, qs.answers[i] ?? null)).join(",").replace(/,+$/, "");
+    return `${qs.attempts}.${num(qs.best)}.${num(qs.last)}.${flags}:${encodeBits(qs.checked)}:${answers}`;
+  });
+  return [VERSION, course.fingerprint, String(state.location), encodeBits(state.visited), quizzes.join(";")].join("|");
+}
+
+/** Returns undefined when the text is not ours or was written for another structure of the course. */
+export function decodeState(course: RuntimeCourse, text: string): LearnerState | undefined {
+  const parts = text.split("|");
+  if (parts.length !== 5 || parts[0] !== VERSION || parts[1] !== course.fingerprint) return undefined;
+  const state = emptyState(course);
+  const location = Number(parts[2]);
+  if (Number.isInteger(location) && location >= 0 && location < state.visited.length) state.location = location;
+  state.visited = decodeBits(parts[3] ?? "", state.visited.length);
+  const encodedQuizzes = (parts[4] ?? "").split(";");
+  Object.values(course.quizzes).forEach((quiz, qi) => {
+    const [header = "", checked = "", answers = ""] = (encodedQuizzes[qi] ?? "").split(":");
+    const [attempts, best, last, flags] = header.split(".");
+    const f = Number(flags ?? 0);
+    const encoded = answers.split(",");
+    const qs: QuizState = {
+      attempts: Number(attempts) || 0,
+      best: parseNum(best),
+      last: parseNum(last),
+      passed: (f & 1) !== 0,
+      submitted: (f & 2) !== 0,
+      checked: decodeBits(checked, quiz.questions.length),
+      answers: quiz.questions.map((q, i) => {
+        try {
+          return decodeAnswer(q, encoded[i] ?? "");
+        } catch {
+          return null;
+        }
+      }),
+    };
+    state.quizzes[quiz.id] = qs;
+  });
+  return state;
+}

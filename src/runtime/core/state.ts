@@ -1,0 +1,129 @@
+// The learner's state and everything derived from it (session and course completion, assessment status).
+import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../../model/runtime-data.js";
+import type { Answer } from "./answers.js";
+
+export interface QuizState {
+  answers: (Answer | null)[];
+  /** Knowledge checks: question checked at least once. */
+  checked: boolean[];
+  /** Graded quizzes: submitted attempts, best and last score (percent), passed ever. */
+  attempts: number;
+  best: number | null;
+  last: number | null;
+  passed: boolean;
+  /** The current attempt has been submitted (results are showing). */
+  submitted: boolean;
+}
+
+export interface LearnerState {
+  visited: boolean[];
+  /** Flat page index. */
+  location: number;
+  quizzes: Record<string, QuizState>;
+}
+
+export interface PageRef {
+  readonly index: number;
+  readonly session: number;
+  readonly sessionId: string;
+  readonly pageId: string;
+}
+
+/** Flat list of the unit's pages, in reading order. */
+export function flattenPages(course: RuntimeCourse): PageRef[] {
+  const out: PageRef[] = [];
+  course.sessions.forEach((s, si) => {
+    for (const pageId of s.pages) out.push({ index: out.length, session: si, sessionId: s.id, pageId });
+  });
+  return out;
+}
+
+export function emptyState(course: RuntimeCourse): LearnerState {
+  const quizzes: Record<string, QuizState> = {};
+  for (const q of Object.values(course.quizzes)) {
+    quizzes[q.id] = {
+      answers: q.questions.map(() => null),
+      checked: q.questions.map(() => false),
+      attempts: 0,
+      best: null,
+      last: null,
+      passed: false,
+      submitted: false,
+    };
+  }
+  return { visited: flattenPages(course).map(() => false), location: 0, quizzes };
+}
+
+export interface AssessmentProgress {
+  readonly attempts: number;
+  readonly best: number | null;
+  readonly last: number | null;
+  readonly passed: boolean;
+  /** The last submitted attempt failed and the assessment was never passed. */
+  readonly failed: boolean;
+  readonly attemptsLeft: number | null;
+}
+
+export interface Progress {
+  readonly sessions: readonly { readonly id: string; readonly complete: boolean; readonly started: boolean }[];
+  readonly pagesVisited: number;
+  readonly pagesTotal: number;
+  readonly courseComplete: boolean;
+  readonly assessment: AssessmentProgress | null;
+  /** The course's success criterion: the assessment passed, or (without one) the course complete. */
+  readonly success: boolean;
+}
+
+export function sessionComplete(course: RuntimeCourse, state: LearnerState, si: number, pages = flattenPages(course)): boolean {
+  const s = course.sessions[si];
+  if (!s) return false;
+  const visitedAll = pages.filter((p) => p.session === si).every((p) => state.visited[p.index]);
+  const checkDone = !s.check || (state.quizzes[s.check]?.checked.every(Boolean) ?? false);
+  if (s.id === ASSESSMENT_ID) return state.quizzes[ASSESSMENT_ID]?.passed ?? false;
+  return visitedAll && checkDone;
+}
+
+export function progress(course: RuntimeCourse, state: LearnerState): Progress {
+  const pages = flattenPages(course);
+  const sessions = course.sessions.map((s, si) => ({
+    id: s.id,
+    complete: sessionComplete(course, state, si, pages),
+    started: pages.some((p) => p.session === si && state.visited[p.index]),
+    counts: s.counts,
+  }));
+  const counted = sessions.filter((s) => s.counts);
+  const courseComplete = counted.length > 0 && counted.every((s) => s.complete);
+  const quiz = course.quizzes[ASSESSMENT_ID];
+  const qs = state.quizzes[ASSESSMENT_ID];
+  let assessment: AssessmentProgress | null = null;
+  if (quiz && qs) {
+    assessment = {
+      attempts: qs.attempts,
+      best: qs.best,
+      last: qs.last,
+      passed: qs.passed,
+      failed: !qs.passed && qs.attempts > 0,
+      attemptsLeft: course.maxAttempts === 0 ? null : Math.max(0, course.maxAttempts - qs.attempts),
+    };
+  }
+  return {
+    sessions: sessions.map(({ id, complete, started }) => ({ id, complete, started })),
+    pagesVisited: state.visited.filter(Boolean).length,
+    pagesTotal: pages.length,
+    courseComplete,
+    assessment,
+    success: assessment ? assessment.passed : courseComplete,
+  };
+}
+
+/** LMS status word from the reporting option: `passed/incomplete` etc. (design.md §2). */
+export function reportedStatus(reporting: RuntimeCourse["reporting"], p: Progress): string {
+  const [success, otherwise] = reporting.split("/") as [string, string];
+  if (p.success) return success;
+  if (otherwise === "failed" && p.assessment?.failed) return "failed";
+  return "incomplete";
+}
+
+export function isCheckPage(pageId: string): boolean {
+  return pageId === CHECK_PAGE_ID;
+}

@@ -1,0 +1,57 @@
+// The one small interface every tracking standard implements (SCORM 1.2 now; SCORM 2004, xAPI, cmi5 later).
+// The player owns the learner model; a tracker only reports it in its standard's vocabulary.
+import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
+import type { Answer } from "../core/answers.js";
+import type { PageRef, Progress } from "../core/state.js";
+
+export interface TrackerStart {
+  /** False: the course runs, but nothing is recorded; `notice` says why, on the page. */
+  readonly tracked: boolean;
+  readonly notice?: string;
+  /** Saved by an earlier session of this attempt. */
+  readonly resume?: { readonly location: string; readonly state: string };
+  /** The LMS opened the attempt for review: show, don't record. */
+  readonly review?: boolean;
+  readonly learnerName?: string;
+}
+
+export type LearnerEvent =
+  | { readonly kind: "page"; readonly page: PageRef; readonly title: string }
+  | {
+      readonly kind: "answer";
+      readonly quizId: string;
+      /** Objective the question belongs to: its session id, or `assessment`. */
+      readonly objective: string;
+      readonly graded: boolean;
+      readonly question: RuntimeQuestion;
+      readonly answer: Answer;
+      readonly correct: boolean;
+      readonly latencyMs: number;
+      readonly at: Date;
+    }
+  | { readonly kind: "attempt"; readonly quizId: string; readonly score: number; readonly passed: boolean; readonly attempt: number }
+  | { readonly kind: "session-complete"; readonly sessionId: string; readonly title: string };
+
+/** Everything a tracker needs to report the learner's position at one moment. */
+export interface Snapshot {
+  /** Bookmark: `<session id>/<page id>`. */
+  readonly location: string;
+  /** Encoded learner state (see core/state-codec.ts); `compactState` when the full one does not fit. */
+  readonly state: string;
+  readonly compactState: string;
+  readonly progress: Progress;
+}
+
+export interface Tracker {
+  /** Most characters of state the standard can store. */
+  readonly maxStateLength: number;
+  start(course: RuntimeCourse): Promise<TrackerStart>;
+  /** After every meaningful change: the events since the last call, and where things stand now. */
+  record(events: readonly LearnerEvent[], snapshot: Snapshot): void;
+  /** The page is being hidden (tab switch, minimise): save what we have, keep the session open. */
+  save(snapshot: Snapshot): void;
+  /** The page is going away or the learner pressed Exit: end the session; nothing is recorded after. */
+  finish(snapshot: Snapshot): void;
+  /** Errors met while reporting, for the page to show. */
+  onProblem?: (message: string) => void;
+}

@@ -1,0 +1,395 @@
+// The course player: navigation, menu, progress, knowledge checks, the assessment, resume.
+// It owns the learner state and hands every change to the tracker in one `record` call.
+import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuiz } from "../../model/runtime-data.js";
+import { isComplete, isCorrect, scorePercent, type Answer } from "../core/answers.js";
+import { decodeState, encodeState } from "../core/state-codec.js";
+import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
+import type { LearnerEvent, Snapshot, Tracker } from "../tracking/tracker.js";
+import { hideFeedback, moveItem, questionElement, readAnswer, setDisabled, showFeedback, writeAnswer } from "./question-dom.js";
+
+const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => root.querySelector<T>(`[data-cw="${cw}"]`);
+
+export class Player {
+  private readonly pages: PageRef[];
+  private state: LearnerState;
+  private last: Progress;
+  private shownAt = Date.now();
+  private ended = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly course: RuntimeCourse,
+    private readonly tracker: Tracker,
+  ) {
+    this.pages = flattenPages(course);
+    this.state = emptyState(course);
+    this.last = progress(course, this.state);
+  }
+
+  async start(): Promise<void> {
+    const win = this.doc.defaultView;
+    this.tracker.onProblem = (m) => this.banner(m, "error");
+    const started = await this.tracker.start(this.course);
+    if (!started.tracked) this.banner(started.notice ?? "Your progress is not being recorded.", "untracked");
+    else if (started.review) this.banner("Review mode: you can look through the course; nothing new is recorded.", "info");
+
+    if (started.resume) this.restore(started.resume.location, started.resume.state);
+    this.last = progress(this.course, this.state);
+    this.wire();
+    this.renderQuizzes();
+    this.show(this.state.location, false);
+    const events: LearnerEvent[] = [this.pageEvent(this.state.location)];
+    this.state.visited[this.state.location] = true;
+    this.commit(events);
+
+    win?.addEventListener("pagehide", () => this.end());
+    this.doc.addEventListener("visibilitychange", () => {
+      if (this.doc.visibilityState === "hidden" && !this.ended) this.tracker.save(this.snapshot());
+    });
+  }
+
+  // ---- state --------------------------------------------------------------------------------
+
+  private restore(location: string, saved: string): void {
+    const decoded = saved ? decodeState(this.course, saved) : undefined;
+    if (decoded) this.state = decoded;
+    const [sessionId, pageId] = location.split("/");
+    const page = this.pages.find((p) => p.sessionId === sessionId && p.pageId === pageId);
+    if (page) this.state.location = page.index;
+  }
+
+  private snapshot(): Snapshot {
+    const here = this.pages[this.state.location];
+    return {
+      location: here ? `${here.sessionId}/${here.pageId}` : "",
+      state: encodeState(this.course, this.state),
+      compactState: encodeState(this.course, this.state, { compact: true }),
+      progress: this.last,
+    };
+  }
+
+  /** Recompute progress, add session-complete events, report, refresh the chrome. */
+  private commit(events: LearnerEvent[]): void {
+    const before = this.last;
+    this.last = progress(this.course, this.state);
+    this.last.sessions.forEach((s, i) => {
+      if (s.complete && !before.sessions[i]?.complete && this.course.sessions[i]?.counts) {
+        events.push({ kind: "session-complete", sessionId: s.id, title: this.course.sessions[i]?.title ?? s.id });
+      }
+    });
+    if (!this.ended) this.tracker.record(events, this.snapshot());
+    this.renderChrome();
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.tracker.finish(this.snapshot());
+  }
+
+  // ---- navigation ---------------------------------------------------------------------------
+
+  private wire(): void {
+    const d = this.doc;
+    d.addEventListener("click", (ev) => {
+      const target = ev.target instanceof Element ? ev.target : null;
+      const control = target?.closest<HTMLElement>("[data-cw], [data-goto], [data-move]");
+      if (!control) return;
+      if (control.dataset.goto !== undefined) {
+        ev.preventDefault();
+        this.go(Number(control.dataset.goto));
+        this.toggleMenu(false);
+        return;
+      }
+      if (control.dataset.move) {
+        moveItem(control);
+        return;
+      }
+      const fieldset = control.closest<HTMLElement>("[data-quiz]");
+      switch (control.dataset.cw) {
+        case "next":
+          this.go(this.state.location + 1);
+          break;
+        case "prev":
+          this.go(this.state.location - 1);
+          break;
+        case "menu-toggle":
+          this.toggleMenu();
+          break;
+        case "exit":
+          this.exit();
+          break;
+        case "check-answer":
+          if (fieldset) this.checkAnswer(fieldset);
+          break;
+        case "submit-assessment":
+          this.submitAssessment(control.dataset.quizId ?? ASSESSMENT_ID);
+          break;
+        case "retake":
+          this.retake(control.dataset.quizId ?? ASSESSMENT_ID);
+          break;
+      }
+    });
+    d.addEventListener("change", (ev) => {
+      const el = ev.target instanceof Element ? ev.target.closest<HTMLElement>("[data-quiz]") : null;
+      if (el) this.captureAnswer(el);
+    });
+    d.addEventListener("keydown", (ev) => {
+      if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      if (ev.target instanceof Element && ev.target.closest("input, select, textarea, button, [contenteditable]")) return;
+      if (ev.key === "ArrowRight") this.go(this.state.location + 1);
+      else if (ev.key === "ArrowLeft") this.go(this.state.location - 1);
+      else if (ev.key === "Escape") this.toggleMenu(false);
+    });
+  }
+
+  private go(index: number): void {
+    if (index < 0 || index >= this.pages.length || index === this.state.location) return;
+    this.state.location = index;
+    this.state.visited[index] = true;
+    this.show(index, true);
+    this.commit([this.pageEvent(index)]);
+  }
+
+  private pageEvent(index: number): LearnerEvent {
+    const page = this.pages[index] ?? { index: 0, session: 0, sessionId: "", pageId: "" };
+    const title = this.section(index)?.querySelector("h1")?.textContent?.trim() ?? page.pageId;
+    return { kind: "page", page, title };
+  }
+
+  private section(index: number): HTMLElement | null {
+    return this.doc.querySelector<HTMLElement>(`[data-page="${index}"]`);
+  }
+
+  private show(index: number, focus: boolean): void {
+    for (const s of this.doc.querySelectorAll<HTMLElement>("[data-page]")) s.hidden = s.dataset.page !== String(index);
+    this.shownAt = Date.now();
+    const heading = this.section(index)?.querySelector<HTMLElement>("h1");
+    if (focus && heading) heading.focus();
+    const win = this.doc.defaultView;
+    if (focus && win && typeof win.scrollTo === "function") {
+      try {
+        win.scrollTo(0, 0);
+      } catch {
+        /* not implemented (jsdom) */
+      }
+    }
+  }
+
+  private toggleMenu(open?: boolean): void {
+    const button = $(this.doc, "menu-toggle");
+    const menu = this.doc.getElementById("cw-menu");
+    if (!button || !menu) return;
+    const next = open ?? button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(next));
+    menu.classList.toggle("is-open", next);
+  }
+
+  private exit(): void {
+    this.end();
+    this.banner("Your progress has been saved. You can close this window.", "info");
+  }
+
+  // ---- chrome -------------------------------------------------------------------------------
+
+  private renderChrome(): void {
+    const p = this.last;
+    const here = this.state.location;
+    const prev = $<HTMLButtonElement>(this.doc, "prev");
+    const next = $<HTMLButtonElement>(this.doc, "next");
+    if (prev) prev.disabled = here <= 0;
+    if (next) next.disabled = here >= this.pages.length - 1;
+    const bar = $<HTMLProgressElement>(this.doc, "progress");
+    if (bar) {
+      bar.max = p.pagesTotal;
+      bar.value = p.pagesVisited;
+    }
+    const text = $(this.doc, "progress-text");
+    if (text) text.textContent = `${Math.round((100 * p.pagesVisited) / Math.max(1, p.pagesTotal))}% viewed`;
+    for (const link of this.doc.querySelectorAll<HTMLElement>("[data-goto]")) {
+      if (link.dataset.goto === String(here)) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+      const i = Number(link.dataset.goto);
+      link.classList.toggle("is-visited", Boolean(this.state.visited[i]));
+    }
+    p.sessions.forEach((s, i) => {
+      const el = this.doc.querySelector<HTMLElement>(`[data-session-status="${i}"]`);
+      if (!el) return;
+      const word = s.complete ? "Complete" : s.started ? "In progress" : "Not started";
+      el.textContent = word;
+      el.dataset.state = s.complete ? "complete" : s.started ? "started" : "new";
+    });
+  }
+
+  private banner(message: string, kind: "untracked" | "info" | "error"): void {
+    const el = $(this.doc, "banner");
+    const text = $(this.doc, "banner-text");
+    if (!el || !text) return;
+    text.textContent = message;
+    el.dataset.kind = kind;
+    el.hidden = false;
+  }
+
+  private announce(message: string): void {
+    const live = $(this.doc, "live");
+    if (!live) return;
+    live.textContent = "";
+    // A fresh text node after clearing makes screen readers announce repeats too.
+    setTimeout(() => {
+      live.textContent = message;
+    }, 30);
+  }
+
+  // ---- questions ----------------------------------------------------------------------------
+
+  private quizOf(el: HTMLElement): { quiz: RuntimeQuiz; index: number } | undefined {
+    const quiz = this.course.quizzes[el.dataset.quiz ?? ""];
+    const index = Number(el.dataset.question);
+    return quiz && quiz.questions[index] ? { quiz, index } : undefined;
+  }
+
+  private captureAnswer(el: HTMLElement): void {
+    const found = this.quizOf(el);
+    if (!found) return;
+    const q = found.quiz.questions[found.index];
+    const qs = this.state.quizzes[found.quiz.id];
+    if (!q || !qs || (found.quiz.graded && qs.submitted)) return;
+    // Kept in state; it reaches the LMS with the next commit (check, submit, page turn) or on page hide.
+    qs.answers[found.index] = readAnswer(el, q);
+  }
+
+  private checkAnswer(el: HTMLElement): void {
+    const found = this.quizOf(el);
+    if (!found) return;
+    const { quiz, index } = found;
+    const q = quiz.questions[index];
+    const qs = this.state.quizzes[quiz.id];
+    if (!q || !qs) return;
+    const answer = readAnswer(el, q);
+    if (!isComplete(q, answer)) {
+      this.announce(q.type === "matching" ? "Match every item before checking." : "Answer the question before checking.");
+      return;
+    }
+    const correct = isCorrect(q, answer);
+    qs.answers[index] = answer;
+    qs.checked[index] = true;
+    this.announce(showFeedback(el, correct, answer));
+    this.commit([this.answerEvent(quiz, index, answer, correct)]);
+  }
+
+  private answerEvent(quiz: RuntimeQuiz, index: number, answer: Answer, correct: boolean): LearnerEvent {
+    const q = quiz.questions[index];
+    if (!q) throw new Error(`no question ${index} in ${quiz.id}`);
+    const owner = this.course.sessions.find((s) => s.check === quiz.id);
+    return {
+      kind: "answer",
+      quizId: quiz.id,
+      objective: owner ? owner.id : ASSESSMENT_ID,
+      graded: quiz.graded,
+      question: q,
+      answer,
+      correct,
+      latencyMs: Date.now() - this.shownAt,
+      at: new Date(),
+    };
+  }
+
+  private submitAssessment(quizId: string): void {
+    const quiz = this.course.quizzes[quizId];
+    const qs = this.state.quizzes[quizId];
+    if (!quiz || !qs || qs.submitted) return;
+    const answers = quiz.questions.map((q, i) => {
+      const el = questionElement(this.doc, quizId, i);
+      return el ? readAnswer(el, q) : null;
+    });
+    const missing = quiz.questions.findIndex((q, i) => !isComplete(q, answers[i]));
+    if (missing >= 0) {
+      this.announce(`Question ${missing + 1} has no answer yet. Answer every question, then submit.`);
+      questionElement(this.doc, quizId, missing)?.querySelector<HTMLElement>("input, select, button")?.focus();
+      return;
+    }
+    if (this.course.maxAttempts > 0 && qs.attempts >= this.course.maxAttempts) return;
+    const score = scorePercent(quiz.questions, answers);
+    const events: LearnerEvent[] = [];
+    answers.forEach((a, i) => {
+      const q = quiz.questions[i];
+      if (q && a !== null) events.push(this.answerEvent(quiz, i, a, isCorrect(q, a)));
+    });
+    qs.answers = answers;
+    qs.attempts += 1;
+    qs.last = score;
+    qs.best = qs.best === null ? score : Math.max(qs.best, score);
+    const passed = score >= this.course.masteryScore;
+    qs.passed = qs.passed || passed;
+    qs.submitted = true;
+    events.push({ kind: "attempt", quizId, score, passed, attempt: qs.attempts });
+    this.commit(events);
+    this.renderQuiz(quiz);
+    const results = $(this.doc, "results");
+    results?.querySelector<HTMLElement>("h2")?.focus();
+    this.announce(this.resultMessage(quiz));
+  }
+
+  private retake(quizId: string): void {
+    const quiz = this.course.quizzes[quizId];
+    const qs = this.state.quizzes[quizId];
+    if (!quiz || !qs || !qs.submitted || !this.canRetake(qs.attempts, qs.passed)) return;
+    qs.submitted = false;
+    qs.answers = quiz.questions.map(() => null);
+    this.commit([]);
+    this.renderQuiz(quiz);
+    this.shownAt = Date.now();
+    questionElement(this.doc, quizId, 0)?.querySelector<HTMLElement>("input, select, button")?.focus();
+  }
+
+  private canRetake(attempts: number, passed: boolean): boolean {
+    return !passed && (this.course.maxAttempts === 0 || attempts < this.course.maxAttempts);
+  }
+
+  private renderQuizzes(): void {
+    for (const quiz of Object.values(this.course.quizzes)) this.renderQuiz(quiz);
+  }
+
+  /** Puts the stored answers, feedback and results of a quiz on the page. */
+  private renderQuiz(quiz: RuntimeQuiz): void {
+    const qs = this.state.quizzes[quiz.id];
+    if (!qs) return;
+    quiz.questions.forEach((q, i) => {
+      const el = questionElement(this.doc, quiz.id, i);
+      if (!el) return;
+      const a = qs.answers[i] ?? null;
+      writeAnswer(el, q, a);
+      hideFeedback(el);
+      const reveal = quiz.graded ? qs.submitted : qs.checked[i];
+      if (reveal && a !== null) showFeedback(el, isCorrect(q, a), a);
+      if (quiz.graded) setDisabled(el, qs.submitted);
+    });
+    if (!quiz.graded) return;
+    const submit = this.doc.querySelector<HTMLButtonElement>(`[data-cw="submit-assessment"][data-quiz-id="${quiz.id}"]`);
+    if (submit) submit.hidden = qs.submitted;
+    const results = $(this.doc, "results");
+    if (!results) return;
+    results.hidden = !qs.submitted && qs.attempts === 0;
+    const set = (cw: string, text: string): void => {
+      const el = $(results, cw);
+      if (el) el.textContent = text;
+    };
+    set("score", qs.last === null ? "–" : `${qs.last}%`);
+    set("best", qs.best === null ? "–" : `${qs.best}%`);
+    set("attempts", this.course.maxAttempts ? `${qs.attempts} of ${this.course.maxAttempts}` : String(qs.attempts));
+    set("result-status", this.resultMessage(quiz));
+    results.dataset.state = qs.passed ? "passed" : qs.attempts > 0 ? "failed" : "new";
+    const retake = $<HTMLButtonElement>(results, "retake");
+    if (retake) retake.hidden = !(qs.submitted && this.canRetake(qs.attempts, qs.passed));
+  }
+
+  private resultMessage(quiz: RuntimeQuiz): string {
+    const qs = this.state.quizzes[quiz.id];
+    if (!qs || qs.attempts === 0) return "";
+    const mark = this.course.masteryScore;
+    if (qs.passed) return `Passed. Your score is ${qs.last}%; the pass mark is ${mark}%.`;
+    const left = this.course.maxAttempts === 0 ? null : this.course.maxAttempts - qs.attempts;
+    const tail = left === null ? "You can try again." : left > 0 ? `You have ${left} attempt${left === 1 ? "" : "s"} left.` : "You have used all your attempts.";
+    return `Not passed. Your score is ${qs.last}%; the pass mark is ${mark}%. ${tail}`;
+  }
+}

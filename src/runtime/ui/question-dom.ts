@@ -1,0 +1,120 @@
+// Reads and writes a question's answer in its rendered markup (templates/partials/question-*.hbs),
+// and shows its feedback. The markup contract is the data-* attributes used here.
+import type { RuntimeQuestion } from "../../model/runtime-data.js";
+import type { Answer } from "../core/answers.js";
+
+export function questionElement(root: ParentNode, quizId: string, index: number): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[data-quiz="${quizId}"][data-question="${index}"]`);
+}
+
+export function readAnswer(el: HTMLElement, q: RuntimeQuestion): Answer | null {
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response": {
+      const picked = [...el.querySelectorAll<HTMLInputElement>("input[data-option]")]
+        .filter((i) => i.checked)
+        .map((i) => Number(i.dataset.option))
+        .sort((a, b) => a - b);
+      return picked.length ? picked : null;
+    }
+    case "true-false": {
+      const picked = el.querySelector<HTMLInputElement>("input[data-option]:checked");
+      return picked ? picked.dataset.option === "true" : null;
+    }
+    case "matching":
+      return [...el.querySelectorAll<HTMLSelectElement>("select[data-source]")].map((s) => (s.value === "" ? -1 : Number(s.value)));
+    case "sequencing":
+      return [...el.querySelectorAll<HTMLElement>("[data-item]")].map((li) => Number(li.dataset.item));
+    case "fill-in": {
+      const input = el.querySelector<HTMLInputElement>("input[data-fill]");
+      return input && input.value.trim() !== "" ? input.value : null;
+    }
+  }
+}
+
+export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | null): void {
+  switch (q.type) {
+    case "single-choice":
+    case "multiple-response":
+      for (const input of el.querySelectorAll<HTMLInputElement>("input[data-option]")) {
+        input.checked = Array.isArray(a) && a.includes(Number(input.dataset.option));
+      }
+      break;
+    case "true-false":
+      for (const input of el.querySelectorAll<HTMLInputElement>("input[data-option]")) {
+        input.checked = typeof a === "boolean" && String(a) === input.dataset.option;
+      }
+      break;
+    case "matching":
+      el.querySelectorAll<HTMLSelectElement>("select[data-source]").forEach((s, i) => {
+        const t = Array.isArray(a) ? (a[i] ?? -1) : -1;
+        s.value = t >= 0 ? String(t) : "";
+      });
+      break;
+    case "sequencing": {
+      const list = el.querySelector<HTMLElement>("[data-sequence]");
+      if (!list || !Array.isArray(a)) break;
+      for (const item of a) {
+        const li = list.querySelector<HTMLElement>(`[data-item="${item}"]`);
+        if (li) list.appendChild(li);
+      }
+      break;
+    }
+    case "fill-in": {
+      const input = el.querySelector<HTMLInputElement>("input[data-fill]");
+      if (input) input.value = typeof a === "string" ? a : "";
+      break;
+    }
+  }
+}
+
+/** Shows the question's feedback for `correct`; returns the text shown, for the live region. */
+export function showFeedback(el: HTMLElement, correct: boolean, a: Answer | null): string {
+  hideFeedback(el);
+  const parts: string[] = [correct ? "Correct." : "Not quite."];
+  const mark = el.querySelector<HTMLElement>("[data-mark]");
+  if (mark) {
+    mark.hidden = false;
+    mark.textContent = correct ? "Correct" : "Incorrect";
+    mark.dataset.mark = correct ? "correct" : "incorrect";
+  }
+  const block = el.querySelector<HTMLElement>(`[data-feedback="${correct ? "correct" : "incorrect"}"]`);
+  if (block) {
+    block.hidden = false;
+    parts.push(block.textContent?.trim() ?? "");
+  }
+  if (Array.isArray(a)) {
+    for (const i of a) {
+      const fb = el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`);
+      if (fb) {
+        fb.hidden = false;
+        parts.push(fb.textContent?.trim() ?? "");
+      }
+    }
+  }
+  el.classList.add(correct ? "is-correct" : "is-incorrect");
+  return parts.filter(Boolean).join(" ");
+}
+
+export function hideFeedback(el: HTMLElement): void {
+  el.classList.remove("is-correct", "is-incorrect");
+  for (const fb of el.querySelectorAll<HTMLElement>("[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
+}
+
+export function setDisabled(el: HTMLElement, disabled: boolean): void {
+  for (const c of el.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>("input, select, button")) {
+    c.disabled = disabled;
+  }
+}
+
+/** Sequencing: move an item up or down with its buttons (keyboard and pointer alike). */
+export function moveItem(button: HTMLElement): boolean {
+  const li = button.closest<HTMLElement>("[data-item]");
+  const list = li?.parentElement;
+  if (!li || !list) return false;
+  if (button.dataset.move === "up" && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+  else if (button.dataset.move === "down" && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+  else return false;
+  button.focus();
+  return true;
+}
