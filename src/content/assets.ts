@@ -28,8 +28,13 @@ export function resolveAsset(src: string, fromFile: string, contentDir: string):
   if (!IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase())) {
     return { ok: false, message: `image '${src}' has an unsupported type; use ${[...IMAGE_EXTENSIONS].join(", ")}` };
   }
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  if (!isFile(file)) {
     return { ok: false, message: `image '${src}' not found (looked for ${path.relative(process.cwd(), file)})` };
   }
   return { ok: true, file, packagePath: `assets/${rel.split(path.sep).join("/")}` };
+}
+
+/** True when `file` exists and is a regular file (not a folder). */
+export function isFile(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }

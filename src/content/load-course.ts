@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Asset, Course, Session } from "../model/course.js";
+import { isFile } from "./assets.js";
 import { ProblemList } from "./errors.js";
 import { loadQuiz } from "./load-quiz.js";
 import { loadSession } from "./load-session.js";
@@ -15,7 +16,7 @@ export function loadCourse(contentDirIn: string): Course {
   const contentDir = path.resolve(contentDirIn);
   const file = path.join(contentDir, COURSE_FILE);
   const problems = new ProblemList();
-  if (!fs.existsSync(file)) {
+  if (!isFile(file)) {
     problems.add(file, 1, `no ${COURSE_FILE} in ${contentDir}; is --content pointing at the course folder?`);
     problems.throwIfAny();
   }
@@ -29,17 +30,25 @@ export function loadCourse(contentDirIn: string): Course {
   const assets = new Map<string, Asset>();
   const sessions: Session[] = [];
   const seen = new Map<string, string>();
+  const listed = new Map<string, number>();
   input.sessions.forEach((rel, i) => {
     const sessionFile = path.resolve(contentDir, rel);
     const line = src.lineOf(["sessions", i]);
-    if (!fs.existsSync(sessionFile)) {
+    if (!isFile(sessionFile)) {
       problems.add(file, line, `session file '${rel}' not found`, `sessions.${i}`);
       return;
     }
-    const session = loadSession(sessionFile, contentDir, assets, problems);
-    if (!session) return;
+    const twice = listed.get(sessionFile);
+    if (twice !== undefined) {
+      problems.add(file, line, `session file '${rel}' is listed twice (also line ${twice})`, `sessions.${i}`);
+      return;
+    }
+    listed.set(sessionFile, line);
+    const loaded = loadSession(sessionFile, contentDir, assets, problems);
+    if (!loaded) return;
+    const { session, idLine } = loaded;
     const other = seen.get(session.id);
-    if (other) problems.add(sessionFile, 2, `duplicate session id '${session.id}' (also in ${path.relative(contentDir, other)})`, "id");
+    if (other) problems.add(sessionFile, idLine, `duplicate session id '${session.id}' (also in ${path.relative(contentDir, other)})`, "id");
     seen.set(session.id, sessionFile);
     sessions.push(session);
   });
@@ -47,7 +56,7 @@ export function loadCourse(contentDirIn: string): Course {
   let assessment;
   if (input.assessment) {
     const quizFile = path.resolve(contentDir, input.assessment);
-    if (!fs.existsSync(quizFile)) {
+    if (!isFile(quizFile)) {
       problems.add(file, src.lineOf(["assessment"]), `assessment file '${input.assessment}' not found`, "assessment");
     } else {
       assessment = loadQuiz(quizFile, "assessment", true, problems);

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Asset, Session } from "../model/course.js";
+import { isFile } from "./assets.js";
 import type { ProblemList } from "./errors.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { loadQuiz } from "./load-quiz.js";
@@ -10,7 +11,13 @@ import { sessionFrontMatterSchema } from "./schemas.js";
 import { validate } from "./validate.js";
 import { parseYaml } from "./yaml-source.js";
 
-export function loadSession(file: string, contentDir: string, assets: Map<string, Asset>, problems: ProblemList): Session | undefined {
+export interface LoadedSession {
+  readonly session: Session;
+  /** Line of the `id` field in the front matter, for problems about the id. */
+  readonly idLine: number;
+}
+
+export function loadSession(file: string, contentDir: string, assets: Map<string, Asset>, problems: ProblemList): LoadedSession | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -19,7 +26,14 @@ export function loadSession(file: string, contentDir: string, assets: Map<string
   }
   const split = splitFrontMatter(text);
   if (!split.present) {
-    problems.add(file, 1, "a session file must start with front matter between '---' lines (id, title, summary)");
+    const unclosed = /^\uFEFF?---\s*$/.test(text.split(/\r?\n/, 1)[0] ?? "");
+    problems.add(
+      file,
+      1,
+      unclosed
+        ? "the front matter that starts here is not closed: add a '---' line after it"
+        : "a session file must start with front matter between '---' lines (id, title, summary)",
+    );
     return undefined;
   }
   const src = parseYaml(split.yaml, file, problems, split.yamlLine);
@@ -30,11 +44,14 @@ export function loadSession(file: string, contentDir: string, assets: Map<string
   let check;
   if (meta.check) {
     const checkFile = path.resolve(path.dirname(file), meta.check);
-    if (!fs.existsSync(checkFile)) {
+    if (!isFile(checkFile)) {
       problems.add(file, src.lineOf(["check"]), `knowledge check file '${meta.check}' not found`, "check");
     } else {
       check = loadQuiz(checkFile, `check-${meta.id}`, false, problems);
     }
   }
-  return { id: meta.id, title: meta.title, summary: meta.summary, pages, ...(check ? { check } : {}), source: file };
+  return {
+    session: { id: meta.id, title: meta.title, summary: meta.summary, pages, ...(check ? { check } : {}), source: file },
+    idLine: src.lineOf(["id"]),
+  };
 }

@@ -14,20 +14,36 @@ export function validate<T>(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = [...basePath, ...issue.path.filter((k): k is string | number => typeof k !== "symbol")];
-    problems.add(src.file, src.lineOf(path), describeIssue(issue), path.join(".") || undefined);
+    if (issue.code === "unrecognized_keys") {
+      // One problem per unknown key, at the key's own line (the object's first line may be far away).
+      for (const key of issue.keys) {
+        const at = [...path, key];
+        problems.add(src.file, src.lineOf(at), `unknown field '${key}' (check the spelling; see docs/authoring.md)`, at.join("."));
+      }
+      continue;
+    }
+    const missing = valueAt(value, issue.path) === undefined;
+    problems.add(src.file, src.lineOf(path), describeIssue(issue, missing), path.join(".") || undefined);
   }
   return undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, missing: boolean): string {
   switch (issue.code) {
     case "invalid_type":
       if (/received undefined/.test(issue.message)) return `is required (expected ${article(issue.expected)})`;
       return `expected ${article(issue.expected)}, ${issue.message.replace(/^.*(received \w+).*$/, "$1")}`;
-    case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")} (check the spelling; see docs/authoring.md)`;
     case "invalid_value":
-      return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return `${missing ? "is required and " : ""}must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     default:
       return issue.message;
   }

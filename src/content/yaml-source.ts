@@ -1,5 +1,5 @@
 // YAML parsing that remembers where every value came from, for file:line errors.
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isNode, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { ProblemList } from "./errors.js";
 
 export type FieldPath = readonly (string | number)[];
@@ -19,11 +19,11 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
   const counter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors;
-  if (errors.length > 0) {
-    for (const err of errors) {
-      const line = counter.linePos(err.pos[0]).line + firstLine - 1;
-      problems.add(file, line, `invalid YAML: ${err.message.split("\n")[0]}`);
-    }
+  const first = errors[0];
+  if (first) {
+    // Only the first syntax error: the ones after it are mostly consequences of it, at misleading lines.
+    const { offset, message } = describeYamlError(first, doc, counter);
+    problems.add(file, counter.linePos(offset).line + firstLine - 1, `invalid YAML: ${message}`);
     return undefined;
   }
   const lineOf = (path: FieldPath): number => {
@@ -34,4 +34,28 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
     return firstLine;
   };
   return { file, data: doc.toJS() as unknown, lineOf };
+}
+
+/** Where the author has to look for a syntax error, and what to tell them (the yaml package reports some at a later line). */
+function describeYamlError(err: YAMLError, doc: Document, counter: LineCounter): { offset: number; message: string } {
+  const message = err.message.split("\n")[0] ?? err.message;
+  const lineAt = (offset: number): number => counter.linePos(offset).line;
+  if (err.code === "MISSING_CHAR" && /closing .?quote/.test(message)) {
+    // Reported where the file ends; the mistake is the opening quote of the unterminated text.
+    let start: number | undefined;
+    visit(doc, {
+      Scalar(_, node) {
+        if ((node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === err.pos[0]) start = node.range[0];
+      },
+    });
+    if (start !== undefined) return { offset: start, message: `${message}: the quoted text that starts on this line is never closed` };
+  }
+  if (err.code === "BLOCK_AS_IMPLICIT_KEY" || err.code === "MULTILINE_IMPLICIT_KEY") {
+    // A line indented further than the field above it continues that field's value; reported at the field above.
+    const multi = doc.errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY" && e.pos[0] === err.pos[0]);
+    if (multi && lineAt(multi.pos[1]) > lineAt(multi.pos[0])) {
+      return { offset: multi.pos[1], message: "bad indentation: this line is indented further than the field above it, so it reads as part of that field's value" };
+    }
+  }
+  return { offset: err.pos[0], message };
 }

@@ -165,15 +165,8 @@ export class Player {
     for (const s of this.doc.querySelectorAll<HTMLElement>("[data-page]")) s.hidden = s.dataset.page !== String(index);
     this.shownAt = Date.now();
     const heading = this.section(index)?.querySelector<HTMLElement>("h1");
+    // Focusing the heading also scrolls it into view and tells screen readers where they are.
     if (focus && heading) heading.focus();
-    const win = this.doc.defaultView;
-    if (focus && win && typeof win.scrollTo === "function") {
-      try {
-        win.scrollTo(0, 0);
-      } catch {
-        /* not implemented (jsdom) */
-      }
-    }
   }
 
   private toggleMenu(open?: boolean): void {
@@ -369,7 +362,7 @@ export class Player {
     if (submit) submit.hidden = qs.submitted;
     const results = $(this.doc, "results");
     if (!results) return;
-    results.hidden = !qs.submitted && qs.attempts === 0;
+    results.hidden = !qs.submitted;
     const set = (cw: string, text: string): void => {
       const el = $(results, cw);
       if (el) el.textContent = text;

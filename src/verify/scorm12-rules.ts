@@ -1,0 +1,160 @@
+// Records every SCORM 1.2 API call a SCO makes and checks it against the rules of conformance.md §2–§3
+// and what strict LMSs enforce (lms-notes.md) — stricter than any one LMS, so a package that passes here
+// passes there. Used by the tests now and by `coursewright verify` later.
+
+export interface Scorm12ApiLike {
+  LMSInitialize(arg: string): string;
+  LMSFinish(arg: string): string;
+  LMSGetValue(element: string): string;
+  LMSSetValue(element: string, value: string): string;
+  LMSCommit(arg: string): string;
+  LMSGetLastError(): string;
+  LMSGetErrorString(code: string): string;
+  LMSGetDiagnostic(code: string): string;
+}
+
+export interface ApiCall {
+  readonly fn: string;
+  readonly args: readonly string[];
+  readonly result: string;
+  /** LMSGetLastError right after the call. */
+  readonly error: string;
+}
+
+export interface Violation {
+  readonly rule: string;
+  readonly message: string;
+}
+
+const TIMESPAN = /^\d{2,4}:[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const IDENTIFIER = /^[\x21-\x7e]{1,255}$/;
+const STATUS = new Set(["passed", "completed", "failed", "incomplete", "browsed"]);
+const OBJECTIVE_STATUS = new Set([...STATUS, "not attempted"]);
+const TYPES = new Set(["true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"]);
+const RESULTS = new Set(["correct", "wrong", "unanticipated", "neutral"]);
+const EXIT = new Set(["time-out", "suspend", "logout", ""]);
+
+type Check = (value: string) => string | undefined;
+
+const within = (max: number): Check => (v) => (v.length > max ? `${v.length} characters, more than ${max}` : undefined);
+const oneOf = (set: Set<string>): Check => (v) => (set.has(v) ? undefined : `'${v}' is not in the vocabulary`);
+const matches = (re: RegExp, what: string): Check => (v) => (re.test(v) ? undefined : `'${v}' is not ${what}`);
+const score: Check = (v) => (v === "" || (DECIMAL.test(v) && Number(v) >= 0 && Number(v) <= 100) ? undefined : `'${v}' is not a decimal in 0–100`);
+
+/** Element pattern → rule id and check. `n` stands for an array index. */
+const VALUE_RULES: readonly [RegExp, string, Check][] = [
+  [/^cmi\.core\.lesson_status$/, "3.1", oneOf(STATUS)],
+  [/^cmi\.core\.score\.(raw|min|max)$/, "3.4", score],
+  [/^cmi\.core\.session_time$/, "3.5", matches(TIMESPAN, "a CMITimespan HHHH:MM:SS.SS")],
+  [/^cmi\.core\.lesson_location$/, "3.6", within(255)],
+  [/^cmi\.suspend_data$/, "3.7", within(4096)],
+  [/^cmi\.core\.exit$/, "3.8", oneOf(EXIT)],
+  [/^cmi\.objectives\.\d+\.id$/, "3.10", matches(IDENTIFIER, "a CMIIdentifier (printable ASCII, no spaces, ≤ 255)")],
+  [/^cmi\.objectives\.\d+\.status$/, "3.10", oneOf(OBJECTIVE_STATUS)],
+  [/^cmi\.objectives\.\d+\.score\.(raw|min|max)$/, "3.10", score],
+  [/^cmi\.interactions\.\d+\.id$/, "3.11", matches(IDENTIFIER, "a CMIIdentifier (printable ASCII, no spaces, ≤ 255)")],
+  [/^cmi\.interactions\.\d+\.objectives\.\d+\.id$/, "3.11", matches(IDENTIFIER, "a CMIIdentifier")],
+  [/^cmi\.interactions\.\d+\.time$/, "3.11", matches(CLOCK, "a CMITime HH:MM:SS")],
+  [/^cmi\.interactions\.\d+\.type$/, "3.11", oneOf(TYPES)],
+  [/^cmi\.interactions\.\d+\.result$/, "3.11", (v) => (RESULTS.has(v) || DECIMAL.test(v) ? undefined : `'${v}' is not a 1.2 result`)],
+  [/^cmi\.interactions\.\d+\.weighting$/, "3.11", (v) => (DECIMAL.test(v) && Math.abs(Number(v)) <= 100 ? undefined : `'${v}' is not a decimal in −100…100`)],
+  [/^cmi\.interactions\.\d+\.latency$/, "3.11", matches(TIMESPAN, "a CMITimespan")],
+  [/^cmi\.interactions\.\d+\.student_response$/, "3.12", within(255)],
+  [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, "3.12", within(255)],
+];
+
+const READ_ONLY = /^cmi\.(core\.(student_id|student_name|credit|entry|total_time|lesson_mode)|launch_data|comments_from_lms|student_data\..*|objectives\._count|interactions\._count)$/;
+const WRITE_ONLY_READ = /^cmi\.(core\.(exit|session_time)|interactions\.\d+\.(?!objectives\._count|correct_responses\._count).*)$/;
+
+export class Scorm12CallLog {
+  readonly calls: ApiCall[] = [];
+  readonly violations: Violation[] = [];
+  private state: "new" | "running" | "finished" = "new";
+  private initializeCount = 0;
+  private finishCount = 0;
+  private readonly counts = new Map<string, number>();
+
+  /** An API object for the SCO that forwards to `api` and records and checks every call. */
+  wrap(api: Scorm12ApiLike): Scorm12ApiLike {
+    const record = (fn: string, args: string[], run: () => string): string => {
+      const result = String(run());
+      const error = fn.startsWith("LMSGet") && fn !== "LMSGetValue" ? "0" : String(api.LMSGetLastError());
+      const call = { fn, args, result, error };
+      this.calls.push(call);
+      this.check(call);
+      return result;
+    };
+    return {
+      LMSInitialize: (a) => record("LMSInitialize", [a], () => api.LMSInitialize(a)),
+      LMSFinish: (a) => record("LMSFinish", [a], () => api.LMSFinish(a)),
+      LMSGetValue: (e) => record("LMSGetValue", [e], () => api.LMSGetValue(e)),
+      LMSSetValue: (e, v) => record("LMSSetValue", [e, String(v)], () => api.LMSSetValue(e, v)),
+      LMSCommit: (a) => record("LMSCommit", [a], () => api.LMSCommit(a)),
+      LMSGetLastError: () => api.LMSGetLastError(),
+      LMSGetErrorString: (c) => api.LMSGetErrorString(c),
+      LMSGetDiagnostic: (c) => api.LMSGetDiagnostic(c),
+    };
+  }
+
+  count(fn: string): number {
+    return this.calls.filter((c) => c.fn === fn).length;
+  }
+
+  /** Rules that can only be judged once the SCO is gone (exactly one LMSFinish). */
+  endOfSession(): Violation[] {
+    const out = [...this.violations];
+    if (this.initializeCount === 1 && this.finishCount !== 1) out.push({ rule: "2.4", message: `LMSFinish was called ${this.finishCount} times; expected exactly once` });
+    return out;
+  }
+
+  private violate(rule: string, message: string): void {
+    this.violations.push({ rule, message });
+  }
+
+  private check(call: ApiCall): void {
+    const [first = "", second = ""] = call.args;
+    if (call.fn === "LMSInitialize" || call.fn === "LMSFinish" || call.fn === "LMSCommit") {
+      if (first !== "") this.violate("2.3", `${call.fn} must be called with "" (got '${first}')`);
+    }
+    if (this.state === "finished") this.violate("2.4", `${call.fn} called after LMSFinish`);
+    switch (call.fn) {
+      case "LMSInitialize":
+        this.initializeCount++;
+        if (this.initializeCount > 1) this.violate("2.4", "LMSInitialize called more than once");
+        this.state = "running";
+        return;
+      case "LMSFinish":
+        this.finishCount++;
+        this.state = "finished";
+        return;
+      default:
+        if (this.state === "new") this.violate("2.4", `${call.fn} called before LMSInitialize`);
+    }
+    if (call.fn === "LMSGetValue") {
+      if (WRITE_ONLY_READ.test(first)) this.violate("3.11", `${first} is write-only; never read it back`);
+      const count = /^cmi\.(objectives|interactions)\._count$/.exec(first);
+      if (count?.[1] && DECIMAL.test(call.result)) this.counts.set(count[1], Number(call.result));
+      return;
+    }
+    if (call.fn !== "LMSSetValue") return;
+    if (call.result !== "true") this.violate("2.5", `LMSSetValue(${first}, '${second.slice(0, 60)}') failed with error ${call.error}`);
+    if (READ_ONLY.test(first)) this.violate("3.9", `${first} is read-only`);
+    for (const [pattern, rule, checkValue] of VALUE_RULES) {
+      if (!pattern.test(first)) continue;
+      const problem = checkValue(second);
+      if (problem) this.violate(rule, `${first}: ${problem}`);
+    }
+    const array = /^cmi\.(objectives|interactions)\.(\d+)\.(.*)$/.exec(first);
+    if (array?.[1] && array[2]) {
+      const n = Number(array[2]);
+      const count = this.counts.get(array[1]) ?? 0;
+      if (n > count) this.violate(array[1] === "objectives" ? "3.10" : "3.11", `${first}: index ${n} skips ahead of _count ${count} (fill arrays densely)`);
+      if (n === count) {
+        if (array[3] !== "id") this.violate(array[1] === "objectives" ? "3.10" : "3.11", `${first}: set id first on a new ${array[1]} entry`);
+        this.counts.set(array[1], count + 1);
+      }
+    }
+  }
+}
