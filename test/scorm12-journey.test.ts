@@ -164,6 +164,25 @@ describe("SCORM 1.2 single SCO", () => {
     expectClean(lms);
   });
 
+  it("stops at the course's attempt limit and keeps the best failed score", async () => {
+    expect(course.maxAttempts).toBe(3);
+    const lms = await launchScorm12(pkg.dir);
+    const learner = new Learner(lms.doc, course);
+    learner.open("assessment", "assessment");
+    for (const wrong of [8, 4, 10]) {
+      if (learner.results().visible) learner.click("[data-cw=retake]");
+      learner.takeAssessment(wrong);
+    }
+    const cmi = lms.committed().cmi;
+    expect(cmi.core.score.raw).toBe(String(Math.round((8 / 12) * 10000) / 100)); // best: 4 wrong of 12
+    expect(cmi.core.lesson_status).toBe("incomplete");
+    expect(learner.results()).toMatchObject({ visible: true, retake: false });
+    expect(learner.results().status).toContain("used all your attempts");
+    expect(lms.doc.querySelector<HTMLElement>("[data-cw=submit-assessment]")?.hidden).toBe(true);
+    lms.close(true);
+    expectClean(lms);
+  });
+
   it("keeps the best score and never regresses a pass", async () => {
     const lms = await launchScorm12(pkg.dir);
     const learner = new Learner(lms.doc, course);

@@ -38,3 +38,8 @@ export function resolveAsset(src: string, fromFile: string, contentDir: string):
 export function isFile(file: string): boolean {
   return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
+
+/** Why `file`, referenced by the content, cannot be read: missing, or a folder. */
+export function notAFile(file: string): string {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? "is a folder, not a file" : "not found";
+}

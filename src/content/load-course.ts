@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Asset, Course, Session } from "../model/course.js";
-import { isFile } from "./assets.js";
+import { isFile, notAFile } from "./assets.js";
 import { ProblemList } from "./errors.js";
 import { loadQuiz } from "./load-quiz.js";
 import { loadSession } from "./load-session.js";
@@ -35,7 +35,7 @@ export function loadCourse(contentDirIn: string): Course {
     const sessionFile = path.resolve(contentDir, rel);
     const line = src.lineOf(["sessions", i]);
     if (!isFile(sessionFile)) {
-      problems.add(file, line, `session file '${rel}' not found`, `sessions.${i}`);
+      problems.add(file, line, `session file '${rel}' ${notAFile(sessionFile)}`, `sessions.${i}`);
       return;
     }
     const twice = listed.get(sessionFile);
@@ -57,7 +57,7 @@ export function loadCourse(contentDirIn: string): Course {
   if (input.assessment) {
     const quizFile = path.resolve(contentDir, input.assessment);
     if (!isFile(quizFile)) {
-      problems.add(file, src.lineOf(["assessment"]), `assessment file '${input.assessment}' not found`, "assessment");
+      problems.add(file, src.lineOf(["assessment"]), `assessment file '${input.assessment}' ${notAFile(quizFile)}`, "assessment");
     } else {
       assessment = loadQuiz(quizFile, "assessment", true, problems);
     }

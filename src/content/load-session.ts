@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Asset, Session } from "../model/course.js";
-import { isFile } from "./assets.js";
+import { isFile, notAFile } from "./assets.js";
 import type { ProblemList } from "./errors.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { loadQuiz } from "./load-quiz.js";
@@ -45,7 +45,7 @@ export function loadSession(file: string, contentDir: string, assets: Map<string
   if (meta.check) {
     const checkFile = path.resolve(path.dirname(file), meta.check);
     if (!isFile(checkFile)) {
-      problems.add(file, src.lineOf(["check"]), `knowledge check file '${meta.check}' not found`, "check");
+      problems.add(file, src.lineOf(["check"]), `knowledge check file '${meta.check}' ${notAFile(checkFile)}`, "check");
     } else {
       check = loadQuiz(checkFile, `check-${meta.id}`, false, problems);
     }

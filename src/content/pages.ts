@@ -115,8 +115,10 @@ function checkTokens(tokens: Token[], ctx: PageContext, lineAt: (t: Token | unde
   return refs;
 }
 
-function checkInline(children: Token[], line: number, ctx: PageContext, refs: Record<string, string>): void {
+function checkInline(children: Token[], firstLine: number, ctx: PageContext, refs: Record<string, string>): void {
+  let line = firstLine; // a paragraph may span lines: count its line breaks
   children.forEach((c, i) => {
+    if (c.type === "softbreak" || c.type === "hardbreak") line++;
     if (c.type === "html_inline") {
       ctx.problems.add(ctx.file, line, `raw HTML is not allowed in pages ('${c.content}'); use Markdown`);
     } else if (c.type === "image") {

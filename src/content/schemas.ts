@@ -12,7 +12,8 @@ const text = z.string().trim().min(1, "must not be empty");
 /** An absolute IRI with a scheme and something after it (xAPI activity ids hang below it). */
 const iri = z
   .string()
-  .regex(/^[a-z][a-z0-9+.-]*:\/\/[^\s/]+(\/\S*)?$/i, "must be an absolute IRI your organisation controls, e.g. https://learning.example.org/courses/my-course")
+  // No /i flag: JSON Schema patterns cannot carry flags, and the exported schema must accept what the loader accepts.
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/]+(\/\S*)?$/, "must be an absolute IRI your organisation controls, e.g. https://learning.example.org/courses/my-course")
   .refine((s) => !s.endsWith("/"), "must not end with '/'")
   .refine((s) => !/[?#]/.test(s), "must not contain '?' or '#'");
 

@@ -40,7 +40,8 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 function describeIssue(issue: z.core.$ZodIssue, missing: boolean): string {
   switch (issue.code) {
     case "invalid_type":
-      if (/received undefined/.test(issue.message)) return `is required (expected ${article(issue.expected)})`;
+      if (missing || /received undefined/.test(issue.message)) return `is required (expected ${article(issue.expected)})`;
+      if (!/received \w+/.test(issue.message)) return issue.message; // the schema's own message, e.g. "must be a whole number"
       return `expected ${article(issue.expected)}, ${issue.message.replace(/^.*(received \w+).*$/, "$1")}`;
     case "invalid_value":
       return `${missing ? "is required and " : ""}must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;

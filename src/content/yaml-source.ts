@@ -48,7 +48,8 @@ function describeYamlError(err: YAMLError, doc: Document, counter: LineCounter):
         if ((node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && node.range?.[1] === err.pos[0]) start = node.range[0];
       },
     });
-    if (start !== undefined) return { offset: start, message: `${message}: the quoted text that starts on this line is never closed` };
+    const quote = message.includes('"') ? '"' : "'";
+    if (start !== undefined) return { offset: start, message: `missing closing ${quote}: the quoted text that starts on this line is never closed` };
   }
   if (err.code === "BLOCK_AS_IMPLICIT_KEY" || err.code === "MULTILINE_IMPLICIT_KEY") {
     // A line indented further than the field above it continues that field's value; reported at the field above.

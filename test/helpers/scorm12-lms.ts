@@ -63,9 +63,10 @@ export interface LmsLaunch {
   close(polite: boolean): void;
 }
 
-export async function launchScorm12(dir: string, file = "index.html", stored?: StoredCmi): Promise<LmsLaunch> {
+export async function launchScorm12(dir: string, file = "index.html", stored?: StoredCmi, reuse?: Scorm12API): Promise<LmsLaunch> {
   const errors: string[] = [];
-  const api = new Scorm12API({
+  // `reuse`: the player keeps one API object for every SCO, as Moodle's does.
+  const api = reuse ?? new Scorm12API({
     autocommit: false,
     lmsCommitUrl: false,
     logLevel: WARN,

@@ -12,7 +12,8 @@ const NS = {
   xsi: "http://www.w3.org/2001/XMLSchema-instance",
 };
 
-const SHARED_RESOURCE = "RES-shared";
+// Not under the `RES-` prefix of unit resources: a session with id `shared` must not collide with it.
+const SHARED_RESOURCE = "SHARED-assets";
 
 /**
  * `adlcp:masteryscore` only where the LMS's own pass/fail decision (it compares score.raw with it on

@@ -1,7 +1,7 @@
 // Compact, versioned text encoding of LearnerState for suspend_data / State API documents.
 // SCORM 1.2 allows 4,096 characters, so this encodes bits and indexes, never JSON:
 //   1|<fingerprint>|<location>|<visited bitset>|<quiz>;<quiz>…
-//   quiz  = <attempts>.<best>.<last>.<flags>:<checked bitset>:<answer>,<answer>…
+//   quiz  = <attempts>.<best>.<last>.<flags>:<checked bitset>:<answer>,<answer>…  (scores in base-36 hundredths)
 //   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;
 //           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text
 import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
@@ -57,8 +57,9 @@ function decodeAnswer(q: RuntimeQuestion, s: string): Answer | null {
   }
 }
 
-const num = (n: number | null): string => (n === null ? "" : String(n));
-const parseNum = (s: string | undefined): number | null => (s === undefined || s === "" ? null : Number(s));
+// Scores (percent, two decimals) travel as base-36 hundredths: no '.', which separates header fields.
+const num = (n: number | null): string => (n === null ? "" : Math.round(n * 100).toString(36));
+const parseNum = (s: string | undefined): number | null => (s === undefined || s === "" ? null : parseInt(s, 36) / 100);
 
 export interface EncodeOptions {
   /** Leave out answers that are already recorded elsewhere (checked questions, submitted attempts). */
