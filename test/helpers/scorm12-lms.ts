@@ -70,8 +70,8 @@ export async function launchScorm12(dir: string, file = "index.html", stored?: S
     autocommit: false,
     lmsCommitUrl: false,
     logLevel: WARN,
-    onLogMessage: (level, message) => {
-      if (Number(level) >= WARN) errors.push(`scorm-again: ${message}`);
+    onLogMessage: (level: unknown, message: unknown) => {
+      if (Number(level) >= WARN) errors.push(`scorm-again: ${String(message)}`);
     },
   });
   if (stored) api.loadFromJSON(stored as unknown as Record<string, unknown>);
@@ -113,7 +113,7 @@ export async function launchScorm12(dir: string, file = "index.html", stored?: S
     committed: () => committed,
     live: () => JSON.parse(api.renderCMIToJSONString()) as CmiJson,
     close(polite) {
-      if (polite) win.dispatchEvent(new win.Event("pagehide"));
+      if (polite) win.dispatchEvent(new (win as unknown as typeof globalThis).Event("pagehide"));
       dom.window.close();
     },
   };
