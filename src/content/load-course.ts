@@ -21,17 +21,22 @@ export function loadCourse(contentDirIn: string): Course {
     problems.throwIfAny();
   }
   const src = parseYaml(fs.readFileSync(file, "utf8"), file, problems);
-  const input = src ? validate(courseSchema, src.data ?? {}, src, problems) : undefined;
-  if (!src || !input) {
+  if (!src) {
     problems.throwIfAny();
     throw new Error("unreachable: invalid course without problems");
   }
+  const input = validate(courseSchema, src.data ?? {}, src, problems);
+  // Even when other fields of course.yaml are wrong, check the files it lists: one run reports every problem.
+  const raw: { sessions?: unknown; assessment?: unknown } = typeof src.data === "object" && src.data !== null ? src.data : {};
+  const sessionFiles: readonly unknown[] = input?.sessions ?? (Array.isArray(raw.sessions) ? raw.sessions : []);
+  const assessmentFile = input ? input.assessment : typeof raw.assessment === "string" ? raw.assessment : undefined;
 
   const assets = new Map<string, Asset>();
   const sessions: Session[] = [];
   const seen = new Map<string, string>();
   const listed = new Map<string, number>();
-  input.sessions.forEach((rel, i) => {
+  sessionFiles.forEach((rel, i) => {
+    if (typeof rel !== "string" || !rel) return; // reported by validate()
     const sessionFile = path.resolve(contentDir, rel);
     const line = src.lineOf(["sessions", i]);
     if (!isFile(sessionFile)) {
@@ -54,10 +59,10 @@ export function loadCourse(contentDirIn: string): Course {
   });
 
   let assessment;
-  if (input.assessment) {
-    const quizFile = path.resolve(contentDir, input.assessment);
+  if (assessmentFile) {
+    const quizFile = path.resolve(contentDir, assessmentFile);
     if (!isFile(quizFile)) {
-      problems.add(file, src.lineOf(["assessment"]), `assessment file '${input.assessment}' ${notAFile(quizFile)}`, "assessment");
+      problems.add(file, src.lineOf(["assessment"]), `assessment file '${assessmentFile}' ${notAFile(quizFile)}`, "assessment");
     } else {
       assessment = loadQuiz(quizFile, "assessment", true, problems);
     }
@@ -65,6 +70,7 @@ export function loadCourse(contentDirIn: string): Course {
   if (seen.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");
 
   problems.throwIfAny();
+  if (!input) throw new Error("unreachable: invalid course without problems");
   const { assessment: _file, ...fields } = input;
   return deepFreeze({
     ...fields,
