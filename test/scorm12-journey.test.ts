@@ -274,6 +274,28 @@ describe("SCORM 1.2 single SCO", () => {
     expectClean(lms);
   });
 
+  it("turns pages with the arrow keys and moves focus to the new page's heading", async () => {
+    const lms = await launchScorm12(pkg.dir);
+    const learner = new Learner(lms.doc, course);
+    const W = lms.win as unknown as typeof globalThis;
+    const key = (k: string, target: Element = lms.doc.body): void => {
+      target.dispatchEvent(new W.KeyboardEvent("keydown", { key: k, bubbles: true }));
+    };
+    key("ArrowRight");
+    expect(learner.here()).toBe(`${course.sessions[1]?.id}-${course.sessions[1]?.pages[0]?.id}`);
+    expect(lms.doc.activeElement?.tagName).toBe("H1");
+    expect(lms.doc.activeElement?.textContent).toBe(learner.heading());
+    key("ArrowLeft");
+    expect(learner.here()).toBe(`${course.sessions[0]?.id}-${course.sessions[0]?.pages[0]?.id}`);
+    // Arrow keys inside a form control belong to the control, not to navigation.
+    learner.open("assessment", "assessment");
+    const input = lms.doc.querySelector("[data-quiz=assessment] input") as Element;
+    key("ArrowLeft", input);
+    expect(learner.here()).toBe("assessment-assessment");
+    lms.close(true);
+    expectClean(lms);
+  });
+
   it("runs untracked, and says so, when no LMS is present", async () => {
     const { doc, errors, dom } = await openWithoutLms(pkg.dir);
     const banner = doc.querySelector<HTMLElement>("[data-cw=banner]");

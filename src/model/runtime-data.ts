@@ -42,6 +42,8 @@ export interface RuntimeCourse {
   /** Course IRI. */
   readonly id: string;
   readonly title: string;
+  /** BCP 47 tag of the course text (xAPI language maps). */
+  readonly language: string;
   /** What this package unit is: the whole course, or one session / the assessment of a multi-SCO package. */
   readonly unit: string;
   readonly reporting: ReportingOption;

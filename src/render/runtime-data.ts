@@ -2,6 +2,7 @@
 import type { Course, Question, Quiz } from "../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz, type RuntimeSession } from "../model/runtime-data.js";
 import type { Unit } from "../model/units.js";
+import { fnv1a } from "../model/hash.js";
 import { plainText } from "./markdown.js";
 
 export const ASSESSMENT_PAGE_ID = "assessment";
@@ -55,6 +56,7 @@ export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
   return {
     id: course.id,
     title: course.title,
+    language: course.language,
     unit: unit.id,
     reporting: unit.reporting,
     masteryScore: course.masteryScore,
@@ -63,14 +65,4 @@ export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
     sessions,
     quizzes,
   };
-}
-
-/** 32-bit FNV-1a, base 36: a short, stable fingerprint (not a security hash). */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
 }

@@ -3,7 +3,7 @@ import type { Course, Question, Quiz } from "../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../model/runtime-data.js";
 import type { Unit } from "../model/units.js";
 import { plainText, renderInline, renderPage } from "./markdown.js";
-import { fnv1a } from "./runtime-data.js";
+import { fnv1a } from "../model/hash.js";
 
 export interface PageView {
   readonly index: number;

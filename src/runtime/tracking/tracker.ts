@@ -29,8 +29,18 @@ export type LearnerEvent =
       readonly latencyMs: number;
       readonly at: Date;
     }
-  | { readonly kind: "attempt"; readonly quizId: string; readonly score: number; readonly passed: boolean; readonly attempt: number }
-  | { readonly kind: "session-complete"; readonly sessionId: string; readonly title: string };
+  | {
+      readonly kind: "attempt";
+      readonly quizId: string;
+      readonly score: number;
+      readonly passed: boolean;
+      readonly attempt: number;
+      /** No further attempt will follow: passed, or no attempts left. */
+      readonly final: boolean;
+      readonly durationMs: number;
+    }
+  | { readonly kind: "session-complete"; readonly sessionId: string; readonly title: string }
+  | { readonly kind: "course-complete" };
 
 /** Everything a tracker needs to report the learner's position at one moment. */
 export interface Snapshot {

@@ -77,6 +77,7 @@ export class Player {
         events.push({ kind: "session-complete", sessionId: s.id, title: this.course.sessions[i]?.title ?? s.id });
       }
     });
+    if (this.last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
     if (!this.ended) this.tracker.record(events, this.snapshot());
     this.renderChrome();
   }
@@ -315,7 +316,8 @@ export class Player {
     const passed = score >= this.course.masteryScore;
     qs.passed = qs.passed || passed;
     qs.submitted = true;
-    events.push({ kind: "attempt", quizId, score, passed, attempt: qs.attempts });
+    const final = !this.canRetake(qs.attempts, qs.passed);
+    events.push({ kind: "attempt", quizId, score, passed, attempt: qs.attempts, final, durationMs: Date.now() - this.shownAt });
     this.commit(events);
     this.renderQuiz(quiz);
     const results = $(this.doc, "results");

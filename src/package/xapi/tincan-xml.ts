@@ -1,0 +1,30 @@
+// tincan.xml (conformance.md §6): the course activity with its launch file, then one activity for each
+// session and the assessment, so an LMS can show their names before any statement exists.
+import { ACTIVITY_TYPES, activityIds } from "../../model/activity-ids.js";
+import type { Course } from "../../model/course.js";
+import { esc } from "../xml.js";
+
+function activity(id: string, type: string, name: string, description: string, lang: string, launch?: string): string {
+  return `    <activity id="${esc(id)}" type="${type}">
+      <name lang="${esc(lang)}">${esc(name)}</name>
+      <description lang="${esc(lang)}">${esc(description)}</description>${launch ? `\n      <launch lang="${esc(lang)}">${esc(launch)}</launch>` : ""}
+    </activity>`;
+}
+
+export function tincanXml(course: Course, launchFile: string): string {
+  const lang = course.language;
+  const parts = [
+    activity(course.id, ACTIVITY_TYPES.course, course.title, course.description, lang, launchFile),
+    ...course.sessions.map((s) => activity(activityIds.session(course.id, s.id), ACTIVITY_TYPES.module, s.title, s.summary, lang)),
+    ...(course.assessment
+      ? [activity(activityIds.assessment(course.id, course.assessment.id), ACTIVITY_TYPES.assessment, course.assessment.title, `Final assessment of ${course.title}`, lang)]
+      : []),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<tincan xmlns="http://projecttincan.com/tincan.xsd">
+  <activities>
+${parts.join("\n")}
+  </activities>
+</tincan>
+`;
+}
