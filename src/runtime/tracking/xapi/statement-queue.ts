@@ -148,11 +148,15 @@ export class StatementQueue {
     this.failures++;
     const backoff = Math.min(this.maxDelay, this.baseDelay * 2 ** (this.failures - 1) * (slow ? 8 : 1));
     const jitter = backoff * 0.2 * Math.random();
-    this.schedule(Math.max(backoff + jitter, (retryAfterSeconds ?? 0) * 1000));
+    this.setTimer(Math.max(backoff + jitter, (retryAfterSeconds ?? 0) * 1000));
   }
 
   private schedule(delayMs: number): void {
     if (this.sending) return; // the running flush picks new items up
+    this.setTimer(delayMs);
+  }
+
+  private setTimer(delayMs: number): void {
     this.clearTimer();
     this.timer = setTimeout(() => void this.flush(), delayMs);
   }

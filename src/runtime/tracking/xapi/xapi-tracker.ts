@@ -172,9 +172,11 @@ export class XapiTracker implements Tracker {
       while (this.pendingState) {
         const doc = this.pendingState;
         const activityId = this.factory?.courseId ?? "";
-        const res = await client.putState(activityId, STATE_ID, JSON.stringify(doc), this.etag);
+        const body = JSON.stringify(doc);
+        const res = await client.putState(activityId, STATE_ID, body, this.etag);
         if (res.status >= 200 && res.status < 300) {
-          this.etag = res.etag;
+          // Not every LRS returns the new ETag on PUT; xAPI defines it as the SHA-1 of the content.
+          this.etag = res.etag ?? (await sha1Etag(body));
           this.stateFailures = 0;
           if (this.pendingState === doc) this.pendingState = undefined;
           continue;
@@ -208,6 +210,16 @@ function parseDocument(text: string): ProgressDocument | undefined {
     return doc && doc.v === 1 && typeof doc.location === "string" && typeof doc.state === "string"
       ? { v: 1, location: doc.location, state: doc.state, updated: Number(doc.updated) || 0 }
       : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Quoted hex SHA-1 of `body` (undefined where WebCrypto is unavailable: non-secure origins). */
+async function sha1Etag(body: string): Promise<string | undefined> {
+  try {
+    const digest = await crypto.subtle.digest("SHA-1", new TextEncoder().encode(body));
+    return `"${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
   } catch {
     return undefined;
   }

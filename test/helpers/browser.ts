@@ -1,0 +1,179 @@
+// Real Chromium for end-to-end tests: Debian's /usr/bin/chromium (or $CHROMIUM_PATH) driven by
+// playwright-core, a fresh profile per browser, and a static server for the unpacked package on 127.0.0.1.
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Course, Question } from "../../src/model/course.js";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** On CI a missing browser is a failure, not a skip (.ci/run installs it). */
+export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH) || Boolean(process.env.CI);
+
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+
+export interface Browser {
+  readonly context: BrowserContext;
+  /** Console errors, page errors and failed requests seen on any page of the context. */
+  readonly problems: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<Browser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cw-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const problems: string[] = [];
+  const watch = (page: Page): void => {
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on("page", watch);
+  return {
+    context,
+    problems,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".xsd": "application/xml",
+  ".png": "image/png",
+  ".json": "application/json",
+};
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` read-only on 127.0.0.1; `extra` adds generated pages (e.g. an LMS player frameset). */
+export async function serveDir(dir: string, extra: Record<string, string> = {}): Promise<StaticServer> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "");
+    if (extra[rel] !== undefined) {
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(rel)] ?? "text/html; charset=utf-8" });
+      res.end(extra[rel]);
+      return;
+    }
+    const file = path.resolve(dir, rel || "index.html");
+    if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Drives a page like a learner: real clicks, selections and typing. */
+export class BrowserLearner {
+  constructor(
+    readonly page: Page,
+    private readonly course: Course,
+  ) {}
+
+  async here(): Promise<string> {
+    return this.page.locator("[data-page]:visible").getAttribute("id").then((id) => (id ?? "").replace(/^page-/, ""));
+  }
+
+  async next(): Promise<void> {
+    await this.page.click("[data-cw=next]");
+  }
+
+  async open(sessionId: string, pageId: string): Promise<void> {
+    await this.page.click(`a[href="#page-${sessionId}-${pageId}"]`);
+    await this.page.locator(`#page-${sessionId}-${pageId}`).waitFor({ state: "visible" });
+  }
+
+  private q(quizId: string, index: number): string {
+    return `[data-quiz="${quizId}"][data-question="${index}"]`;
+  }
+
+  async answer(quizId: string, index: number, q: Question, correct: boolean): Promise<void> {
+    const root = this.q(quizId, index);
+    switch (q.type) {
+      case "single-choice":
+        await this.page.check(`${root} input[data-option="${q.choices.findIndex((c) => c.correct === correct)}"]`);
+        break;
+      case "multiple-response": {
+        const firstWrong = q.choices.findIndex((c) => !c.correct);
+        for (const [i, c] of q.choices.entries()) {
+          await this.page.setChecked(`${root} input[data-option="${i}"]`, correct ? c.correct : i === firstWrong);
+        }
+        break;
+      }
+      case "true-false":
+        await this.page.check(`${root} input[data-option="${String(correct ? q.answer : !q.answer)}"]`);
+        break;
+      case "matching":
+        for (let i = 0; i < q.pairs.length; i++) {
+          await this.page.selectOption(`${root} select[data-source="${i}"]`, String(correct ? i : (i + 1) % q.pairs.length));
+        }
+        break;
+      case "sequencing": {
+        const order = async (): Promise<number[]> =>
+          this.page.$$eval(`${root} [data-item]`, (items) => items.map((li) => Number((li as HTMLElement).dataset.item)));
+        if (correct) {
+          for (let target = 0; target < q.items.length; target++) {
+            while ((await order()).indexOf(target) > target) await this.page.click(`${root} [data-item="${target}"] [data-move=up]`);
+          }
+        } else if ((await order()).every((v, i) => v === i)) {
+          await this.page.click(`${root} [data-item] [data-move=down]`);
+        }
+        break;
+      }
+      case "fill-in":
+        await this.page.fill(`${root} input[data-fill]`, correct ? (q.answers[0] ?? "") : "not the answer");
+        break;
+    }
+  }
+
+  async check(quizId: string, index: number): Promise<void> {
+    await this.page.click(`${this.q(quizId, index)} [data-cw=check-answer]`);
+  }
+
+  async passCheck(sessionId: string): Promise<void> {
+    const session = this.course.sessions.find((s) => s.id === sessionId);
+    const check = session?.check;
+    if (!check) throw new Error(`session ${sessionId} has no check`);
+    await this.open(sessionId, "check");
+    for (const [i, q] of check.questions.entries()) {
+      await this.answer(check.id, i, q, true);
+      await this.check(check.id, i);
+    }
+  }
+
+  async takeAssessment(wrong: number): Promise<void> {
+    const quiz = this.course.assessment;
+    if (!quiz) throw new Error("no assessment");
+    for (const [i, q] of quiz.questions.entries()) await this.answer(quiz.id, i, q, i >= wrong);
+    await this.page.click("[data-cw=submit-assessment]");
+    await this.page.locator("[data-cw=results]").waitFor({ state: "visible" });
+  }
+}
