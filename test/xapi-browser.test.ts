@@ -195,6 +195,18 @@ describe.skipIf(!chromiumAvailable)("xAPI package in Chromium against the develo
     await page.locator("[data-cw=results]").waitFor({ state: "visible" });
     expect(await page.locator("[data-session-status='3']").textContent()).toBe("Complete");
     await until(async () => verbsOf(await fetchStatements(registration)).includes("resumed") || undefined, "a resumed statement");
+
+    // Finishing every session completes the course.
+    await learner.open("introduction", "about-this-session");
+    const total = await page.locator("[data-page]").count();
+    for (let i = 1; i < total; i++) await learner.next();
+    for (const s of course.sessions) if (s.check) await learner.passCheck(s.id);
+    const completedCourse = await until(async () => {
+      const all = await fetchStatements(registration);
+      return all.find((s) => s.verb.id === V("completed") && (s.object as { id: string }).id === course.id);
+    }, "the course's completed statement");
+    expect(completedCourse.result?.completion).toBe(true);
+    expect(completedCourse.result?.duration).toMatch(/^PT/);
     await page.close();
 
     const fresh = randomUUID();

@@ -1,0 +1,282 @@
+// xAPI pieces on their own: launch parameters, the durable queue's delivery rules, statement shapes,
+// and the TinCan package structure (no npm package carries tincan.xsd, so the structure is checked here).
+import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
+import type { Statement } from "@xapi/xapi";
+import { JSDOM } from "jsdom";
+import { loadCourse } from "../src/content/load-course.js";
+import { validateStatement } from "../src/lrs/index.js";
+import { planUnits } from "../src/model/units.js";
+import { runtimeCourse } from "../src/render/runtime-data.js";
+import { parseLaunch, type TinCanLaunch } from "../src/runtime/tracking/xapi/launch.js";
+import { LrsClient, type SendOutcome } from "../src/runtime/tracking/xapi/lrs-client.js";
+import { StatementQueue, type KeyValueStore } from "../src/runtime/tracking/xapi/statement-queue.js";
+import { StatementFactory, uuid, xapiResponse } from "../src/runtime/tracking/xapi/statements.js";
+import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { readZip } from "./helpers/unzip.js";
+
+const actor = { objectType: "Agent", name: "Ada", mbox: "mailto:ada@example.org" };
+const q = (params: Record<string, string>): string => `?${new URLSearchParams(params).toString()}`;
+const good = { endpoint: "https://lrs.example.org/xapi", auth: "Basic YTpi", actor: JSON.stringify(actor), registration: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" };
+
+describe("TinCan launch parameters", () => {
+  it("reads a complete launch, with '+' for spaces and a trailing slash added to the endpoint", () => {
+    const r = parseLaunch(q({ ...good, activity_id: "https://example.org/c", grouping: "https://example.org/g1" }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.launch.endpoint).toBe("https://lrs.example.org/xapi/");
+    expect(r.launch.auth).toBe("Basic YTpi"); // URLSearchParams encoded the space as '+'
+    expect(r.launch.actor).toEqual(actor);
+    expect(r.launch.registration).toBe(good.registration);
+    expect(r.launch.activityId).toBe("https://example.org/c");
+    expect(r.launch.grouping).toEqual(["https://example.org/g1"]);
+  });
+
+  it("accepts %20 for spaces and TinCan's array-valued actor fields", () => {
+    const search = `?endpoint=https%3A%2F%2Flrs.example.org%2Fxapi%2F&auth=Basic%20YTpi&actor=${encodeURIComponent('{"name":["Ada"],"mbox":["mailto:ada@example.org"]}')}`;
+    const r = parseLaunch(search);
+    expect(r.ok && r.launch.auth).toBe("Basic YTpi");
+    expect(r.ok && r.launch.actor).toEqual({ objectType: "Agent", name: "Ada", mbox: "mailto:ada@example.org" });
+  });
+
+  it("accepts account and mbox_sha1sum actors", () => {
+    const account = parseLaunch(q({ ...good, actor: JSON.stringify({ account: { homePage: "https://lms.example.org", name: "u42" } }) }));
+    expect(account.ok && account.launch.actor.account).toEqual({ homePage: "https://lms.example.org", name: "u42" });
+    const sha = parseLaunch(q({ ...good, actor: JSON.stringify({ mbox_sha1sum: "a".repeat(40) }) }));
+    expect(sha.ok).toBe(true);
+  });
+
+  it("says when nothing was given (untracked, not an error)", () => {
+    const r = parseLaunch("");
+    expect(r).toMatchObject({ ok: false, missing: true });
+  });
+
+  it.each([
+    ["no endpoint", { ...good, endpoint: "" }, /endpoint/],
+    ["an endpoint that is not a URL", { ...good, endpoint: "lrs.example.org" }, /endpoint/],
+    ["a non-http endpoint", { ...good, endpoint: "ftp://lrs.example.org/" }, /endpoint/],
+    ["no auth", { ...good, auth: "" }, /auth/],
+    ["an auth without scheme", { ...good, auth: "YTpi" }, /auth/],
+    ["actor that is not JSON", { ...good, actor: "{oops" }, /actor/],
+    ["actor with two identifiers", { ...good, actor: JSON.stringify({ mbox: "mailto:a@b.c", openid: "https://x.y/z" }) }, /actor/],
+    ["actor with a bad mbox", { ...good, actor: JSON.stringify({ mbox: "ada@example.org" }) }, /actor/],
+    ["a registration that is not a UUID", { ...good, registration: "42" }, /registration/],
+    ["an activity_id that is not an IRI", { ...good, activity_id: "course 1" }, /activity_id/],
+  ])("rejects %s with a reason", (_what, params, reason) => {
+    const r = parseLaunch(q(params));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.missing).toBe(false);
+      expect(r.reason).toMatch(reason);
+    }
+  });
+});
+
+const launch: TinCanLaunch = { endpoint: "https://lrs.example.org/xapi/", auth: "Basic YTpi", actor, registration: good.registration, grouping: [] };
+
+class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, string>();
+  getItem(k: string): string | null {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string): void {
+    this.data.set(k, v);
+  }
+}
+
+/** A client whose answers the test scripts; it records every batch it was given. */
+function scriptedClient(answers: SendOutcome[]) {
+  const batches: string[][] = [];
+  const client = new LrsClient(launch, () => Promise.reject(new Error("not used")));
+  client.postStatements = (statements) => {
+    batches.push(statements.map((s) => s.id ?? ""));
+    return Promise.resolve(answers.shift() ?? { status: 200 });
+  };
+  return { client, batches };
+}
+
+const st = (n: number): Statement => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, actor, verb: { id: "http://adlnet.gov/expapi/verbs/experienced" }, object: { id: `https://example.org/p/${n}` } });
+
+describe("durable statement queue", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("keeps statements in storage until the LRS confirms them, and survives a reload", async () => {
+    const store = new MemoryStore();
+    const { client } = scriptedClient([{ status: 0 }]);
+    const queue = new StatementQueue(client, store, "k", { baseDelayMs: 10_000 });
+    queue.enqueue([st(1), st(2)]);
+    await queue.flush();
+    expect(JSON.parse(store.getItem("k") ?? "[]")).toHaveLength(2);
+    queue.stop();
+    const reloaded = scriptedClient([]);
+    const next = new StatementQueue(reloaded.client, store, "k");
+    await next.flush();
+    expect(reloaded.batches).toEqual([[st(1).id, st(2).id]]);
+    expect(JSON.parse(store.getItem("k") ?? "[]")).toEqual([]);
+  });
+
+  it("retries with exponential back-off on network errors, 5xx and 429 (honouring Retry-After), in order", async () => {
+    vi.useFakeTimers();
+    const { client, batches } = scriptedClient([{ status: 0 }, { status: 503 }, { status: 429, retryAfter: 30 }, { status: 200 }]);
+    const queue = new StatementQueue(client, new MemoryStore(), "k", { baseDelayMs: 1000, batchSize: 2 });
+    queue.enqueue([st(1), st(2), st(3)]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(batches).toHaveLength(1); // not before ~1 s
+    await vi.advanceTimersByTimeAsync(400);
+    expect(batches).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(batches).toHaveLength(3); // after ~2 s more
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(batches).toHaveLength(3); // Retry-After: 30 s
+    await vi.advanceTimersByTimeAsync(11_000);
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 2, 2, 1]);
+    expect(batches.flat().slice(-3)).toEqual([st(1).id, st(2).id, st(3).id]);
+    expect(queue.pending).toEqual([]);
+  });
+
+  it("treats 409 (id already stored) as delivered", async () => {
+    const { client } = scriptedClient([{ status: 409 }]);
+    const queue = new StatementQueue(client, new MemoryStore(), "k");
+    queue.enqueue([st(1)]);
+    await queue.flush();
+    expect(queue.pending).toEqual([]);
+    expect(queue.parked).toEqual([]);
+  });
+
+  it("isolates and parks a statement the LRS rejects, reports it, and delivers the rest in order", async () => {
+    const problems: string[] = [];
+    // Batch of 3 → 400; then one by one: ok, 400 (the bad one), ok.
+    const { client, batches } = scriptedClient([{ status: 400, message: "bad" }, { status: 200 }, { status: 400, message: "result.success: null" }, { status: 200 }, { status: 200 }]);
+    const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (m) => problems.push(m) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    queue.enqueue([st(1), st(2), st(3)]);
+    await queue.flush();
+    queue.enqueue([st(4)]);
+    await queue.flush();
+    expect(batches).toEqual([[st(1).id, st(2).id, st(3).id], [st(1).id], [st(2).id], [st(3).id], [st(4).id]]);
+    expect(queue.parked.map((s) => s.id)).toEqual([st(2).id]);
+    expect(queue.pending).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/rejected/);
+  });
+
+  it("on 401 reports the refused credentials and keeps the queue", async () => {
+    vi.useFakeTimers();
+    const problems: string[] = [];
+    const { client } = scriptedClient([{ status: 401 }]);
+    const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (m) => problems.push(m) });
+    queue.enqueue([st(1)]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(problems[0]).toMatch(/refused our credentials/);
+    expect(queue.pending).toHaveLength(1);
+    queue.stop();
+  });
+
+  it("on exit hands everything to keepalive requests within the browser's 64 KiB budget", () => {
+    const sent: { ids: number; keepalive: boolean; bytes: number }[] = [];
+    const client = new LrsClient(launch, () => Promise.reject(new Error("unused")));
+    client.postStatements = (statements, keepalive = false) => {
+      sent.push({ ids: statements.length, keepalive, bytes: JSON.stringify(statements).length });
+      return Promise.resolve({ status: 200 });
+    };
+    const queue = new StatementQueue(client, new MemoryStore(), "k");
+    const big = Array.from({ length: 300 }, (_, i) => ({ ...st(i), object: { id: `https://example.org/p/${i}/${"x".repeat(300)}` } }));
+    queue.enqueue(big);
+    queue.flushOnExit();
+    expect(sent.every((s) => s.keepalive && s.bytes < 64 * 1024)).toBe(true);
+    expect(sent.reduce((n, s) => n + s.ids, 0)).toBe(300);
+    expect(queue.pending).toHaveLength(300); // kept until a later launch confirms them
+    queue.stop();
+  });
+});
+
+describe("statements", () => {
+  const course = loadCourse("content");
+  const data = runtimeCourse(course, planUnits(course, false)[0]!);
+  const dom = new JSDOM("");
+  beforeAll(() => vi.stubGlobal("crypto", dom.window.crypto ?? globalThis.crypto));
+  afterAll(() => vi.unstubAllGlobals());
+  const f = new StatementFactory(data, { ...launch, grouping: ["https://lms.example.org/course/7"] }, "en-GB");
+  const quiz = data.quizzes["assessment"]!;
+
+  it("makes RFC 4122 v4 ids", () => {
+    const ids = new Set(Array.from({ length: 200 }, () => uuid()));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("builds valid statements for every question type, with the interaction grammar", () => {
+    for (const q of quiz.questions) {
+      const answer = q.type === "true-false" ? Boolean(q.answer) : q.type === "fill-in" ? (q.accepted?.[0] ?? "") : q.type === "single-choice" || q.type === "multiple-response" ? [...(q.correct ?? [])] : q.options.map((_, i) => i);
+      const s = f.answered("assessment", "assessment", q, answer, true, 1500);
+      expect(validateStatement(s as never), q.id).toEqual([]);
+      const def = (s.object as { definition: { correctResponsesPattern: string[] } }).definition;
+      expect(def.correctResponsesPattern, q.id).toContain(xapiResponse(q, answer));
+      expect(s.context?.contextActivities?.parent?.[0]?.id).toBe(`${course.id}/assessment/assessment`);
+      expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual([course.id, "https://lms.example.org/course/7"]);
+      expect(s.context?.registration).toBe(launch.registration);
+      expect(s.result?.duration).toBe("PT1.5S");
+    }
+  });
+
+  it("scores attempts with scaled, raw, min and max", () => {
+    const s = f.attempt("assessment", 66.67, false, 61_000, "assessment");
+    expect(s.result).toEqual({ score: { scaled: 0.6667, raw: 66.67, min: 0, max: 100 }, success: false, completion: true, duration: "PT1M1S" });
+    expect(validateStatement(s as never)).toEqual([]);
+  });
+
+  it("uses activity_id from the launch as the course activity", () => {
+    const g = new StatementFactory(data, { ...launch, activityId: "https://lms.example.org/activity/99" }, "en-GB");
+    expect((g.courseEvent("initialized").object as { id: string }).id).toBe("https://lms.example.org/activity/99");
+    expect((g.page("introduction", "about-this-session", "About").object as { id: string }).id).toBe("https://lms.example.org/activity/99/session/introduction/page/about-this-session");
+  });
+});
+
+describe("TinCan package", () => {
+  let pkg: BuiltPackage;
+  const course = loadCourse("content");
+  beforeAll(async () => {
+    pkg = await buildAndUnpack({ target: "xapi" });
+  });
+  afterAll(() => pkg?.cleanup());
+
+  it("has one tincan.xml at the root describing the course, its sessions and the assessment", () => {
+    const files = readZip(pkg.zip);
+    const xml = files.get("tincan.xml")?.toString("utf8") ?? "";
+    const doc = new JSDOM(xml, { contentType: "text/xml" }).window.document;
+    const root = doc.documentElement;
+    expect(root.localName).toBe("tincan");
+    expect(root.namespaceURI).toBe("http://projecttincan.com/tincan.xsd");
+    const activities = [...doc.getElementsByTagName("activity")];
+    expect(activities).toHaveLength(course.sessions.length + 2);
+    expect(doc.getElementsByTagName("activities")).toHaveLength(1);
+    for (const a of activities) {
+      expect(a.getAttribute("id")).toMatch(/^https:\/\/\S+$/);
+      expect(a.getAttribute("type")).toMatch(/^http:\/\/adlnet\.gov\/expapi\/activities\/(course|module|assessment)$/);
+      const children = [...a.children].map((c) => c.localName);
+      expect(children.slice(0, 2)).toEqual(["name", "description"]);
+      for (const c of [...a.children]) expect(c.getAttribute("lang")).toBe(course.language);
+    }
+    const launches = [...doc.getElementsByTagName("launch")];
+    expect(launches).toHaveLength(1);
+    expect(launches[0]?.parentElement?.getAttribute("id")).toBe(course.id);
+    expect(files.has(launches[0]?.textContent ?? "")).toBe(true);
+    expect(activities.map((a) => a.getAttribute("id"))).toEqual([
+      course.id,
+      ...course.sessions.map((s) => `${course.id}/session/${s.id}`),
+      `${course.id}/assessment/assessment`,
+    ]);
+    expect([...files.keys()].filter((k) => k.endsWith("tincan.xml"))).toEqual(["tincan.xml"]);
+  });
+
+  it("rebuilds byte-identical", async () => {
+    const again = await buildAndUnpack({ target: "xapi" });
+    try {
+      const { readFileSync } = await import("node:fs");
+      expect(readFileSync(again.zip).equals(readFileSync(pkg.zip))).toBe(true);
+    } finally {
+      again.cleanup();
+    }
+  });
+});
