@@ -14,7 +14,7 @@ import { StatementFactory, uuid, xapiResponse } from "../src/runtime/tracking/xa
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { readZip } from "./helpers/unzip.js";
 
-const actor = { objectType: "Agent", name: "Ada", mbox: "mailto:ada@example.org" };
+const actor = { objectType: "Agent" as const, name: "Ada", mbox: "mailto:ada@example.org" };
 const q = (params: Record<string, string>): string => `?${new URLSearchParams(params).toString()}`;
 const good = { endpoint: "https://lrs.example.org/xapi", auth: "Basic YTpi", actor: JSON.stringify(actor), registration: "3f2504e0-4f89-41d3-9a0c-0305e82c3301" };
 
