@@ -5,7 +5,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
 import type { Course, Question } from "../../src/model/course.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,7 +16,7 @@ const FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-bac
 
 export interface Browser {
   readonly context: BrowserContext;
-  /** Console errors, page errors and failed requests seen on any page of the context. */
+  /** Console errors, page errors, failed requests and HTTP errors seen on any page of the context. */
   readonly problems: string[];
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -31,6 +31,10 @@ export async function openBrowser(): Promise<Browser> {
       if (m.type() === "error") problems.push(`console: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.request().method()} ${r.url()}`);
+    });
   };
   context.pages().forEach(watch);
   context.on("page", watch);
@@ -94,7 +98,8 @@ export async function serveDir(dir: string, extra: Record<string, string> = {}):
 /** Drives a page like a learner: real clicks, selections and typing. */
 export class BrowserLearner {
   constructor(
-    readonly page: Page,
+    /** The course's document: a tab, or the content frame inside an LMS player. */
+    readonly page: Page | Frame,
     private readonly course: Course,
   ) {}
 
