@@ -11,6 +11,10 @@ const HELP = `Usage: coursewright <command> [options]
 
 Commands:
   build      Build e-learning packages from a course folder
+  preview    Build the course and open it as a learner would see it in an LMS, with a tracking panel
+             (coursewright preview --help)
+  verify     Check a SCORM 1.2 or TinCan package: manifest, and a scripted learner journey in Chromium
+             (coursewright verify --help)
   schemas    Write the JSON Schemas of course.yaml and quiz files (for editor autocompletion)
 
 Options of build:
@@ -32,6 +36,9 @@ Exit status: 0 on success, 1 when the content has errors (nothing is written), 2
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+  // preview and verify parse their own flags.
+  if (argv[0] === "preview") return (await import("./preview/command.js")).runPreview(argv.slice(1));
+  if (argv[0] === "verify") return (await import("./verify/command.js")).runVerify(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
