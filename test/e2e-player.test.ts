@@ -11,6 +11,7 @@ import { AttemptStore } from "../src/player/attempt-store.js";
 import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, type Browser } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { KeyboardLearner } from "./helpers/keyboard-learner.js";
 
 interface Cmi {
   cmi: {
@@ -122,6 +123,55 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
       expect(Object.values(cmi.cmi.objectives).every((o) => o.status === "completed" || o.status === "passed")).toBe(true);
       expect(cmi.cmi.core.lesson_status).toBe("passed");
       expect(cmi.cmi.suspend_data.length).toBeLessThan(4096);
+      await page.close();
+      expect(browser.problems).toEqual([]);
+    });
+  });
+
+  describe("SCORM 1.2, keyboard only", () => {
+    let pkg: BuiltPackage;
+    let player: PlayerServer;
+    beforeAll(async () => {
+      pkg = await buildAndUnpack({ target: "scorm12" });
+      player = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory() });
+    });
+    afterAll(async () => {
+      await player?.close();
+      pkg?.cleanup();
+    });
+
+    it("the same journey with Tab, Enter, Space, arrow keys and typing — no mouse", async () => {
+      browser.problems.length = 0;
+      let page = await browser.newPage();
+      await page.goto(player.url);
+      let frame = await contentFrame(page);
+      let keys = new KeyboardLearner(page, frame, course);
+      await keys.next();
+      await keys.next();
+      expect(objectiveStatus(await lmsCmi(page), "what-is-recovery")).toBe("completed");
+      await keys.passCheck(S4);
+      expect(Object.values((await lmsCmi(page)).cmi.objectives).length).toBeGreaterThanOrEqual(4);
+      await keys.open("assessment", "assessment");
+      await keys.takeAssessment(5);
+      expect(objectiveStatus(await lmsCmi(page), "assessment")).toBe("failed");
+      await keys.press("[data-cw=retake]");
+      await keys.takeAssessment(0);
+      expect((await lmsCmi(page)).cmi.core).toMatchObject({ lesson_status: "passed", score: { raw: "100" } });
+      await keys.open(S10, course.sessions.find((s) => s.id === S10)?.pages[1]?.id ?? "");
+      const where = await keys.here();
+      await page.close();
+
+      page = await browser.newPage();
+      await page.goto(player.url);
+      frame = await contentFrame(page);
+      keys = new KeyboardLearner(page, frame, course);
+      expect(await keys.here()).toBe(where);
+      const total = await frame.locator("[data-page]").count();
+      await keys.open(course.sessions[0]?.id ?? "", course.sessions[0]?.pages[0]?.id ?? "");
+      for (let i = 1; i < total; i++) await keys.next();
+      for (const s of course.sessions) if (s.check && s.id !== S4) await keys.passCheck(s.id);
+      const cmi = await lmsCmi(page);
+      expect(Object.values(cmi.cmi.objectives).every((o) => o.status === "completed" || o.status === "passed")).toBe(true);
       await page.close();
       expect(browser.problems).toEqual([]);
     });
