@@ -12,6 +12,7 @@ import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, type Browser } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { KeyboardLearner } from "./helpers/keyboard-learner.js";
+import { until } from "./helpers/wait.js";
 
 interface Cmi {
   cmi: {
@@ -33,15 +34,6 @@ async function contentFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const lmsCmi = (page: Page): Promise<Cmi> => page.evaluate(() => (window as unknown as { __cw: { cmi(): unknown } }).__cw.cmi() as Cmi);
 const objectiveStatus = (cmi: Cmi, id: string): string | undefined => Object.values(cmi.cmi.objectives).find((o) => o.id === id)?.status;
@@ -59,6 +51,27 @@ async function finishEverything(learner: BrowserLearner, frame: Frame): Promise<
   for (const s of course.sessions) if (s.check) await learner.passCheck(s.id);
 }
 
+/** Builds the package and serves it in the player for the tests of one describe block. */
+function playerFor(options: { target: string; scoPerSession?: boolean; lrs?: () => RunningLrs }): { readonly server: PlayerServer; readonly attempts: AttemptStore } {
+  const state = { server: undefined as PlayerServer | undefined, pkg: undefined as BuiltPackage | undefined, attempts: AttemptStore.inMemory() };
+  beforeAll(async () => {
+    state.pkg = await buildAndUnpack({ target: options.target, scoPerSession: Boolean(options.scoPerSession) });
+    const lrs = options.lrs?.();
+    state.server = await startPlayerServer({ packageDir: state.pkg.dir, attempts: state.attempts, ...(lrs ? { lrs } : {}) });
+  });
+  afterAll(async () => {
+    await state.server?.close();
+    state.pkg?.cleanup();
+  });
+  return {
+    get server() {
+      if (!state.server) throw new Error("player not started");
+      return state.server;
+    },
+    attempts: state.attempts,
+  };
+}
+
 describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like player", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -67,21 +80,12 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
   afterAll(async () => browser?.close());
 
   describe("SCORM 1.2, single SCO", () => {
-    let pkg: BuiltPackage;
-    let player: PlayerServer;
-    beforeAll(async () => {
-      pkg = await buildAndUnpack({ target: "scorm12" });
-      player = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory() });
-    });
-    afterAll(async () => {
-      await player?.close();
-      pkg?.cleanup();
-    });
+    const fixture = playerFor({ target: "scorm12" });
 
     it("records sessions, a check, a failed then passed assessment, and resumes after the tab is closed", async () => {
       browser.problems.length = 0;
       let page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       let frame = await contentFrame(page);
       let learner = new BrowserLearner(frame, course);
       expect((await lmsCmi(page)).cmi.core.lesson_status).toBe("incomplete");
@@ -112,7 +116,7 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
       await page.close();
 
       page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       frame = await contentFrame(page);
       learner = new BrowserLearner(frame, course);
       expect(await learner.here()).toBe(where);
@@ -129,21 +133,12 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
   });
 
   describe("SCORM 1.2, keyboard only", () => {
-    let pkg: BuiltPackage;
-    let player: PlayerServer;
-    beforeAll(async () => {
-      pkg = await buildAndUnpack({ target: "scorm12" });
-      player = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory() });
-    });
-    afterAll(async () => {
-      await player?.close();
-      pkg?.cleanup();
-    });
+    const fixture = playerFor({ target: "scorm12" });
 
     it("the same journey with Tab, Enter, Space, arrow keys and typing — no mouse", async () => {
       browser.problems.length = 0;
       let page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       let frame = await contentFrame(page);
       let keys = new KeyboardLearner(page, frame, course);
       await keys.next();
@@ -162,7 +157,7 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
       await page.close();
 
       page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       frame = await contentFrame(page);
       keys = new KeyboardLearner(page, frame, course);
       expect(await keys.here()).toBe(where);
@@ -178,16 +173,7 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
   });
 
   describe("SCORM 1.2, one SCO per session", () => {
-    let pkg: BuiltPackage;
-    let player: PlayerServer;
-    beforeAll(async () => {
-      pkg = await buildAndUnpack({ target: "scorm12", scoPerSession: true });
-      player = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory() });
-    });
-    afterAll(async () => {
-      await player?.close();
-      pkg?.cleanup();
-    });
+    const fixture = playerFor({ target: "scorm12", scoPerSession: true });
 
     const openUnit = async (page: Page, title: string): Promise<{ frame: Frame; learner: BrowserLearner }> => {
       await page.click(`nav button:text-is("${title}")`);
@@ -198,9 +184,9 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
 
     it("each session SCO tracks its own completion; the assessment SCO fails then passes; a closed tab resumes", async () => {
       browser.problems.length = 0;
-      expect(player.info.units).toHaveLength(course.sessions.length + 1);
+      expect(fixture.server.info.units).toHaveLength(course.sessions.length + 1);
       let page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       await contentFrame(page);
       expect((await lmsCmi(page)).cmi.core.lesson_status).toBe("completed"); // session 1: one page
 
@@ -229,7 +215,7 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
       await page.close();
 
       page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       await contentFrame(page);
       ({ frame, learner } = await openUnit(page, s10?.title ?? ""));
       expect(await learner.here()).toBe(where);
@@ -247,21 +233,13 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
   });
 
   describe("xAPI", () => {
-    let pkg: BuiltPackage;
-    let player: PlayerServer;
     let lrs: RunningLrs;
-    let attempts: AttemptStore;
     beforeAll(async () => {
-      pkg = await buildAndUnpack({ target: "xapi" });
       lrs = await startLrs();
-      attempts = AttemptStore.inMemory();
-      player = await startPlayerServer({ packageDir: pkg.dir, attempts, lrs });
     });
-    afterAll(async () => {
-      await player?.close();
-      await lrs?.close();
-      pkg?.cleanup();
-    });
+    afterAll(async () => lrs?.close());
+    const fixture = playerFor({ target: "xapi", lrs: () => lrs });
+    const attempts = fixture.attempts;
 
     const statements = (): { verb: string; object: string; result?: { success?: boolean; score?: { raw?: number } } }[] =>
       lrs
@@ -276,7 +254,7 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
     it("records the same journey in the LRS and resumes the registration after the tab is closed", async () => {
       browser.problems.length = 0;
       let page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       let frame = await contentFrame(page);
       let learner = new BrowserLearner(frame, course);
       await workThroughTwoSessions(learner);
@@ -297,7 +275,7 @@ describe.skipIf(!chromiumAvailable)("end to end in Chromium inside an LMS-like p
       await until(async () => statements().some((x) => x.verb === "terminated"), "terminated after the tab closed");
 
       page = await browser.newPage();
-      await page.goto(player.url);
+      await page.goto(fixture.server.url);
       frame = await contentFrame(page);
       learner = new BrowserLearner(frame, course);
       expect(await learner.here()).toBe(where);

@@ -9,6 +9,7 @@ import { launchParameters, startLrs, validateStatement, type RunningLrs } from "
 import type { Course } from "../src/model/course.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { until } from "./helpers/wait.js";
 
 const ACTOR = { objectType: "Agent", name: "Ada Learner", mbox: "mailto:ada@example.org" };
 const V = (verb: string): string => `http://adlnet.gov/expapi/verbs/${verb}`;
@@ -64,15 +65,6 @@ async function drained(page: Page): Promise<void> {
   });
 }
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function start(browser: Browser, url: string): Promise<{ page: Page; learner: BrowserLearner }> {
   const page = await browser.newPage();
