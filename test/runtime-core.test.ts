@@ -224,3 +224,37 @@ describe("SCORM 1.2 call log rules", () => {
     expect(log.endOfSession().map((v) => v.rule)).toContain("2.4");
   });
 });
+
+describe("LMS API discovery (conformance 2.1, 11.6)", () => {
+  type Win = { API?: object; parent: Win | null; opener: Win | null; top: Win | null };
+  const api = { LMSInitialize: () => "true" };
+  const win = (props: Partial<Win> = {}): Win => {
+    const w: Win = { parent: null, opener: null, top: null, ...props };
+    if (!w.parent) w.parent = w;
+    w.top ??= w;
+    return w;
+  };
+
+  it("finds the API on the window itself, a parent frame, or the opener's frame chain", async () => {
+    const { findApi } = await import("../src/runtime/tracking/find-api.js");
+    const self = win({ API: api });
+    expect(findApi(self as unknown as Window, "API", 7)).toBe(api);
+    const lms = win({ API: api });
+    const frame = win({ parent: win({ parent: lms }) });
+    expect(findApi(frame as unknown as Window, "API", 7)).toBe(api);
+    const popup = win({ opener: win({ parent: lms }) });
+    expect(findApi(popup as unknown as Window, "API", 7)).toBe(api);
+  });
+
+  it("survives cross-origin frames that throw, and stops after the hop limit", async () => {
+    const { findApi } = await import("../src/runtime/tracking/find-api.js");
+    const hostile = win();
+    Object.defineProperty(hostile, "API", { get: () => { throw new Error("SecurityError"); } });
+    const frame = win({ parent: hostile });
+    expect(findApi(frame as unknown as Window, "API", 7)).toBeUndefined();
+    let deep = win({ API: api });
+    for (let i = 0; i < 9; i++) deep = win({ parent: deep });
+    expect(findApi(deep as unknown as Window, "API", 7)).toBeUndefined();
+    expect(findApi(deep as unknown as Window, "API", 10)).toBe(api);
+  });
+});
