@@ -15,14 +15,17 @@ export class AttemptStore {
 
   private constructor(private readonly file: string | undefined) {
     this.data = { units: {}, registration: randomUUID() };
-    if (file && fs.existsSync(file)) {
-      try {
-        const saved = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<AttemptData>;
-        this.data = { units: saved.units ?? {}, registration: saved.registration ?? randomUUID() };
-      } catch {
-        /* unreadable: start a new attempt */
-      }
+    if (!file) return;
+    try {
+      const saved = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<AttemptData>;
+      this.data = { units: saved.units ?? {}, registration: saved.registration ?? this.data.registration };
+      if (saved.registration) return;
+    } catch {
+      /* missing or unreadable: start a new attempt */
     }
+    // Keep the new registration at once: xAPI content may save progress under it before any SCORM-style
+    // commit reaches this store, and a restart must find the same registration.
+    this.write();
   }
 
   static inMemory(): AttemptStore {

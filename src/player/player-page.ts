@@ -23,7 +23,7 @@ nav button[aria-current]{background:#1f5fa8;color:#fff}
 #cw-frame-host iframe{border:0;width:100%;height:100%}
 aside{width:30rem;overflow:auto;border-left:1px solid #c9d0da;padding:.5rem 1rem;font-size:13px}
 aside h2{font-size:14px;margin:.75rem 0 .25rem}
-aside ol{margin:0;padding-left:1.2rem;font-family:ui-monospace,monospace;font-size:12px;max-height:40vh;overflow:auto}
+aside ol{margin:0;padding-left:3rem;font-family:ui-monospace,monospace;font-size:12px;max-height:40vh;overflow:auto}
 aside pre{font-size:11px;max-height:30vh;overflow:auto;background:#f3f5f8;padding:.5rem}
 .is-error{color:#a1262b;font-weight:700}
 `;

@@ -167,8 +167,9 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
       return info;
     },
     setPackage(dir: string) {
-      packageDir = path.resolve(dir);
-      info = readPackage(packageDir);
+      const next = path.resolve(dir);
+      info = readPackage(next); // throws on a package it cannot play: keep serving the previous one
+      packageDir = next;
     },
     notifyReload() {
       for (const res of listeners) res.write("event: reload\ndata: {}\n\n");

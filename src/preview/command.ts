@@ -1,5 +1,127 @@
-// `coursewright preview`: placeholder until the preview server lands.
-export async function runPreview(_argv: readonly string[]): Promise<number> {
-  console.error("preview is not available yet");
-  return 1;
+// `coursewright preview`: flags, output and signals; the server itself is in preview.ts.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ContentError } from "../content/errors.js";
+import { PREVIEW_TARGETS, startPreview, type Preview, type PreviewTarget } from "./preview.js";
+
+const HELP = `Usage: coursewright preview [options]
+
+Builds the course and serves it on 127.0.0.1 as a learner sees it in an LMS, beside a tracking panel
+(every SCORM call or xAPI statement, newest first; the CMI data or the xAPI state document; the size of
+suspend_data against its 4096-character limit). Rebuilds and reloads the page when the content or the
+templates change, keeping the learner's attempt. The attempt is kept on disk, so closing the tab or
+restarting preview resumes it; "New attempt" in the page starts over.
+
+Options:
+  --target <name>     scorm12 (default; scorm-again is the LMS) or xapi (a development LRS records the statements)
+  --content <dir>     Course folder holding course.yaml (default: content)
+  --port <n>          Port on 127.0.0.1 (default: 0, any free port)
+  --sco-per-session   SCORM: one SCO per session plus one for the final assessment
+  --state-dir <dir>   Where the attempt, the LRS database and the builds are kept (default: .coursewright)
+  -h, --help          Show this help
+
+Stop with Ctrl-C. Exit status: 0 after Ctrl-C, 1 when the course does not build at start, 2 on a usage error.
+`;
+
+class UsageError extends Error {}
+
+interface PreviewArgs {
+  readonly target: PreviewTarget;
+  readonly contentDir: string;
+  readonly port: number;
+  readonly scoPerSession: boolean;
+  readonly stateDir: string;
+}
+
+function parse(argv: readonly string[]): PreviewArgs | "help" {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        target: { type: "string" },
+        content: { type: "string" },
+        port: { type: "string" },
+        "sco-per-session": { type: "boolean" },
+        "state-dir": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  if (values.help) return "help";
+  const target = values.target ?? "scorm12";
+  if (!PREVIEW_TARGETS.some((t) => t === target)) throw new UsageError(`unknown target '${target}'; expected one of: ${PREVIEW_TARGETS.join(", ")}`);
+  const portText = values.port ?? "0";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
+  if (values["sco-per-session"] && target !== "scorm12") throw new UsageError("--sco-per-session applies to the scorm12 target only");
+  return {
+    target: target as PreviewTarget,
+    contentDir: values.content ?? "content",
+    port,
+    scoPerSession: Boolean(values["sco-per-session"]),
+    stateDir: values["state-dir"] ?? ".coursewright",
+  };
+}
+
+export async function runPreview(argv: readonly string[]): Promise<number> {
+  let args: PreviewArgs | "help";
+  try {
+    args = parse(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`error: ${err.message}\nRun 'coursewright preview --help' for usage.`);
+    return 2;
+  }
+  if (args === "help") {
+    console.log(HELP);
+    return 0;
+  }
+
+  // Listen for Ctrl-C from the start: a signal during the first build stops as soon as it is done.
+  let stop = (): void => {};
+  const stopRequested = new Promise<void>((resolve) => {
+    stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+  });
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  let preview: Preview;
+  try {
+    preview = await startPreview({
+      target: args.target,
+      contentDir: args.contentDir,
+      stateDir: args.stateDir,
+      port: args.port,
+      scoPerSession: args.scoPerSession,
+      log: (line) => console.log(line),
+      error: (line) => console.error(line),
+    });
+  } catch (err) {
+    stop(); // removes the signal listeners
+    if (err instanceof ContentError) {
+      const n = err.problems.length;
+      console.error(`error: the course has ${n} problem${n === 1 ? "" : "s"}; fix ${n === 1 ? "it" : "them"} and start preview again:\n${err.message}`);
+    } else {
+      console.error(`error: preview could not start: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return 1;
+  }
+
+  const rel = (p: string): string => path.relative(process.cwd(), p) || ".";
+  console.log(`Preview: ${preview.url}`);
+  console.log(`Open it in a browser. Watching ${rel(path.resolve(args.contentDir))}/ and the templates; the attempt is kept in ${rel(preview.attemptFile)}. Ctrl-C stops.`);
+
+  await stopRequested;
+  console.log("stopping preview…");
+  await preview.close();
+  return 0;
 }

@@ -85,9 +85,19 @@ function relaunchData(saved: Record<string, unknown>): object {
   };
 }
 
+/** Saves still on their way to the server: a relaunch waits for them, so it resumes from the latest commit. */
+const saving = new Set<Promise<unknown>>();
+/** Set while a new attempt replaces the old one: the old content's closing commits must not be kept. */
+let discarding = false;
+
 function persist(unit: string, api: ScormAgainApi): void {
+  if (discarding) return;
   // keepalive: the commit must reach the server even when it happens while the page is being hidden.
-  void fetch(attemptUrl(unit), { method: "PUT", body: api.renderCMIToJSONString(), keepalive: true, headers: { "Content-Type": "application/json" } });
+  const save = fetch(attemptUrl(unit), { method: "PUT", body: api.renderCMIToJSONString(), keepalive: true, headers: { "Content-Type": "application/json" } }).catch(
+    () => undefined,
+  );
+  saving.add(save);
+  void save.finally(() => saving.delete(save));
 }
 
 function recorder(unit: string, api: ScormAgainApi): ApiLike {
@@ -125,6 +135,8 @@ async function open(unitId: string): Promise<void> {
     const Ctor = window.Scorm12API;
     if (!Ctor) throw new Error("scorm-again did not load");
     const api = new Ctor({ autocommit: false, lmsCommitUrl: false, logLevel: 4 });
+    // The frame just removed may have finished (LMSFinish) on its way out: read the attempt after that save.
+    await Promise.allSettled([...saving]);
     const saved = await storedCmi(unit.id);
     if (saved) api.loadFromJSON(relaunchData(saved));
     current = api;
@@ -195,7 +207,13 @@ async function pollStatements(): Promise<void> {
 }
 
 async function newAttempt(): Promise<void> {
-  await fetch("/__cw/attempt", { method: "DELETE" });
+  // Close the content first, without keeping what it commits on its way out; otherwise its pagehide
+  // (during the reload) would save the old attempt again after the reset.
+  discarding = true;
+  const frameHost = $("cw-frame-host");
+  if (frameHost) frameHost.textContent = "";
+  await Promise.allSettled([...saving]);
+  await (await fetch("/__cw/attempt", { method: "DELETE" })).arrayBuffer(); // complete before the page goes
   location.reload();
 }
 

@@ -1,0 +1,173 @@
+// The preview server: builds the course, unpacks the package as an LMS would, and serves it in the LMS-like
+// player with the tracking panel (scorm-again as the LMS for SCORM, a file-backed development LRS for xAPI).
+// The attempt is a JSON file in the state folder, so close-and-resume works across reloads and restarts.
+// Content and template changes rebuild the package and reload the page; a broken edit keeps the last good build.
+import path from "node:path";
+import { build } from "../build.js";
+import { ContentError } from "../content/errors.js";
+import { startPreviewLrs, type RunningLrs } from "../lrs/index.js";
+import { BUILTIN_TEMPLATES } from "../paths.js";
+import { AttemptStore } from "../player/attempt-store.js";
+import { startPlayerServer, type PlayerServer } from "../player/server.js";
+import { watchFolders, type Watcher } from "./watch.js";
+import { Workspace } from "./workspace.js";
+
+export type PreviewTarget = "scorm12" | "xapi";
+export const PREVIEW_TARGETS: readonly PreviewTarget[] = ["scorm12", "xapi"];
+
+export interface PreviewOptions {
+  readonly target: PreviewTarget;
+  readonly contentDir: string;
+  /** Attempt file, LRS database and the run folders (default .coursewright/ in the cwd). */
+  readonly stateDir: string;
+  /** 0: any free port. */
+  readonly port: number;
+  readonly scoPerSession?: boolean;
+  /** Rebuild on content and template changes (default true). */
+  readonly watch?: boolean;
+  /** Progress lines (stdout). */
+  readonly log?: (line: string) => void;
+  /** Problems (stderr): content errors with file:line after a broken edit. */
+  readonly error?: (line: string) => void;
+}
+
+export interface Preview {
+  readonly url: string;
+  readonly attemptFile: string;
+  /** The unpacked package being served now. */
+  readonly packageDir: string;
+  /** Rebuilds now (also what a change triggers); resolves true when the new build is being served. */
+  rebuild(reason?: string): Promise<boolean>;
+  /** Stops watching, waits for a running build, closes the player and the LRS, removes the run folder. */
+  close(): Promise<void>;
+}
+
+/** Starts a preview; throws ContentError when the course does not build (nothing is left running). */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const log = options.log ?? (() => {});
+  const error = options.error ?? (() => {});
+  const stateDir = path.resolve(options.stateDir);
+  const contentDir = path.resolve(options.contentDir);
+  const workspace = new Workspace(stateDir, options.target);
+
+  const buildAndUnpack = async (): Promise<{ dir: string; detail: string }> => {
+    const [report] = await build({
+      contentDir,
+      outDir: workspace.distDir,
+      targets: [options.target],
+      scoPerSession: Boolean(options.scoPerSession),
+    });
+    if (!report) throw new Error("the build produced no package");
+    const dir = workspace.unpack(path.join(workspace.distDir, report.file));
+    return { dir, detail: `${report.file}: ${report.entries} files, ${(report.bytes / 1024).toFixed(1)} KB` };
+  };
+
+  let lrs: RunningLrs | undefined;
+  let player: PlayerServer | undefined;
+  let current: string;
+  const attemptFile = path.join(stateDir, `attempt-${options.target}.json`);
+  try {
+    const started = performance.now();
+    const first = await buildAndUnpack();
+    current = first.dir;
+    log(`built ${first.detail} in ${Math.round(performance.now() - started)} ms`);
+    if (options.target === "xapi") lrs = await startPreviewLrs({ dbFile: path.join(stateDir, "lrs.sqlite") });
+    player = await startPlayerServer({
+      packageDir: current,
+      attempts: AttemptStore.inFile(attemptFile),
+      ...(lrs ? { lrs } : {}),
+      panel: true,
+      port: options.port,
+    });
+  } catch (err) {
+    await lrs?.close();
+    workspace.dispose();
+    throw err;
+  }
+  const server = player;
+
+  let closed = false;
+  let running: Promise<void> | undefined;
+  let again: string | undefined;
+
+  const rebuildOnce = async (reason: string): Promise<boolean> => {
+    const started = performance.now();
+    log(`${reason}: rebuilding…`);
+    let next: string | undefined;
+    try {
+      next = (await buildAndUnpack()).dir;
+      if (closed) {
+        workspace.remove(next);
+        return false;
+      }
+      server.setPackage(next);
+    } catch (err) {
+      if (next) workspace.remove(next);
+      if (err instanceof ContentError) {
+        const n = err.problems.length;
+        error(`error: the course has ${n} problem${n === 1 ? "" : "s"}; still serving the last good build:\n${err.message}`);
+      } else {
+        error(`error: the rebuild failed; still serving the last good build:\n${err instanceof Error ? err.message : String(err)}`);
+      }
+      return false;
+    }
+    const old = current;
+    current = next;
+    server.notifyReload();
+    workspace.remove(old);
+    log(`rebuilt in ${Math.round(performance.now() - started)} ms; the page reloads and keeps the attempt`);
+    return true;
+  };
+
+  /** One build at a time; changes that arrive during a build trigger one more build after it. */
+  let lastResult = false;
+  const rebuild = (reason = "rebuild requested"): Promise<boolean> => {
+    if (closed) return Promise.resolve(false);
+    if (running) {
+      again = reason;
+      return running.then(() => lastResult);
+    }
+    running = (async () => {
+      let why: string | undefined = reason;
+      while (why !== undefined && !closed) {
+        again = undefined;
+        lastResult = await rebuildOnce(why);
+        why = again;
+      }
+    })().finally(() => {
+      running = undefined;
+    });
+    return running.then(() => lastResult);
+  };
+
+  let watcher: Watcher | undefined;
+  if (options.watch ?? true) {
+    const inState = (file: string): boolean => file === stateDir || file.startsWith(stateDir + path.sep);
+    watcher = watchFolders(
+      [contentDir, BUILTIN_TEMPLATES],
+      (files) => {
+        const shown = files.slice(0, 3).map((f) => path.relative(process.cwd(), f) || f);
+        void rebuild(`changed: ${shown.join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}`);
+      },
+      { ignore: inState, onError: (dir, err) => error(`warning: stopped watching ${dir}: ${err.message}`) },
+    );
+  }
+
+  return {
+    url: server.url,
+    attemptFile,
+    get packageDir() {
+      return current;
+    },
+    rebuild,
+    async close() {
+      if (closed) return;
+      closed = true;
+      watcher?.close();
+      await running;
+      await server.close();
+      await lrs?.close();
+      workspace.dispose();
+    },
+  };
+}
