@@ -12,6 +12,7 @@ import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { SCORM12_SCHEMA_FILES } from "../src/package/scorm12/manifest.js";
+import { manifestProblems } from "../src/verify/manifest-rules.js";
 import { readZip, zipEntries } from "./helpers/unzip.js";
 import { validateScorm12Manifest } from "./helpers/xsd.js";
 
@@ -24,8 +25,6 @@ const NS_IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";
 const NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
 const MANIFEST = "imsmanifest.xml";
 const CONTROL_FILES: ReadonlySet<string> = new Set([MANIFEST, ...SCORM12_SCHEMA_FILES]);
-/** xsd:NCName restricted to ASCII (what our generator may emit): letter or '_' first, no ':' or spaces. */
-const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 // ---------------------------------------------------------------------------------------------------
 // Temp folders and builds
@@ -71,7 +70,7 @@ afterAll(() => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Manifest reading and the code-level rules
+// Manifest reading (the code-level rules, conformance 1.3–1.8, are src/verify/manifest-rules.ts)
 
 function parseXml(xml: string): Document {
   return new JSDOM(xml, { contentType: "text/xml" }).window.document;
@@ -98,102 +97,6 @@ function manifestOf(zip: Map<string, Buffer>): string {
   const data = zip.get(MANIFEST);
   if (!data) throw new Error(`no ${MANIFEST} at the package root`);
   return data.toString("utf8");
-}
-
-/**
- * What conformance.md 1.3–1.8 asks of a SCORM 1.2 manifest beyond its XSD, checked against the files of
- * the package. Returns one message per problem (empty = conformant).
- */
-function manifestProblems(xml: string, zipNames: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  const doc = parseXml(xml);
-  const root = doc.documentElement;
-  if (root.namespaceURI !== NS_IMSCP || root.localName !== "manifest") {
-    return [`root element is {${root.namespaceURI ?? ""}}${root.localName}, not an IMS CP 1.1.2 manifest`];
-  }
-
-  // 1.3 schema / schemaversion, exact strings.
-  const metadata = cpChildren(root, "metadata");
-  const schema = metadata.flatMap((m) => cpChildren(m, "schema")).map((e) => e.textContent);
-  const version = metadata.flatMap((m) => cpChildren(m, "schemaversion")).map((e) => e.textContent);
-  if (schema.length !== 1 || schema[0] !== "ADL SCORM") problems.push(`1.3: metadata/schema is ${JSON.stringify(schema)}, expected ["ADL SCORM"]`);
-  if (version.length !== 1 || version[0] !== "1.2") problems.push(`1.3: metadata/schemaversion is ${JSON.stringify(version)}, expected ["1.2"]`);
-
-  // 1.4 identifiers: NCNames, unique.
-  const ids = new Map<string, number>();
-  for (const el of doc.querySelectorAll("[identifier]")) {
-    const id = el.getAttribute("identifier") ?? "";
-    if (!NCNAME.test(id)) problems.push(`1.4: identifier '${id}' on <${el.localName}> is not an NCName`);
-    ids.set(id, (ids.get(id) ?? 0) + 1);
-  }
-  for (const [id, n] of ids) if (n > 1) problems.push(`1.4: identifier '${id}' is used ${n} times`);
-
-  // 1.5 default organization, one title per organization and item.
-  const organizations = cpChildren(root, "organizations");
-  if (organizations.length !== 1) problems.push(`1.5: ${organizations.length} <organizations> elements`);
-  const orgs = organizations.flatMap((o) => cpChildren(o, "organization"));
-  const orgIds = new Set(orgs.map((o) => o.getAttribute("identifier")));
-  for (const o of organizations) {
-    const def = o.getAttribute("default");
-    if (def === null || !orgIds.has(def)) problems.push(`1.5: organizations/@default '${def ?? ""}' names no <organization>`);
-  }
-  if (orgs.length === 0) problems.push("1.5: no <organization>");
-  for (const el of [...orgs, ...cpAll(root, "item")]) {
-    const titles = cpChildren(el, "title");
-    const label = `<${el.localName} identifier="${el.getAttribute("identifier") ?? ""}">`;
-    if (titles.length !== 1) problems.push(`1.5: ${label} has ${titles.length} <title> elements, expected 1`);
-    else if (!titles[0]?.textContent?.trim()) problems.push(`1.5: ${label} has an empty <title>`);
-  }
-
-  // 1.6 / 1.7 items → resources.
-  const resources = cpChildren(root, "resources").flatMap((r) => cpChildren(r, "resource"));
-  const byId = new Map(resources.map((r) => [r.getAttribute("identifier") ?? "", r]));
-  for (const item of cpAll(root, "item")) {
-    const ref = item.getAttribute("identifierref");
-    const label = `item '${item.getAttribute("identifier") ?? ""}'`;
-    if (cpChildren(item, "item").length > 0) {
-      if (ref !== null) problems.push(`1.6: ${label} has child items and also references resource '${ref}'`);
-      continue;
-    }
-    if (ref === null) {
-      problems.push(`1.6: leaf ${label} references no resource`);
-      continue;
-    }
-    const res = byId.get(ref);
-    if (!res) {
-      problems.push(`1.4: ${label} identifierref '${ref}' names no <resource>`);
-      continue;
-    }
-    if (scormtype(res) !== "sco") problems.push(`1.7: ${label} launches resource '${ref}' of scormtype '${scormtype(res) ?? ""}', expected 'sco'`);
-    const href = res.getAttribute("href");
-    if (!href) problems.push(`1.7: resource '${ref}' launched by ${label} has no href`);
-  }
-  for (const res of resources) {
-    const id = res.getAttribute("identifier") ?? "";
-    if (res.getAttribute("type") !== "webcontent") problems.push(`1.7: resource '${id}' type is '${res.getAttribute("type") ?? ""}', expected 'webcontent'`);
-    const type = scormtype(res);
-    if (type !== "sco" && type !== "asset") problems.push(`1.7: resource '${id}' adlcp:scormtype is '${type ?? "(missing)"}', expected 'sco' or 'asset'`);
-    for (const dep of cpChildren(res, "dependency")) {
-      const ref = dep.getAttribute("identifierref") ?? "";
-      if (!byId.has(ref)) problems.push(`1.4: resource '${id}' depends on '${ref}', which names no <resource>`);
-    }
-    // 1.8 launch file and every listed file are in the ZIP.
-    const href = res.getAttribute("href");
-    const files = fileHrefs(res);
-    if (href !== null) {
-      const launch = href.split(/[?#]/)[0] ?? "";
-      if (!zipNames.has(launch)) problems.push(`1.8: resource '${id}' href '${href}' is not in the package`);
-      if (!files.includes(launch)) problems.push(`1.8: resource '${id}' does not list its launch file '${launch}' as <file>`);
-    }
-    for (const f of files) if (!zipNames.has(f)) problems.push(`1.8: resource '${id}' lists <file href="${f}">, which is not in the package`);
-  }
-
-  // 1.8 the other way round: every packaged file (besides manifest and XSDs) is listed by some resource.
-  const listed = new Set(resources.flatMap(fileHrefs));
-  for (const name of zipNames) {
-    if (!CONTROL_FILES.has(name) && !listed.has(name)) problems.push(`1.8: packaged file '${name}' is not listed as a <file> of any resource`);
-  }
-  return problems;
 }
 
 interface Item {

@@ -1,6 +1,7 @@
 // Records every SCORM 1.2 API call a SCO makes and checks it against the rules of conformance.md §2–§3
 // and what strict LMSs enforce (lms-notes.md) — stricter than any one LMS, so a package that passes here
-// passes there. Used by the tests now and by `coursewright verify` later.
+// passes there. Used live by the tests (wrap) and by `coursewright verify` on the calls its player recorded
+// (replay).
 
 export interface Scorm12ApiLike {
   LMSInitialize(arg: string): string;
@@ -26,7 +27,9 @@ export interface Violation {
   readonly message: string;
 }
 
-const TIMESPAN = /^\d{2,4}:[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
+/** CMITimespan `HHHH:MM:SS.SS` (conformance 3.5). */
+export const CMI_TIMESPAN = /^\d{2,4}:[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
+
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const IDENTIFIER = /^[\x21-\x7e]{1,255}$/;
@@ -47,7 +50,7 @@ const score: Check = (v) => (v === "" || (DECIMAL.test(v) && Number(v) >= 0 && N
 const VALUE_RULES: readonly [RegExp, string, Check][] = [
   [/^cmi\.core\.lesson_status$/, "3.1", oneOf(STATUS)],
   [/^cmi\.core\.score\.(raw|min|max)$/, "3.4", score],
-  [/^cmi\.core\.session_time$/, "3.5", matches(TIMESPAN, "a CMITimespan HHHH:MM:SS.SS")],
+  [/^cmi\.core\.session_time$/, "3.5", matches(CMI_TIMESPAN, "a CMITimespan HHHH:MM:SS.SS")],
   [/^cmi\.core\.lesson_location$/, "3.6", within(255)],
   [/^cmi\.suspend_data$/, "3.7", within(4096)],
   [/^cmi\.core\.exit$/, "3.8", oneOf(EXIT)],
@@ -60,7 +63,7 @@ const VALUE_RULES: readonly [RegExp, string, Check][] = [
   [/^cmi\.interactions\.\d+\.type$/, "3.11", oneOf(TYPES)],
   [/^cmi\.interactions\.\d+\.result$/, "3.11", (v) => (RESULTS.has(v) || DECIMAL.test(v) ? undefined : `'${v}' is not a 1.2 result`)],
   [/^cmi\.interactions\.\d+\.weighting$/, "3.11", (v) => (DECIMAL.test(v) && Math.abs(Number(v)) <= 100 ? undefined : `'${v}' is not a decimal in −100…100`)],
-  [/^cmi\.interactions\.\d+\.latency$/, "3.11", matches(TIMESPAN, "a CMITimespan")],
+  [/^cmi\.interactions\.\d+\.latency$/, "3.11", matches(CMI_TIMESPAN, "a CMITimespan")],
   [/^cmi\.interactions\.\d+\.student_response$/, "3.12", within(255)],
   [/^cmi\.interactions\.\d+\.correct_responses\.\d+\.pattern$/, "3.12", within(255)],
 ];
@@ -96,6 +99,16 @@ export class Scorm12CallLog {
       LMSGetErrorString: (c) => api.LMSGetErrorString(c),
       LMSGetDiagnostic: (c) => api.LMSGetDiagnostic(c),
     };
+  }
+
+  /** Checks calls recorded elsewhere (e.g. by the player page), in order, as if they had been made now. */
+  replay(calls: readonly ApiCall[]): this {
+    for (const call of calls) {
+      const copy = { fn: call.fn, args: call.args.map(String), result: String(call.result), error: String(call.error) };
+      this.calls.push(copy);
+      this.check(copy);
+    }
+    return this;
   }
 
   count(fn: string): number {

@@ -1,0 +1,27 @@
+// One finding of `coursewright verify`: a rule of conformance.md that a package breaks. Errors fail the
+// verification; warnings (SHOULD-level and *practice* rules) are reported but do not.
+import type { Violation } from "./scorm12-rules.js";
+
+export interface Finding extends Violation {
+  readonly severity: "error" | "warning";
+  /** The unit (SCO / launch activity) it was seen in; absent for package-level findings. */
+  readonly unit?: string;
+}
+
+export const error = (rule: string, message: string): Finding => ({ rule, message, severity: "error" });
+export const warning = (rule: string, message: string): Finding => ({ rule, message, severity: "warning" });
+
+/** "1.7: message" — the form the tests and the human report use. */
+export const describeFinding = (f: Violation): string => `${f.rule}: ${f.message}`;
+
+/** Collapses repeats of the same finding (e.g. one rule broken by every commit) into one, with a count. */
+export function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Map<string, { finding: Finding; count: number }>();
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.unit ?? ""}\u0000${f.rule}\u0000${f.message}`;
+    const entry = seen.get(key);
+    if (entry) entry.count++;
+    else seen.set(key, { finding: f, count: 1 });
+  }
+  return [...seen.values()].map(({ finding, count }) => (count > 1 ? { ...finding, message: `${finding.message} (${count} times)` } : finding));
+}

