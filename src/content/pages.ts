@@ -1,6 +1,6 @@
 // Splits a session body into pages (one per `#` heading) and checks the Markdown of each page:
-// no raw HTML, known callouts, images with alt text inside the course, headings that do not skip levels,
-// links with text.
+// no raw HTML, known callouts, images with alt text (not just the file name) inside the course, headings
+// that have text and do not skip levels, links with text a screen reader can read.
 import type Token from "markdown-it/lib/token.mjs";
 import type { Asset, Page } from "../model/course.js";
 import { resolveAsset } from "./assets.js";
@@ -10,6 +10,16 @@ import { IDENTIFIER } from "./schemas.js";
 
 const validator = createMarkdown({ html: true });
 const EXPLICIT_ID = /\s*\{#([^}]*)\}\s*$/;
+const IMAGE_FILE_NAME = /^[^\s/\\]+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$/i;
+const DECORATIVE = "decorative";
+
+/** Alt text that only repeats the file name says nothing about the picture (WCAG failure F30). */
+function altIsFileName(alt: string, src: string): boolean {
+  const base = (src.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
+  const stem = base.replace(/\.[^.]+$/, "");
+  const a = alt.toLowerCase();
+  return IMAGE_FILE_NAME.test(alt) || (base !== "" && (a === base.toLowerCase() || a === stem.toLowerCase()));
+}
 
 export function slugify(title: string): string {
   const slug = title
@@ -107,6 +117,10 @@ function checkTokens(tokens: Token[], ctx: PageContext, lineAt: (t: Token | unde
       if (depth > level + 1) {
         ctx.problems.add(ctx.file, line, `heading level skips from h${level} to h${depth}; use '${"#".repeat(level + 1)}' here`);
       }
+      const next = tokens[tokens.indexOf(t) + 1];
+      if (next?.type === "inline" && !next.content.trim()) {
+        ctx.problems.add(ctx.file, line, `heading is empty: write its text after '${"#".repeat(depth)}', or remove it`);
+      }
       level = depth;
     } else if (t.type === "inline") {
       checkInline(t.children ?? [], line, ctx, refs);
@@ -124,8 +138,10 @@ function checkInline(children: Token[], firstLine: number, ctx: PageContext, ref
     } else if (c.type === "image") {
       const src = c.attrGet("src") ?? "";
       const alt = c.content.trim();
-      if (!alt && c.attrGet("title") !== "decorative") {
+      if (!alt && c.attrGet("title") !== DECORATIVE) {
         ctx.problems.add(ctx.file, line, `image '${src}' has no alt text: write ![what the picture shows](${src}), or mark it decorative: ![](${src} "decorative")`);
+      } else if (alt && c.attrGet("title") !== DECORATIVE && altIsFileName(alt, src)) {
+        ctx.problems.add(ctx.file, line, `image '${src}' has its file name as alt text ('${alt}'): write what the picture shows instead`);
       }
       const res = resolveAsset(src, ctx.file, ctx.contentDir);
       if (!res.ok) {
@@ -135,10 +151,13 @@ function checkInline(children: Token[], firstLine: number, ctx: PageContext, ref
         ctx.assets.set(res.packagePath, { file: res.file, packagePath: res.packagePath });
       }
     } else if (c.type === "link_open") {
+      // The link's name is its text plus the alt text of images in it; a decorative image has none (it is
+      // rendered with alt="" and role="presentation"), so a link around only such an image has no name.
       let text = "";
       for (let j = i + 1; j < children.length && children[j]?.type !== "link_close"; j++) {
         const child = children[j];
-        text += child?.type === "image" ? child.content : (child?.content ?? "");
+        if (child?.type === "image") text += child.attrGet("title") === DECORATIVE ? "" : child.content;
+        else text += child?.content ?? "";
       }
       if (!text.trim()) ctx.problems.add(ctx.file, line, `link to '${c.attrGet("href") ?? ""}' has no text; write [what it leads to](…)`);
     }

@@ -5,7 +5,7 @@ import { isComplete, isCorrect, scorePercent, type Answer } from "../core/answer
 import { decodeState, encodeState } from "../core/state-codec.js";
 import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
 import type { LearnerEvent, Snapshot, Tracker } from "../tracking/tracker.js";
-import { hideFeedback, moveItem, questionElement, readAnswer, setDisabled, showFeedback, writeAnswer } from "./question-dom.js";
+import { hideFeedback, moveItem, questionElement, readAnswer, setDisabled, showFeedback, showProblem, writeAnswer } from "./question-dom.js";
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => root.querySelector<T>(`[data-cw="${cw}"]`);
 
@@ -15,6 +15,8 @@ export class Player {
   private last: Progress;
   private shownAt = Date.now();
   private ended = false;
+  /** The document's own title (the unit's), shown after the page title: "Page – Unit". */
+  private readonly baseTitle: string;
 
   constructor(
     private readonly doc: Document,
@@ -24,6 +26,7 @@ export class Player {
     this.pages = flattenPages(course);
     this.state = emptyState(course);
     this.last = progress(course, this.state);
+    this.baseTitle = doc.title;
   }
 
   async start(): Promise<void> {
@@ -103,7 +106,8 @@ export class Player {
         return;
       }
       if (control.dataset.move) {
-        moveItem(control);
+        const moved = moveItem(control);
+        if (moved) this.announce(moved);
         return;
       }
       const fieldset = control.closest<HTMLElement>("[data-quiz]");
@@ -140,7 +144,16 @@ export class Player {
       if (ev.target instanceof Element && ev.target.closest("input, select, textarea, button, [contenteditable]")) return;
       if (ev.key === "ArrowRight") this.go(this.state.location + 1);
       else if (ev.key === "ArrowLeft") this.go(this.state.location - 1);
-      else if (ev.key === "Escape") this.toggleMenu(false);
+    });
+    // Escape closes the menu from anywhere, also from inside it: focus then returns to the Menu button,
+    // instead of being lost with the menu that disappears.
+    d.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Escape") return;
+      const button = $(this.doc, "menu-toggle");
+      if (button?.getAttribute("aria-expanded") !== "true") return;
+      const inMenu = ev.target instanceof Element && ev.target.closest("#cw-menu") !== null;
+      this.toggleMenu(false);
+      if (inMenu || ev.target === button) button.focus();
     });
   }
 
@@ -166,6 +179,9 @@ export class Player {
     for (const s of this.doc.querySelectorAll<HTMLElement>("[data-page]")) s.hidden = s.dataset.page !== String(index);
     this.shownAt = Date.now();
     const heading = this.section(index)?.querySelector<HTMLElement>("h1");
+    const title = heading?.textContent?.trim();
+    // Each page is a page to the learner: the window title names it (WCAG 2.4.2).
+    if (title && this.baseTitle) this.doc.title = `${title} – ${this.baseTitle}`;
     // Focusing the heading also scrolls it into view and tells screen readers where they are.
     if (focus && heading) heading.focus();
   }
@@ -248,6 +264,7 @@ export class Player {
     const q = found.quiz.questions[found.index];
     const qs = this.state.quizzes[found.quiz.id];
     if (!q || !qs || (found.quiz.graded && qs.submitted)) return;
+    showProblem(el, null);
     // Kept in state; it reaches the LMS with the next commit (check, submit, page turn) or on page hide.
     qs.answers[found.index] = readAnswer(el, q);
   }
@@ -261,7 +278,9 @@ export class Player {
     if (!q || !qs) return;
     const answer = readAnswer(el, q);
     if (!isComplete(q, answer)) {
-      this.announce(q.type === "matching" ? "Match every item before checking." : "Answer the question before checking.");
+      const problem = q.type === "matching" ? "Match every item before checking." : "Answer the question before checking.";
+      showProblem(el, problem);
+      this.announce(problem);
       return;
     }
     const correct = isCorrect(q, answer);
@@ -298,6 +317,10 @@ export class Player {
     });
     const missing = quiz.questions.findIndex((q, i) => !isComplete(q, answers[i]));
     if (missing >= 0) {
+      quiz.questions.forEach((q, i) => {
+        const el = questionElement(this.doc, quizId, i);
+        if (el) showProblem(el, isComplete(q, answers[i] ?? null) ? null : q.type === "matching" ? "Match every item before submitting." : "Answer this question before submitting.");
+      });
       this.announce(`Question ${missing + 1} has no answer yet. Answer every question, then submit.`);
       questionElement(this.doc, quizId, missing)?.querySelector<HTMLElement>("input, select, button")?.focus();
       return;

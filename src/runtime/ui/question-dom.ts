@@ -99,6 +99,18 @@ export function showFeedback(el: HTMLElement, correct: boolean, a: Answer | null
 export function hideFeedback(el: HTMLElement): void {
   el.classList.remove("is-correct", "is-incorrect");
   for (const fb of el.querySelectorAll<HTMLElement>("[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
+  showProblem(el, null);
+}
+
+/**
+ * Shows (or with `null` hides) a problem with the question's answer next to it, e.g. "Answer the question
+ * before checking.", so that it is visible and not only announced (WCAG 3.3.1).
+ */
+export function showProblem(el: HTMLElement, message: string | null): void {
+  const box = el.querySelector<HTMLElement>("[data-problem]");
+  if (!box) return;
+  box.textContent = message ?? "";
+  box.hidden = message === null;
 }
 
 export function setDisabled(el: HTMLElement, disabled: boolean): void {
@@ -107,14 +119,20 @@ export function setDisabled(el: HTMLElement, disabled: boolean): void {
   }
 }
 
-/** Sequencing: move an item up or down with its buttons (keyboard and pointer alike). */
-export function moveItem(button: HTMLElement): boolean {
+/**
+ * Sequencing: move an item up or down with its buttons (keyboard and pointer alike). Returns what happened,
+ * for the live region ("Hope: position 1 of 6."), because the focused button itself does not change.
+ */
+export function moveItem(button: HTMLElement): string | null {
   const li = button.closest<HTMLElement>("[data-item]");
   const list = li?.parentElement;
-  if (!li || !list) return false;
-  if (button.dataset.move === "up" && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
-  else if (button.dataset.move === "down" && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
-  else return false;
+  if (!li || !list) return null;
+  const text = (li.querySelector(".cw-sequence__text")?.textContent ?? li.textContent ?? "").trim();
+  const up = button.dataset.move === "up";
+  if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+  else if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+  else return `${text} is already ${up ? "first" : "last"}.`;
   button.focus();
-  return true;
+  const items = [...list.children];
+  return `${text}: position ${items.indexOf(li) + 1} of ${items.length}.`;
 }
