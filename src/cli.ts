@@ -6,6 +6,7 @@ import { build, type PackageReport } from "./build.js";
 import { ContentError } from "./content/errors.js";
 import { jsonSchemas } from "./content/json-schema.js";
 import { TARGET_IDS } from "./package/targets.js";
+import { PACKAGE_ROOT } from "./paths.js";
 
 const HELP = `Usage: coursewright <command> [options]
 
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
     console.log(pkg.version);
     return 0;
   }
