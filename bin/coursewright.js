@@ -50,6 +50,12 @@ if (fs.existsSync(src) && (!cli || inputs() > fs.statSync(pointer).mtimeMs)) {
     banner: { js: 'import { createRequire as __cwRequire } from "node:module"; const require = __cwRequire(import.meta.url);' },
     logLevel: "warning",
   });
+  // The browser runtimes, prebuilt with the options src/runtime/bundle.ts uses (it reads them from ./runtime/).
+  const runtimeOptions = JSON.parse(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
+  const entries = path.join(src, "runtime", "entries");
+  for (const file of fs.readdirSync(entries).filter((f) => f.endsWith(".ts"))) {
+    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(entries, file)], outfile: path.join(lib, name, "runtime", file.replace(/\.ts$/, ".js")) });
+  }
   // Switch atomically: parallel runs never load a half-written build.
   fs.writeFileSync(`${pointer}.${process.pid}`, name);
   fs.renameSync(`${pointer}.${process.pid}`, pointer);

@@ -1,29 +1,34 @@
 // Node side of the runtime: bundles a browser entry (entries/<standard>.ts) into one minified script.
+// The compiled CLI (bin/coursewright.js) ships these bundles prebuilt beside itself, with the same
+// options (bundle-options.json), so a build process does not pay for esbuild; from src/ they are bundled here.
+import fs from "node:fs";
 import path from "node:path";
-import esbuild from "esbuild";
+import { fileURLToPath } from "node:url";
+import type { BuildOptions } from "esbuild";
 import { RUNTIME_ENTRIES } from "../paths.js";
 
 const cache = new Map<string, Promise<string>>();
 
+function prebuilt(entry: string): string | undefined {
+  const file = fileURLToPath(new URL(`./runtime/${entry}.js`, import.meta.url));
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+}
+
+async function bundle(entry: string): Promise<string> {
+  const ready = prebuilt(entry);
+  if (ready !== undefined) return ready;
+  const esbuild = await import("esbuild");
+  const options = JSON.parse(fs.readFileSync(path.join(RUNTIME_ENTRIES, "..", "bundle-options.json"), "utf8")) as BuildOptions;
+  const result = await esbuild.build({ ...options, entryPoints: [path.join(RUNTIME_ENTRIES, `${entry}.ts`)], write: false });
+  return result.outputFiles?.[0]?.text ?? "";
+}
+
 export function bundleRuntime(entry: string): Promise<string> {
-  let bundle = cache.get(entry);
-  if (!bundle) {
-    bundle = esbuild
-      .build({
-        entryPoints: [path.join(RUNTIME_ENTRIES, `${entry}.ts`)],
-        bundle: true,
-        minify: true,
-        format: "iife",
-        target: ["es2019"],
-        platform: "browser",
-        write: false,
-        legalComments: "none",
-        charset: "utf8",
-        logLevel: "silent",
-      })
-      .then((r) => r.outputFiles[0]?.text ?? "");
-    cache.set(entry, bundle);
-    bundle.catch(() => cache.delete(entry));
+  let result = cache.get(entry);
+  if (!result) {
+    result = bundle(entry);
+    cache.set(entry, result);
+    result.catch(() => cache.delete(entry));
   }
-  return bundle;
+  return result;
 }
