@@ -59,9 +59,12 @@ if (fs.existsSync(src) && (!cli || inputs() > fs.statSync(pointer).mtimeMs)) {
   // Switch atomically: parallel runs never load a half-written build.
   fs.writeFileSync(`${pointer}.${process.pid}`, name);
   fs.renameSync(`${pointer}.${process.pid}`, pointer);
-  // Keep the previous build (a running process may still load its chunks); remove older ones.
-  const builds = fs.readdirSync(lib).filter((d) => d.startsWith("build-")).map((d) => ({ d, t: fs.statSync(path.join(lib, d)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { d } of builds.slice(2)) if (d !== name) fs.rmSync(path.join(lib, d), { recursive: true, force: true });
+  // Remove builds that are an hour old: never one a process started alongside this one may still be
+  // loading chunks from (parallel first runs each compile their own).
+  for (const d of fs.readdirSync(lib)) {
+    const dir = path.join(lib, d);
+    if (d.startsWith("build-") && d !== name && Date.now() - fs.statSync(dir).mtimeMs > 3_600_000) fs.rmSync(dir, { recursive: true, force: true });
+  }
   cli = path.join(lib, name, "cli.js");
 }
 await import(pathToFileURL(cli).href);

@@ -2,25 +2,11 @@
 // and what strict LMSs enforce (lms-notes.md) — stricter than any one LMS, so a package that passes here
 // passes there. Used live by the tests (wrap) and by `coursewright verify` on the calls its player recorded
 // (replay).
+import { recordingApi, type RecordedCall, type Scorm12ApiLike } from "./scorm12-recording.js";
 
-export interface Scorm12ApiLike {
-  LMSInitialize(arg: string): string;
-  LMSFinish(arg: string): string;
-  LMSGetValue(element: string): string;
-  LMSSetValue(element: string, value: string): string;
-  LMSCommit(arg: string): string;
-  LMSGetLastError(): string;
-  LMSGetErrorString(code: string): string;
-  LMSGetDiagnostic(code: string): string;
-}
-
-export interface ApiCall {
-  readonly fn: string;
-  readonly args: readonly string[];
-  readonly result: string;
-  /** LMSGetLastError right after the call. */
-  readonly error: string;
-}
+export type { Scorm12ApiLike } from "./scorm12-recording.js";
+/** A recorded call (see scorm12-recording.ts). */
+export type ApiCall = RecordedCall;
 
 export interface Violation {
   readonly rule: string;
@@ -81,24 +67,10 @@ export class Scorm12CallLog {
 
   /** An API object for the SCO that forwards to `api` and records and checks every call. */
   wrap(api: Scorm12ApiLike): Scorm12ApiLike {
-    const record = (fn: string, args: string[], run: () => string): string => {
-      const result = String(run());
-      const error = fn.startsWith("LMSGet") && fn !== "LMSGetValue" ? "0" : String(api.LMSGetLastError());
-      const call = { fn, args, result, error };
+    return recordingApi(api, (call) => {
       this.calls.push(call);
       this.check(call);
-      return result;
-    };
-    return {
-      LMSInitialize: (a) => record("LMSInitialize", [a], () => api.LMSInitialize(a)),
-      LMSFinish: (a) => record("LMSFinish", [a], () => api.LMSFinish(a)),
-      LMSGetValue: (e) => record("LMSGetValue", [e], () => api.LMSGetValue(e)),
-      LMSSetValue: (e, v) => record("LMSSetValue", [e, String(v)], () => api.LMSSetValue(e, v)),
-      LMSCommit: (a) => record("LMSCommit", [a], () => api.LMSCommit(a)),
-      LMSGetLastError: () => api.LMSGetLastError(),
-      LMSGetErrorString: (c) => api.LMSGetErrorString(c),
-      LMSGetDiagnostic: (c) => api.LMSGetDiagnostic(c),
-    };
+    });
   }
 
   /** Checks calls recorded elsewhere (e.g. by the player page), in order, as if they had been made now. */

@@ -3,16 +3,7 @@
 // parameters pointing at the development LRS (xAPI). It records every API call, persists what the content
 // commits, and can show a tracking panel.
 
-interface ApiLike {
-  LMSInitialize(a: string): string;
-  LMSFinish(a: string): string;
-  LMSGetValue(e: string): string;
-  LMSSetValue(e: string, v: string): string;
-  LMSCommit(a: string): string;
-  LMSGetLastError(): string;
-  LMSGetErrorString(c: string): string;
-  LMSGetDiagnostic(c: string): string;
-}
+import { recordingApi, type Scorm12ApiLike as ApiLike } from "../../verify/scorm12-recording.js";
 
 interface ScormAgainApi extends ApiLike {
   loadFromJSON(json: object): void;
@@ -101,25 +92,12 @@ function persist(unit: string, api: ScormAgainApi): void {
 }
 
 function recorder(unit: string, api: ScormAgainApi): ApiLike {
-  const record = (fn: string, args: string[], run: () => string): string => {
-    const result = String(run());
-    const error = String(api.LMSGetLastError());
-    const call = { unit, fn, args, result, error, at: Date.now() };
+  return recordingApi(api, (recorded) => {
+    const call = { unit, ...recorded, args: [...recorded.args], at: Date.now() };
     calls.push(call);
-    if ((fn === "LMSCommit" || fn === "LMSFinish") && result === "true") persist(unit, api);
+    if ((call.fn === "LMSCommit" || call.fn === "LMSFinish") && call.result === "true") persist(unit, api);
     renderPanel(call);
-    return result;
-  };
-  return {
-    LMSInitialize: (a) => record("LMSInitialize", [a], () => api.LMSInitialize(a)),
-    LMSFinish: (a) => record("LMSFinish", [a], () => api.LMSFinish(a)),
-    LMSGetValue: (e) => record("LMSGetValue", [e], () => api.LMSGetValue(e)),
-    LMSSetValue: (e, v) => record("LMSSetValue", [e, String(v)], () => api.LMSSetValue(e, v)),
-    LMSCommit: (a) => record("LMSCommit", [a], () => api.LMSCommit(a)),
-    LMSGetLastError: () => api.LMSGetLastError(),
-    LMSGetErrorString: (c) => api.LMSGetErrorString(c),
-    LMSGetDiagnostic: (c) => api.LMSGetDiagnostic(c),
-  };
+  });
 }
 
 async function open(unitId: string): Promise<void> {
