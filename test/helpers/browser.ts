@@ -2,17 +2,16 @@
 // playwright-core, a fresh profile per browser, and a static server for the unpacked package on 127.0.0.1.
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type BrowserContext, type Frame, type Page } from "playwright-core";
+import type { BrowserContext, Frame, Page } from "playwright-core";
 import type { Course, Question } from "../../src/model/course.js";
+import { chromiumExecutable, launchChromium } from "../../src/verify/browser.js";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The same browser `coursewright verify` uses: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+export const CHROMIUM_PATH = chromiumExecutable().path;
 /** On CI a missing browser is a failure, not a skip (.ci/run installs it). */
-export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH) || Boolean(process.env.CI);
-
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+export const chromiumAvailable = chromiumExecutable().exists || Boolean(process.env.CI);
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -23,8 +22,8 @@ export interface Browser {
 }
 
 export async function openBrowser(): Promise<Browser> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cw-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+  const browser = await launchChromium(CHROMIUM_PATH);
+  const context = browser.context;
   const problems: string[] = [];
   const watch = (page: Page): void => {
     page.on("console", (m) => {
@@ -42,10 +41,7 @@ export async function openBrowser(): Promise<Browser> {
     context,
     problems,
     newPage: () => context.newPage(),
-    async close() {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
