@@ -9,7 +9,7 @@ import { startLrs, type RunningLrs } from "../src/lrs/index.js";
 import type { Course } from "../src/model/course.js";
 import { AttemptStore } from "../src/player/attempt-store.js";
 import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
-import { BrowserLearner, chromiumAvailable, openBrowser, type Browser } from "./helpers/browser.js";
+import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, type Browser } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { KeyboardLearner } from "./helpers/keyboard-learner.js";
 import { until } from "./helpers/wait.js";
@@ -26,13 +26,6 @@ const course: Course = loadCourse("content");
 const S4 = "what-is-peer-support";
 const S10 = "risk-boundaries";
 
-async function contentFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector("#cw-content");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("no content frame");
-  await frame.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
-  return frame;
-}
 
 
 const lmsCmi = (page: Page): Promise<Cmi> => page.evaluate(() => (window as unknown as { __cw: { cmi(): unknown } }).__cw.cmi() as Cmi);

@@ -2,9 +2,7 @@
 // XSD validation of the manifest, the manifest rules the XSD cannot check (conformance.md 1.3–1.8, 1.10),
 // masteryscore vs. the reporting option (1.9, 3.3), ZIP layout and determinism, relative URLs (11.7).
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
@@ -15,9 +13,9 @@ import { SCORM12_SCHEMA_FILES } from "../src/package/scorm12/manifest.js";
 import { manifestProblems } from "../src/verify/manifest-rules.js";
 import { readZip, zipEntries } from "./helpers/unzip.js";
 import { validateScorm12Manifest } from "./helpers/xsd.js";
+import { REAL_CONTENT, ScratchFolder } from "./helpers/content-fixture.js";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CONTENT = path.join(REPO_ROOT, "content");
+const CONTENT = REAL_CONTENT;
 const SINGLE_ZIP = "peer-support-training-scorm12.zip";
 const MULTI_ZIP = "peer-support-training-scorm12-per-session.zip";
 
@@ -29,19 +27,10 @@ const CONTROL_FILES: ReadonlySet<string> = new Set([MANIFEST, ...SCORM12_SCHEMA_
 // ---------------------------------------------------------------------------------------------------
 // Temp folders and builds
 
-let tmpRoot = "";
-const tmp = (name: string): string => {
-  const dir = path.join(tmpRoot, name);
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-};
+let scratch: ScratchFolder;
+const tmp = (name: string): string => scratch.dir(name);
 
-/** Copies content/ into the temp root (so the real course is never touched) and returns the copy. */
-function copyContent(name: string): string {
-  const dir = path.join(tmp(name), "content");
-  fs.cpSync(CONTENT, dir, { recursive: true });
-  return dir;
-}
+const copyContent = (name: string): string => scratch.copyContent(name);
 
 function edit(file: string, search: string, replacement: string): void {
   const text = fs.readFileSync(file, "utf8");
@@ -60,13 +49,13 @@ let course: Course;
 let real: { single: string; multi: string };
 
 beforeAll(async () => {
-  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "coursewright-pkg12-"));
+  scratch = new ScratchFolder("coursewright-pkg12-");
   course = loadCourse(CONTENT);
   real = await buildBoth(CONTENT, tmp("real"));
 });
 
 afterAll(() => {
-  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BrowserLearner, chromiumAvailable, openBrowser, type Browser } from "./helpers/browser.js";
+import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, type Browser } from "./helpers/browser.js";
 import { REAL_CONTENT, REPO_ROOT, replaceOnce } from "./helpers/content-fixture.js";
 import { loadCourse } from "../src/content/load-course.js";
 
@@ -110,13 +110,6 @@ async function startPreview(...args: string[]): Promise<RunningPreview> {
 
 // ---- browser helpers ---------------------------------------------------------------------------------
 
-async function contentFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector("#cw-content");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("no content frame");
-  await frame.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
-  return frame;
-}
 
 const panelLines = (page: Page, list: string): Promise<string[]> => page.locator(`${list} li`).allTextContents();
 

@@ -2,9 +2,7 @@
 // page structure, the content note, images, every question type and its labelled controls, the embedded
 // runtime data, escaping of raw HTML in Markdown, and course template overrides.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
@@ -16,28 +14,20 @@ import { BUILTIN_TEMPLATES } from "../src/paths.js";
 import { plainText, renderInline, renderPage } from "../src/render/markdown.js";
 import { loadTemplates } from "../src/render/templates.js";
 import { readZip } from "./helpers/unzip.js";
+import { REAL_CONTENT, ScratchFolder } from "./helpers/content-fixture.js";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CONTENT = path.join(REPO_ROOT, "content");
+const CONTENT = REAL_CONTENT;
 const ZIP = "peer-support-training-scorm12.zip";
 
-let tmpRoot = "";
 let course: Course;
 let files: Map<string, Buffer>;
 let html: string;
 let doc: Document;
 
-function tmp(name: string): string {
-  const dir = path.join(tmpRoot, name);
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-}
+let scratch: ScratchFolder;
+const tmp = (name: string): string => scratch.dir(name);
 
-function copyContent(name: string): string {
-  const dir = path.join(tmp(name), "content");
-  fs.cpSync(CONTENT, dir, { recursive: true });
-  return dir;
-}
+const copyContent = (name: string): string => scratch.copyContent(name);
 
 function writeFile(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -57,14 +47,14 @@ const parseHtml = (text: string): Document => new JSDOM(text).window.document;
 const norm = (text: string | null | undefined): string => (text ?? "").replace(/\s+/g, " ").trim();
 
 beforeAll(async () => {
-  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "coursewright-render-"));
+  scratch = new ScratchFolder("coursewright-render-");
   course = loadCourse(CONTENT);
   ({ files, html } = await buildIndex(CONTENT, tmp("real")));
   doc = parseHtml(html);
 });
 
 afterAll(() => {
-  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+  scratch?.remove();
 });
 
 interface ExpectedPage {

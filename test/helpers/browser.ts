@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import type { Course, Question } from "../../src/model/course.js";
 import { chromiumExecutable, launchChromium } from "../../src/verify/browser.js";
+import { passCheck, takeAssessment, type PageLearner } from "./learner-steps.js";
 
 /** The same browser `coursewright verify` uses: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = chromiumExecutable().path;
@@ -92,7 +93,7 @@ export async function serveDir(dir: string, extra: Record<string, string> = {}):
 }
 
 /** Drives a page like a learner: real clicks, selections and typing. */
-export class BrowserLearner {
+export class BrowserLearner implements PageLearner {
   constructor(
     /** The course's document: a tab, or the content frame inside an LMS player. */
     readonly page: Page | Frame,
@@ -160,21 +161,24 @@ export class BrowserLearner {
   }
 
   async passCheck(sessionId: string): Promise<void> {
-    const session = this.course.sessions.find((s) => s.id === sessionId);
-    const check = session?.check;
-    if (!check) throw new Error(`session ${sessionId} has no check`);
-    await this.open(sessionId, "check");
-    for (const [i, q] of check.questions.entries()) {
-      await this.answer(check.id, i, q, true);
-      await this.check(check.id, i);
-    }
+    await passCheck(this, this.course, sessionId);
   }
 
-  async takeAssessment(wrong: number): Promise<void> {
-    const quiz = this.course.assessment;
-    if (!quiz) throw new Error("no assessment");
-    for (const [i, q] of quiz.questions.entries()) await this.answer(quiz.id, i, q, i >= wrong);
+  async submitAssessment(): Promise<void> {
     await this.page.click("[data-cw=submit-assessment]");
     await this.page.locator("[data-cw=results]").waitFor({ state: "visible" });
   }
+
+  async takeAssessment(wrong: number): Promise<void> {
+    await takeAssessment(this, this.course, wrong);
+  }
+}
+
+/** The content frame inside the player page, once the course in it has started. */
+export async function contentFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector("#cw-content");
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("no content frame");
+  await frame.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
+  return frame;
 }

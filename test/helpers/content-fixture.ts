@@ -83,3 +83,32 @@ afterEach(() => {
   for (const dir of live) fs.rmSync(dir, { recursive: true, force: true });
   live.clear();
 });
+
+/**
+ * A temporary folder that lives for a whole test file (create it in beforeAll, remove it in afterAll):
+ * named sub-folders, and copies of the real course that a test may edit.
+ */
+export class ScratchFolder {
+  readonly root: string;
+
+  constructor(prefix: string) {
+    this.root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  }
+
+  dir(name: string): string {
+    const dir = path.join(this.root, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** A copy of content/ under `name`, so the real course is never touched. */
+  copyContent(name: string): string {
+    const dir = path.join(this.dir(name), "content");
+    fs.cpSync(REAL_CONTENT, dir, { recursive: true });
+    return dir;
+  }
+
+  remove(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}

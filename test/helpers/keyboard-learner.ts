@@ -2,8 +2,9 @@
 // and selects, typing in text fields. Focus is only ever moved by keys, never programmatically.
 import type { Frame, Page } from "playwright-core";
 import type { Course, Question } from "../../src/model/course.js";
+import { passCheck, takeAssessment, type PageLearner } from "./learner-steps.js";
 
-export class KeyboardLearner {
+export class KeyboardLearner implements PageLearner {
   constructor(
     private readonly page: Page,
     private readonly frame: Frame,
@@ -108,20 +109,15 @@ export class KeyboardLearner {
   }
 
   async passCheck(sessionId: string): Promise<void> {
-    const check = this.course.sessions.find((s) => s.id === sessionId)?.check;
-    if (!check) throw new Error(`no check in ${sessionId}`);
-    await this.open(sessionId, "check");
-    for (const [i, q] of check.questions.entries()) {
-      await this.answer(check.id, i, q, true);
-      await this.check(check.id, i);
-    }
+    await passCheck(this, this.course, sessionId);
+  }
+
+  async submitAssessment(): Promise<void> {
+    await this.press("[data-cw=submit-assessment]");
+    await this.frame.locator("[data-cw=results]").waitFor({ state: "visible" });
   }
 
   async takeAssessment(wrong: number): Promise<void> {
-    const quiz = this.course.assessment;
-    if (!quiz) throw new Error("no assessment");
-    for (const [i, q] of quiz.questions.entries()) await this.answer(quiz.id, i, q, i >= wrong);
-    await this.press("[data-cw=submit-assessment]");
-    await this.frame.locator("[data-cw=results]").waitFor({ state: "visible" });
+    await takeAssessment(this, this.course, wrong);
   }
 }
