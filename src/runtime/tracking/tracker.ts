@@ -52,6 +52,15 @@ export interface Snapshot {
   readonly progress: Progress;
 }
 
+/**
+ * Whether what the learner did has reached the LMS/LRS, for the Exit screen to tell the truth:
+ * `saved` confirmed; `pending` still being sent (kept on this device); `failed` the LMS/LRS refused it;
+ * `untracked` nothing is being recorded at all.
+ */
+export type SaveState = "saved" | "pending" | "failed" | "untracked";
+
+export type NoticeTone = "error" | "info";
+
 export interface Tracker {
   /** Most characters of state the standard can store. */
   readonly maxStateLength: number;
@@ -64,4 +73,11 @@ export interface Tracker {
   finish(snapshot: Snapshot): void;
   /** Errors met while reporting, for the page to show. */
   onProblem?: (message: string) => void;
+  /**
+   * A standing notice about tracking health (LMS refusing commits, LRS unreachable, back again). The same
+   * `key` replaces the earlier notice of that key; `message: null` clears it. Say it calmly, once.
+   */
+  onNotice?: (key: string, message: string | null, tone: NoticeTone) => void;
+  /** Where the learner's record stands now (after `finish`, what the Exit screen reports). */
+  saveStatus(): SaveState;
 }

@@ -1,5 +1,5 @@
 // No LMS or LRS: the course still runs, nothing is recorded, and the page says so.
-import type { Tracker, TrackerStart } from "./tracker.js";
+import type { SaveState, Tracker, TrackerStart } from "./tracker.js";
 
 export class UntrackedTracker implements Tracker {
   readonly maxStateLength = Number.POSITIVE_INFINITY;
@@ -10,4 +10,7 @@ export class UntrackedTracker implements Tracker {
   record(): void {}
   save(): void {}
   finish(): void {}
+  saveStatus(): SaveState {
+    return "untracked";
+  }
 }
