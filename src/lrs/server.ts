@@ -45,7 +45,7 @@ export interface LrsRequestLogEntry {
   query: string;
   /** Status answered; 0 when the response was dropped by a fault. */
   status: number;
-  /** Which fault acted on the request, if any: "status", "drop" or "delay". */
+  /** Which fault acted on the request, if any: "status", "drop", "delay", "reset", "hang" or "reply". */
   fault?: FaultAction["kind"];
   at: string;
 }
@@ -200,6 +200,13 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
       const headers: Record<string, string> = { ...reply.headers };
       if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
       return send({ ...reply, headers });
+    }
+    if (fault?.kind === "reply") return send({ status: fault.status, headers: { "Content-Type": fault.contentType }, body: fault.body });
+    if (fault?.kind === "reset" || fault?.kind === "hang") {
+      // reset: a network error for this resource only; hang: accepted, never answered (until the client gives up).
+      log(0);
+      if (fault.kind === "reset") req.socket.destroy();
+      return;
     }
 
     const username = authenticatedUser(req, credentials);
