@@ -80,7 +80,7 @@ async function buildTarget(
   const units = planUnits(course, options.scoPerSession && target.supportsUnits);
   const files: PackageFile[] = [];
   const builtUnits: BuiltUnit[] = units.map((unit) => {
-    files.push({ path: unit.file, data: Buffer.from(renderUnit(course, unit, templates)) });
+    files.push({ path: unit.file, data: Buffer.from(renderUnit(course, unit, templates, target)) });
     return { unit, files: [unit.file] };
   });
   step("render", `${target.id}: ${units.length} launch file${units.length === 1 ? "" : "s"} (${ms(performance.now() - t0)})`);

@@ -33,6 +33,19 @@ export function createMarkdown(options: { html: boolean }): MarkdownIt {
       );
     },
   });
+  // Table alignment as a class, not markdown-it's `style="text-align:…"`: the pages' Content-Security-Policy
+  // (style-src 'self', CSP3 §6.1.3) blocks inline style attributes.
+  for (const rule of ["th_open", "td_open"]) {
+    md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+      const token = tokens[idx];
+      const align = /^text-align:(left|center|right)$/.exec(token?.attrGet("style") ?? "")?.[1];
+      if (token && align) {
+        token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
+        token.attrJoin("class", `cw-align-${align}`);
+      }
+      return self.renderToken(tokens, idx, options);
+    };
+  }
   return md;
 }
 

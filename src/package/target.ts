@@ -22,6 +22,11 @@ export interface Target {
   readonly runtimeEntry: string;
   /** Whether the target can split the course into several launchable units. */
   readonly supportsUnits: boolean;
+  /**
+   * `connect-src` of the launch pages' Content-Security-Policy (W3C CSP3 §6.1.2): what the standard's
+   * tracking must reach over the network. Every other fetch is limited to the package's own files.
+   */
+  readonly connectSrc: readonly string[];
   zipName(course: Course, options: TargetOptions): string;
   /**
    * Manifest and other standard files. `shared` are the package paths every unit uses (runtime, CSS,

@@ -17,6 +17,8 @@ export const scorm12Target: Target = {
   title: "SCORM 1.2",
   runtimeEntry: "scorm12",
   supportsUnits: true,
+  // SCORM 1.2 RTE §3.2–3.3: the SCO talks to the LMS through the API object of a parent frame, not the network.
+  connectSrc: ["'none'"],
   zipName: (course, options) => `${course.slug}-scorm12${options.scoPerSession ? "-per-session" : ""}.zip`,
   controlFiles(course, units, shared) {
     return [

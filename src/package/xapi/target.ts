@@ -7,6 +7,11 @@ export const xapiTarget: Target = {
   title: "xAPI (TinCan)",
   runtimeEntry: "xapi",
   supportsUnits: false,
+  // The LRS endpoint is a launch parameter (TinCan launch: `endpoint`), unknown at build time: any http(s)
+  // origin. https: for hosted LRSs; http: because LMS-hosted LRSs on intranets (and the development LRS on
+  // 127.0.0.1) are plain http, and an https page is kept from them by mixed-content blocking anyway. The
+  // scheme list still shuts out ws:, data:, blob: and the like.
+  connectSrc: ["'self'", "https:", "http:"],
   zipName: (course) => `${course.slug}-xapi.zip`,
   controlFiles(course, units) {
     const launch = units[0]?.unit.file ?? "index.html";
