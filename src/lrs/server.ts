@@ -3,6 +3,8 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
+import { parseRequestTarget } from "../net/request-target.js";
 import { openDatabase } from "./database.js";
 import { FaultController, type FaultAction, type LrsFault } from "./faults.js";
 import { errorReply, header, jsonReply, methodNotAllowed, type LrsRequest, type Reply } from "./http.js";
@@ -14,6 +16,7 @@ import { StatementStore } from "./statement-store.js";
 
 export const XAPI_VERSION = "1.0.3";
 export const BASE_PATH = "/xapi/";
+/** Far above any statement batch or state document a course sends; attachments (the large bodies) are not supported. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface LrsCredentials {
@@ -115,21 +118,6 @@ function preflightHeaders(req: http.IncomingMessage): Record<string, string> {
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | "too-large"> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(tooLarge ? "too-large" : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLrs> {
   const credentials = options.credentials ?? [DEFAULT_LRS_CREDENTIALS];
   if (credentials.length === 0) throw new Error("startLrs: credentials must not be empty");
@@ -152,9 +140,12 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const raw = req.url ?? "/";
+    const pathname = raw.split("?")[0] ?? "";
+    const search = raw.includes("?") ? raw.slice(raw.indexOf("?") + 1) : "";
+    const target = parseRequestTarget(raw);
     const method = req.method ?? "GET";
-    const resource = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length).replace(/\/$/, "") : undefined;
+    const resource = typeof target !== "string" && pathname.startsWith(BASE_PATH) ? pathname.slice(BASE_PATH.length).replace(/\/$/, "") : undefined;
 
     // Only taken once the request reaches the xAPI resources below; read by log() when answering.
     let fault: FaultAction | undefined = undefined;
@@ -175,18 +166,23 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
     const log = (status: number): void => {
       requests.push({
         method,
-        path: url.pathname,
-        query: url.search.replace(/^\?/, ""),
+        path: pathname,
+        query: search,
         status,
         ...(fault ? { fault: fault.kind } : {}),
         at: new Date().toISOString(),
       });
     };
 
+    if (typeof target === "string") return send(errorReply(400, target));
     if (method === "OPTIONS") return send({ status: 204, headers: preflightHeaders(req) });
-    const body = await readBody(req);
+    const body = await readCappedBody(req, MAX_BODY_BYTES);
+    // Connection: close, so the rest of an oversized body is never read (the socket is closed after the answer).
+    if (body === TOO_LARGE) {
+      const reply = errorReply(413, `request body is larger than ${formatBytes(MAX_BODY_BYTES)}`);
+      return send({ ...reply, headers: { ...reply.headers, Connection: "close" } });
+    }
     if (resource === undefined) return send(errorReply(404, `the xAPI endpoint is ${BASE_PATH}`));
-    if (body === "too-large") return send(errorReply(413, `request body is larger than ${MAX_BODY_BYTES} bytes`));
     if (resource === "about") {
       // Public and version-agnostic (Communication §2.8).
       return send(method === "GET" ? jsonReply(200, { version: [XAPI_VERSION] }) : methodNotAllowed(method, "/about", "GET"));
@@ -218,7 +214,7 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
     if (version === undefined) return send(errorReply(400, "the X-Experience-API-Version header is required"));
     if (!/^1\.0(\.\d+)?$/.test(version.trim())) return send(errorReply(400, `X-Experience-API-Version ${version} is not supported (1.0.x)`));
 
-    const reply = route({ method, resource, query: url.searchParams, headers: req.headers, body, username });
+    const reply = route({ method, resource, query: typeof target === "string" ? new URLSearchParams() : target.query, headers: req.headers, body, username });
     if (fault?.kind === "drop") {
       // The work is done (statements stored) but the client never learns it: an ambiguous failure.
       log(0);
@@ -235,8 +231,8 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
         return;
       }
       const message = e instanceof Error ? e.message : String(e);
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      requests.push({ method: req.method ?? "GET", path: url.pathname, query: url.search.slice(1), status: 500, at: new Date().toISOString() });
+      const [pathname = "", query = ""] = (req.url ?? "/").split("?");
+      requests.push({ method: req.method ?? "GET", path: pathname, query, status: 500, at: new Date().toISOString() });
       res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "X-Experience-API-Version": XAPI_VERSION, ...corsHeaders(req) });
       res.end(JSON.stringify({ error: `internal error: ${message}` }));
     });

@@ -14,6 +14,7 @@ import {
   type LrsRequest,
   type Reply,
 } from "./http.js";
+import { parseJsonText } from "../net/json-text.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "./json.js";
 import type { StateDocument, StateScope, StateStore } from "./state-store.js";
 import { isUuid, validateAgentParam } from "./validate-statement.js";
@@ -30,12 +31,9 @@ function parseScope(q: URLSearchParams): StateScope | string {
   if (!isAbsoluteIri(activityId)) return "activityId must be an IRI";
   const agentParam = q.get("agent");
   if (agentParam === null) return "agent is required";
-  let agent: JsonValue;
-  try {
-    agent = JSON.parse(agentParam) as JsonValue;
-  } catch {
-    return "agent must be a JSON Agent object";
-  }
+  const parsed = parseJsonText(agentParam);
+  if ("error" in parsed) return "agent must be a JSON Agent object";
+  const agent = parsed.value as JsonValue;
   const problems = validateAgentParam(agent);
   const key = agentKey(agent);
   if (problems.length > 0 || key === undefined) return problems.join("; ") || "agent needs exactly one IFI";
@@ -69,12 +67,8 @@ function preconditionFailure(req: LrsRequest, current: StateDocument | undefined
 }
 
 function parseJsonObject(content: Buffer): JsonObject | undefined {
-  try {
-    const value = JSON.parse(content.toString("utf8")) as JsonValue;
-    return isJsonObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonText(content.toString("utf8"));
+  return "error" in parsed || !isJsonObject(parsed.value as JsonValue) ? undefined : (parsed.value as JsonObject);
 }
 
 function requestContentType(req: LrsRequest): string {
@@ -88,11 +82,8 @@ function write(store: StateStore, req: LrsRequest, scope: StateScope, stateId: s
   const isJson = mediaType(requestContentType(req)) === "application/json";
   // A body labelled JSON must be JSON (§3.2: content must match its Content-Type), or a later POST merge breaks.
   if (isJson) {
-    try {
-      JSON.parse(req.body.toString("utf8"));
-    } catch {
-      return errorReply(400, "the body is labelled application/json but is not valid JSON");
-    }
+    const parsed = parseJsonText(req.body.toString("utf8"));
+    if ("error" in parsed) return errorReply(400, `the body is labelled application/json but is ${parsed.error.replace(/^JSON/, "JSON that")}`);
   }
   if (req.method === "POST" && current) {
     // §2.2 JSON procedure: merge top-level properties, only when both documents are JSON objects.

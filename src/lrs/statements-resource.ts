@@ -16,6 +16,7 @@ import {
   type LrsRequest,
   type Reply,
 } from "./http.js";
+import { parseJsonText } from "../net/json-text.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "./json.js";
 import { StatementConflictError, type StatementFilter, type StatementStore } from "./statement-store.js";
 import { isUuid, normalizeStatement, validateStatement, type ValidationReason } from "./validate-statement.js";
@@ -58,11 +59,8 @@ function parseJsonBody(req: LrsRequest): { value: JsonValue } | { error: Reply }
     return { error: errorReply(400, "attachments (multipart/mixed) are not supported by this development LRS") };
   }
   if (type !== "application/json") return { error: errorReply(400, "Content-Type must be application/json") };
-  try {
-    return { value: JSON.parse(req.body.toString("utf8")) as JsonValue };
-  } catch (e) {
-    return { error: errorReply(400, `request body is not valid JSON: ${(e as Error).message}`) };
-  }
+  const parsed = parseJsonText(req.body.toString("utf8"));
+  return "error" in parsed ? { error: errorReply(400, `request body is ${parsed.error.replace(/^JSON/, "JSON that")}`) } : { value: parsed.value as JsonValue };
 }
 
 /** Without multipart (not supported here), every attachment must point to its data with fileUrl (§1.5.2). */
@@ -156,15 +154,29 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+const FILTER_TYPES: Record<keyof StatementFilter, "string" | "boolean"> = {
+  agent: "string",
+  verb: "string",
+  activity: "string",
+  registration: "string",
+  relatedAgents: "boolean",
+  relatedActivities: "boolean",
+  since: "string",
+  until: "string",
+  ascending: "boolean",
+};
+
+/** The cursor is client input too: every field must have the type the query binds, else 400 (not a SQLite error). */
 function decodeCursor(value: string): Cursor | undefined {
-  try {
-    const c = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof c.limit !== "number" || typeof c.afterSeq !== "number" || typeof c.maxSeq !== "number") return undefined;
-    if (!isJsonObject(c.filter)) return undefined;
-    return c as Cursor;
-  } catch {
-    return undefined;
+  const parsed = parseJsonText(Buffer.from(value, "base64url").toString("utf8"));
+  if ("error" in parsed || !isJsonObject(parsed.value as JsonValue)) return undefined;
+  const c = parsed.value as Partial<Record<keyof Cursor, JsonValue>>;
+  const count = (n: JsonValue | undefined): boolean => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!count(c.limit) || !count(c.afterSeq) || !count(c.maxSeq) || !isJsonObject(c.filter)) return undefined;
+  for (const [key, v] of Object.entries(c.filter)) {
+    if (!Object.hasOwn(FILTER_TYPES, key) || typeof v !== FILTER_TYPES[key as keyof StatementFilter]) return undefined;
   }
+  return c as unknown as Cursor;
 }
 
 /** Reads the filter parameters; a string is the reason for a 400. */
@@ -172,13 +184,9 @@ function parseFilter(q: URLSearchParams): { filter: StatementFilter; limit: numb
   const filter: StatementFilter = {};
   const agent = q.get("agent");
   if (agent !== null) {
-    let parsed: JsonValue;
-    try {
-      parsed = JSON.parse(agent) as JsonValue;
-    } catch {
-      return "agent must be a JSON Agent or identified Group";
-    }
-    const key = agentKey(parsed);
+    const parsed = parseJsonText(agent);
+    if ("error" in parsed) return "agent must be a JSON Agent or identified Group";
+    const key = agentKey(parsed.value as JsonValue);
     if (key === undefined) return "agent must have exactly one inverse functional identifier";
     filter.agent = key;
   }

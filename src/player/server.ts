@@ -6,14 +6,26 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import { pipeline } from "node:stream";
 import esbuild from "esbuild";
 import { launchParameters, type JsonObject, type RunningLrs } from "../lrs/index.js";
+import { parseJsonText } from "../net/json-text.js";
+import { formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
+import { decodeStrict, parseRequestTarget } from "../net/request-target.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { AttemptStore } from "./attempt-store.js";
 import { readPackage, type PackageInfo } from "./package-units.js";
 import { playerPage } from "./player-page.js";
+import { crossSiteReason, loopbackHost, mediaTypeOf } from "./request-guards.js";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The most one PUT of a unit's CMI may carry. A real attempt is a few KB (SCORM 1.2 caps suspend_data at
+ * 4,096 characters, RTE §3.4.2; each interaction record is a few hundred bytes), so 1 MB is never reached
+ * by a course and still stops a page from filling the disk.
+ */
+const ATTEMPT_MAX_BYTES = 1024 * 1024;
 
 export interface PlayerServerOptions {
   /** Unpacked package root. Can be changed later with setPackage (preview rebuilds). */
@@ -24,6 +36,8 @@ export interface PlayerServerOptions {
   readonly actor?: JsonObject;
   readonly panel?: boolean;
   readonly port?: number;
+  /** Where a request that failed inside the server is reported (one line each); default stderr. */
+  readonly onError?: (line: string) => void;
 }
 
 export interface PlayerServer {
@@ -76,6 +90,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
   if (info.standard === "xapi" && !options.lrs) throw new Error("an xAPI package needs an LRS to play against");
   const actor: JsonObject = options.actor ?? { objectType: "Agent", name: "Preview Learner", mbox: "mailto:learner@example.org" };
   const listeners = new Set<http.ServerResponse>();
+  const onError = options.onError ?? ((line: string) => console.error(line));
   // The browser build (global Scorm12API), the same code the tests use as the LMS in jsdom.
   const scormAgain = fs.readFileSync(require.resolve("scorm-again/scorm12/min"), "utf8");
 
@@ -84,46 +99,71 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
       ? launchParameters(options.lrs, { actor, registration: options.attempts.registration, ...(info.activityId ? { activityId: info.activityId } : {}) }).toString()
       : undefined;
 
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = "text/plain; charset=utf-8"): void => {
-    res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
+  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = "text/plain; charset=utf-8", headers: http.OutgoingHttpHeaders = {}): void => {
+    res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
     res.end(body);
   };
+  const notAllowed = (res: http.ServerResponse, method: string, allow: string): void => send(res, 405, `${method} is not allowed here`, undefined, { Allow: allow });
+  const unitIds = (): ReadonlySet<string> => new Set(info.units.map((u) => u.id));
 
-  const readBody = (req: http.IncomingMessage): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-      req.on("error", reject);
-    });
+  const attempt = async (req: http.IncomingMessage, res: http.ServerResponse, method: string, query: URLSearchParams): Promise<void> => {
+    if (method !== "GET" && method !== "PUT" && method !== "DELETE") return notAllowed(res, method, "GET, PUT, DELETE");
+    if (method !== "GET") {
+      const refused = crossSiteReason(req);
+      if (refused) return send(res, 403, refused);
+    }
+    if (method === "DELETE") {
+      options.attempts.reset();
+      return send(res, 204, "");
+    }
+    const unit = query.get("unit") ?? "";
+    // Only the package's own units: the id is user input (an <img> on any page can send it).
+    if (!unitIds().has(unit)) return send(res, 404, `this package has no unit '${unit.slice(0, 100)}'`);
+    if (method === "GET") {
+      const saved = options.attempts.unit(unit);
+      return saved !== undefined ? send(res, 200, saved, TYPES[".json"]) : send(res, 204, ""); // nothing yet: a first launch
+    }
+    // A cross-site HTML form can only send text/plain, urlencoded or multipart bodies (Fetch §2.2.2, CORS-safelisted).
+    if (mediaTypeOf(req) !== "application/json") return send(res, 415, "the attempt must be sent as application/json");
+    const body = await readCappedBody(req, ATTEMPT_MAX_BYTES);
+    if (body === TOO_LARGE) return send(res, 413, `an attempt is at most ${formatBytes(ATTEMPT_MAX_BYTES)}`, undefined, { Connection: "close" });
+    const text = body.toString("utf8");
+    const parsed = parseJsonText(text);
+    if ("error" in parsed) return send(res, 400, `the attempt was refused: ${parsed.error}`);
+    if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) return send(res, 400, "the attempt must be a JSON object");
+    options.attempts.saveUnit(unit, text);
+    return send(res, 204, "");
+  };
+
+  const packageFile = async (res: http.ServerResponse, encoded: string): Promise<void> => {
+    const rel = decodeStrict(encoded);
+    if (rel === undefined || rel.includes("\0")) return send(res, 400, "malformed file name");
+    const file = path.resolve(packageDir, rel);
+    const inside = (p: string, root: string): boolean => p.startsWith(root + path.sep);
+    if (!inside(file, packageDir)) return send(res, 404, "not found");
+    // The real path too: a link inside the package must not lead out of it.
+    const real = await fs.promises.realpath(file).catch(() => undefined);
+    const stat = real ? await fs.promises.stat(real).catch(() => undefined) : undefined;
+    if (!real || !stat?.isFile() || !inside(real, await fs.promises.realpath(packageDir))) return send(res, 404, "not found");
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+    // A file removed by a rebuild while it is read ends the response; it must not end the process.
+    pipeline(fs.createReadStream(real), res, () => undefined);
+  };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const route = url.pathname;
+    const target = parseRequestTarget(req.url);
+    if (typeof target === "string") return send(res, 400, target);
+    if (!loopbackHost(req)) return send(res, 403, "this server answers requests for 127.0.0.1 only");
+    const route = target.pathname;
+    const method = req.method ?? "GET";
+    if (route === "/__cw/attempt") return attempt(req, res, method, target.query);
+    if (method !== "GET" && method !== "HEAD") return notAllowed(res, method, "GET, HEAD");
     if (route === "/" || route === "/index.html") {
       const q = launchQuery();
       return send(res, 200, playerPage({ info, panel: Boolean(options.panel), ...(q ? { launchQuery: q } : {}) }), TYPES[".html"]);
     }
     if (route === "/__cw/player.js") return send(res, 200, await playerClient(), TYPES[".js"]);
     if (route === "/__cw/scorm-again.js") return send(res, 200, scormAgain, TYPES[".js"]);
-    if (route === "/__cw/attempt") {
-      const unit = url.searchParams.get("unit") ?? "";
-      if (req.method === "GET") {
-        const saved = options.attempts.unit(unit);
-        return saved ? send(res, 200, saved, TYPES[".json"]) : send(res, 204, ""); // nothing yet: a first launch
-      }
-      if (req.method === "PUT") {
-        const body = await readBody(req);
-        JSON.parse(body); // only JSON is kept
-        options.attempts.saveUnit(unit, body);
-        return send(res, 204, "");
-      }
-      if (req.method === "DELETE") {
-        options.attempts.reset();
-        return send(res, 204, "");
-      }
-      return send(res, 405, "method not allowed");
-    }
     if (route === "/__cw/statements") {
       const lrs = options.lrs;
       if (!lrs) return send(res, 404, "no LRS");
@@ -142,19 +182,26 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
       req.on("close", () => listeners.delete(res));
       return;
     }
-    if (route.startsWith("/package/")) {
-      const rel = decodeURIComponent(route.slice("/package/".length));
-      const file = path.resolve(packageDir, rel);
-      if (!file.startsWith(packageDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, "not found");
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream", "Cache-Control": "no-store" });
-      fs.createReadStream(file).pipe(res);
-      return;
-    }
+    if (route.startsWith("/package/")) return packageFile(res, route.slice("/package/".length));
     send(res, 404, "not found");
   };
 
+  /** Any failure in a handler: one log line, a short 500 (or a cut connection once the answer has begun), and the server lives on. */
+  const failed = (req: http.IncomingMessage, res: http.ServerResponse, err: unknown): void => {
+    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+    onError(`player: ${req.method ?? "?"} ${(req.url ?? "").slice(0, 200)} failed: ${message}`);
+    if (res.headersSent) res.destroy();
+    else send(res, 500, `internal error: ${message}`);
+  };
+
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => send(res, 500, err instanceof Error ? err.message : String(err)));
+    handle(req, res).catch((err: unknown) => {
+      try {
+        failed(req, res, err);
+      } catch {
+        res.destroy();
+      }
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

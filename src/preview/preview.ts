@@ -78,6 +78,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       ...(lrs ? { lrs } : {}),
       panel: true,
       port: options.port,
+      onError: error,
     });
   } catch (err) {
     await lrs?.close();
