@@ -10,6 +10,7 @@ import { AttemptStore } from "../player/attempt-store.js";
 import type { LaunchUnit } from "../player/package-units.js";
 import { startPlayerServer, type PlayerServer } from "../player/server.js";
 import type { VerifyBrowser } from "./browser.js";
+import { cspFindings } from "./csp-rules.js";
 import { dedupe, error, type Finding } from "./findings.js";
 import { contentFrame, playUnit, type UnitKind } from "./journey.js";
 import { itemScormtypes, MANIFEST, manifestNamespace, manifestViolations, NS_IMSCP_2004, schemaFileViolations } from "./manifest-rules.js";
@@ -159,6 +160,7 @@ export async function verifyPackage(file: string, options: VerifyOptions): Promi
   } else {
     findings.push(...tincanViolations(controlXml, relNames));
   }
+  findings.push(...cspFindings(rel));
 
   const tmp = makeTempDir("coursewright-verify-");
   try {
