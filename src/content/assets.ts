@@ -1,8 +1,12 @@
-// Resolves files referenced by content (images) and keeps them inside the course folder.
+// Resolves files referenced by content (images), keeps them inside the course folder, and packages an
+// image only when it really is the type its name says (and, for SVG, only a picture: see svg-safety.ts).
 import fs from "node:fs";
 import path from "node:path";
+import { containedFile } from "./contain-path.js";
+import { describeContent, KIND_OF_EXTENSION, sniffRaster } from "./image-type.js";
+import { svgProblem } from "./svg-safety.js";
 
-export const IMAGE_EXTENSIONS = new Set([".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"]);
+export const IMAGE_EXTENSIONS = new Set(Object.keys(KIND_OF_EXTENSION));
 
 export type AssetResolution =
   | { ok: true; file: string; packagePath: string }
@@ -22,24 +26,26 @@ export function resolveAsset(src: string, fromFile: string, contentDir: string):
   }
   const file = path.resolve(path.dirname(fromFile), decoded);
   const rel = path.relative(contentDir, file);
-  if (rel.startsWith("..") || path.isAbsolute(rel)) {
-    return { ok: false, message: `image '${src}' points outside the course folder; keep pictures inside it` };
+  const ext = path.extname(file).toLowerCase();
+  const kind = KIND_OF_EXTENSION[ext];
+  const where = containedFile(file, contentDir);
+  if (!where.ok && where.why.startsWith("points outside")) {
+    return { ok: false, message: `image '${src}' ${where.why}; keep pictures inside it` };
   }
-  if (!IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase())) {
+  if (!kind) {
     return { ok: false, message: `image '${src}' has an unsupported type; use ${[...IMAGE_EXTENSIONS].join(", ")}` };
   }
-  if (!isFile(file)) {
-    return { ok: false, message: `image '${src}' not found (looked for ${path.relative(process.cwd(), file)})` };
+  if (!where.ok) {
+    const why = where.why === "not found" ? `not found (looked for ${path.relative(process.cwd(), file)})` : where.why;
+    return { ok: false, message: `image '${src}' ${why}` };
   }
-  return { ok: true, file, packagePath: `assets/${rel.split(path.sep).join("/")}` };
-}
-
-/** True when `file` exists and is a regular file (not a folder). */
-export function isFile(file: string): boolean {
-  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-/** Why `file`, referenced by the content, cannot be read: missing, or a folder. */
-export function notAFile(file: string): string {
-  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? "is a folder, not a file" : "not found";
+  const shown = rel.split(path.sep).join("/");
+  const bytes = fs.readFileSync(where.real);
+  if (kind === "SVG") {
+    const unsafe = svgProblem(bytes, where.real);
+    if (unsafe) return { ok: false, message: `image '${src}' is refused: ${shown} ${unsafe}` };
+  } else if (sniffRaster(bytes) !== kind) {
+    return { ok: false, message: `image '${src}' is not a ${kind} file: ${describeContent(bytes)}; save it as ${kind} or give it the right extension` };
+  }
+  return { ok: true, file: where.real, packagePath: `assets/${shown}` };
 }

@@ -1,11 +1,11 @@
 // content/ → Course model. Collects every problem in every file, then throws one ContentError.
-import fs from "node:fs";
 import path from "node:path";
 import type { Asset, Course, Session } from "../model/course.js";
-import { isFile, notAFile } from "./assets.js";
+import { containedFile, foldCase } from "./contain-path.js";
 import { ProblemList } from "./errors.js";
 import { loadQuiz } from "./load-quiz.js";
 import { loadSession } from "./load-session.js";
+import { readText } from "./read-text.js";
 import { courseSchema } from "./schemas.js";
 import { validate } from "./validate.js";
 import { parseYaml } from "./yaml-source.js";
@@ -16,11 +16,14 @@ export function loadCourse(contentDirIn: string): Course {
   const contentDir = path.resolve(contentDirIn);
   const file = path.join(contentDir, COURSE_FILE);
   const problems = new ProblemList();
-  if (!isFile(file)) {
-    problems.add(file, 1, `no ${COURSE_FILE} in ${contentDir}; is --content pointing at the course folder?`);
+  const where = containedFile(file, contentDir);
+  if (!where.ok) {
+    problems.add(file, where.why === "not found" ? 1 : 0, where.why === "not found" ? `no ${COURSE_FILE} in ${contentDir}; is --content pointing at the course folder?` : where.why);
     problems.throwIfAny();
   }
-  const src = parseYaml(fs.readFileSync(file, "utf8"), file, problems);
+  const read = readText(file);
+  if (!read.ok) problems.addProblem(read.problem);
+  const src = read.ok ? parseYaml(read.text, file, problems) : undefined;
   if (!src) {
     problems.throwIfAny();
     throw new Error("unreachable: invalid course without problems");
@@ -34,15 +37,18 @@ export function loadCourse(contentDirIn: string): Course {
   const assets = new Map<string, Asset>();
   const sessions: Session[] = [];
   const seen = new Map<string, string>();
+  /** Session ids by their case-folded form: they name files in --sco-per-session packages. */
+  const folded = new Map<string, { id: string; file: string }>();
   const listed = new Map<string, number>();
   sessionFiles.forEach((rel, i) => {
     if (typeof rel !== "string" || !rel) return; // reported by validate()
-    const sessionFile = path.resolve(contentDir, rel);
     const line = src.lineOf(["sessions", i]);
-    if (!isFile(sessionFile)) {
-      problems.add(file, line, `session file '${rel}' ${notAFile(sessionFile)}`, `sessions.${i}`);
+    const found = containedFile(path.resolve(contentDir, rel), contentDir);
+    if (!found.ok) {
+      problems.add(file, line, `session file '${rel}' ${found.why}`, `sessions.${i}`);
       return;
     }
+    const sessionFile = path.resolve(contentDir, rel);
     const twice = listed.get(sessionFile);
     if (twice !== undefined) {
       problems.add(file, line, `session file '${rel}' is listed twice (also line ${twice})`, `sessions.${i}`);
@@ -53,21 +59,28 @@ export function loadCourse(contentDirIn: string): Course {
     if (!loaded) return;
     const { session, idLine } = loaded;
     const other = seen.get(session.id);
+    const sameButCase = folded.get(foldCase(session.id));
     if (other) problems.add(sessionFile, idLine, `duplicate session id '${session.id}' (also in ${path.relative(contentDir, other)})`, "id");
+    else if (sameButCase) {
+      // Launch files are named after session ids; Windows and macOS file systems ignore case, so they would collide.
+      const otherRel = path.relative(contentDir, sameButCase.file);
+      problems.add(sessionFile, idLine, `session id '${session.id}' differs from '${sameButCase.id}' (in ${otherRel}) only in letter case; their files would collide on case-insensitive file systems: choose another id`, "id");
+    }
     seen.set(session.id, sessionFile);
+    folded.set(foldCase(session.id), { id: session.id, file: sessionFile });
     sessions.push(session);
   });
 
   let assessment;
   if (assessmentFile) {
-    const quizFile = path.resolve(contentDir, assessmentFile);
-    if (!isFile(quizFile)) {
-      problems.add(file, src.lineOf(["assessment"]), `assessment file '${assessmentFile}' ${notAFile(quizFile)}`, "assessment");
+    const quizFile = containedFile(path.resolve(contentDir, assessmentFile), contentDir);
+    if (!quizFile.ok) {
+      problems.add(file, src.lineOf(["assessment"]), `assessment file '${assessmentFile}' ${quizFile.why}`, "assessment");
     } else {
-      assessment = loadQuiz(quizFile, "assessment", true, problems);
+      assessment = loadQuiz(path.resolve(contentDir, assessmentFile), "assessment", true, problems);
     }
   }
-  if (seen.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");
+  if (folded.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");
 
   problems.throwIfAny();
   if (!input) throw new Error("unreachable: invalid course without problems");

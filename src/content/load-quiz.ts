@@ -1,20 +1,18 @@
 // Loads a quiz file (knowledge check or final assessment) into the model.
-import fs from "node:fs";
 import { QUESTION_TYPES, type Choice, type Question, type Quiz } from "../model/course.js";
 import type { ProblemList } from "./errors.js";
+import { readText } from "./read-text.js";
 import { questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
 import { validate } from "./validate.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
 export function loadQuiz(file: string, id: string, graded: boolean, problems: ProblemList): Quiz | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    problems.add(file, 1, "quiz file not found");
+  const read = readText(file);
+  if (!read.ok) {
+    problems.addProblem(read.problem);
     return undefined;
   }
-  const src = parseYaml(text, file, problems);
+  const src = parseYaml(read.text, file, problems);
   if (!src) return undefined;
   const quiz = validate(quizSchema, src.data, src, problems);
   if (!quiz) return undefined;

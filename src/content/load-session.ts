@@ -1,12 +1,12 @@
 // Loads one session Markdown file: front matter, pages, optional knowledge check.
-import fs from "node:fs";
 import path from "node:path";
 import type { Asset, Session } from "../model/course.js";
-import { isFile, notAFile } from "./assets.js";
+import { containedFile } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
 import { splitFrontMatter } from "./front-matter.js";
 import { loadQuiz } from "./load-quiz.js";
 import { splitPages } from "./pages.js";
+import { readText } from "./read-text.js";
 import { sessionFrontMatterSchema } from "./schemas.js";
 import { validate } from "./validate.js";
 import { parseYaml } from "./yaml-source.js";
@@ -18,12 +18,12 @@ export interface LoadedSession {
 }
 
 export function loadSession(file: string, contentDir: string, assets: Map<string, Asset>, problems: ProblemList): LoadedSession | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined; // reported by the caller, which knows the referencing line
+  const read = readText(file);
+  if (!read.ok) {
+    problems.addProblem(read.problem);
+    return undefined;
   }
+  const text = read.text;
   const split = splitFrontMatter(text);
   if (!split.present) {
     const unclosed = /^\uFEFF?---\s*$/.test(text.split(/\r?\n/, 1)[0] ?? "");
@@ -44,8 +44,9 @@ export function loadSession(file: string, contentDir: string, assets: Map<string
   let check;
   if (meta.check) {
     const checkFile = path.resolve(path.dirname(file), meta.check);
-    if (!isFile(checkFile)) {
-      problems.add(file, src.lineOf(["check"]), `knowledge check file '${meta.check}' ${notAFile(checkFile)}`, "check");
+    const found = containedFile(checkFile, contentDir);
+    if (!found.ok) {
+      problems.add(file, src.lineOf(["check"]), `knowledge check file '${meta.check}' ${found.why}`, "check");
     } else {
       check = loadQuiz(checkFile, `check-${meta.id}`, false, problems);
     }

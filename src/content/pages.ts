@@ -4,6 +4,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { Asset, Page } from "../model/course.js";
 import { resolveAsset } from "./assets.js";
+import { foldCase } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
 import { CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
 import { IDENTIFIER } from "./schemas.js";
@@ -144,8 +145,11 @@ function checkInline(children: Token[], firstLine: number, ctx: PageContext, ref
         ctx.problems.add(ctx.file, line, `image '${src}' has its file name as alt text ('${alt}'): write what the picture shows instead`);
       }
       const res = resolveAsset(src, ctx.file, ctx.contentDir);
+      const clash = res.ok ? [...ctx.assets.keys()].find((k) => k !== res.packagePath && foldCase(k) === foldCase(res.packagePath)) : undefined;
       if (!res.ok) {
         ctx.problems.add(ctx.file, line, res.message);
+      } else if (clash) {
+        ctx.problems.add(ctx.file, line, `image '${src}' differs from ${clash.slice("assets/".length)} only in letter case; they would collide on case-insensitive file systems: rename one`);
       } else {
         refs[src] = res.packagePath;
         ctx.assets.set(res.packagePath, { file: res.file, packagePath: res.packagePath });

@@ -1,6 +1,10 @@
 // YAML parsing that remembers where every value came from, for file:line errors.
 import { isNode, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { ProblemList } from "./errors.js";
+import { describeChar, findNonXmlChar } from "./read-text.js";
+
+/** Alias uses allowed when building values: far above any course, far below a "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 100;
 
 export type FieldPath = readonly (string | number)[];
 
@@ -33,7 +37,33 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
     }
     return firstLine;
   };
-  return { file, data: doc.toJS() as unknown, lineOf };
+  const at = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
+  // YAML 1.2 §5.7 escapes (`"\x01"`, `"\uD800"`) reach characters the file itself cannot hold; XML 1.0 §2.2 allows none of them.
+  let bad: { line: number; column: number; message: string } | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const found = typeof node.value === "string" ? findNonXmlChar(node.value) : undefined;
+      if (!found || bad || !node.range) return;
+      bad = { line: at(node.range[0]), column: counter.linePos(node.range[0]).col, message: `${describeChar(found.codePoint)}, written as an escape in this text, is not allowed in course text; delete it` };
+    },
+  });
+  if (bad) {
+    problems.addProblem({ file, ...bad });
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    // The yaml package refuses aliases that expand exponentially (an "alias bomb"), or an unknown anchor.
+    let line = firstLine;
+    visit(doc, { Alias(_, node) { if (node.range && line === firstLine) line = at(node.range[0]); } });
+    const bomb = /alias count/i.test(err.message);
+    problems.add(file, line, bomb ? `YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, as in a "billion laughs" attack; write the values out instead` : `invalid YAML: ${err.message}`);
+    return undefined;
+  }
+  return { file, data, lineOf };
 }
 
 /** Where the author has to look for a syntax error, and what to tell them (the yaml package reports some at a later line). */

@@ -1,9 +1,13 @@
 // Handlebars templates: the built-in set in templates/, any file of which a course may replace by
-// putting a file of the same name under content/templates/.
+// putting a file of the same name under content/templates/. Every template is checked when loaded
+// (syntax, unknown helpers, partials that do not exist) and rendering errors name the template, so an
+// author never sees a Handlebars stack trace.
 import fs from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { ContentError } from "../content/errors.js";
+import { containedPath, COURSE_FOLDER } from "../content/contain-path.js";
+import { ContentError, ProblemList } from "../content/errors.js";
+import { readText } from "../content/read-text.js";
 
 export interface TemplateSet {
   renderLayout(view: object): string;
@@ -13,51 +17,188 @@ export interface TemplateSet {
   readonly files: readonly string[];
 }
 
-function listFiles(dir: string, sub = ""): string[] {
-  const here = path.join(dir, sub);
-  if (!fs.existsSync(here)) return [];
-  return fs.readdirSync(here, { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(sub, e.name);
-    return e.isDirectory() ? listFiles(dir, rel) : [rel.split(path.sep).join("/")];
-  });
+/** The helpers templates may call; any other `{{name arg}}` is an error when the template is loaded. */
+const KNOWN_HELPERS = { eq: true, json: true } as const;
+const COMPILE_OPTIONS = { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
+/** Partials nest a handful deep; far more means one includes itself without end. */
+const MAX_PARTIAL_DEPTH = 64;
+
+interface Listed {
+  readonly files: Map<string, string>;
+  readonly folders: Set<string>;
 }
 
-export function loadTemplates(builtinDir: string, overrideDir?: string): TemplateSet {
-  const chosen = new Map<string, string>();
-  for (const rel of listFiles(builtinDir)) chosen.set(rel, path.join(builtinDir, rel));
-  if (overrideDir) for (const rel of listFiles(overrideDir)) chosen.set(rel, path.join(overrideDir, rel));
+/** Every file under `dir` (links followed, but only inside `root`), by its path relative to `dir`. */
+function listFiles(dir: string, root: string, rootName: string, problems: ProblemList): Listed {
+  const listed: Listed = { files: new Map(), folders: new Set() };
+  const visited = new Set<string>();
+  const walk = (sub: string): void => {
+    const here = path.join(dir, sub);
+    const where = containedPath(here, root, rootName);
+    if (!where.ok) {
+      if (sub !== "" || where.why !== "not found") problems.add(here, 0, where.why);
+      return;
+    }
+    if (!where.isDirectory || visited.has(where.real)) return; // a link back up would loop
+    visited.add(where.real);
+    for (const name of fs.readdirSync(here).sort()) {
+      const rel = sub ? `${sub}/${name}` : name;
+      const entry = containedPath(path.join(here, name), root, rootName);
+      if (!entry.ok) problems.add(path.join(here, name), 0, entry.why);
+      else if (entry.isDirectory) {
+        listed.folders.add(rel);
+        walk(rel);
+      } else listed.files.set(rel, path.join(here, name));
+    }
+  };
+  walk("");
+  return listed;
+}
+
+export function loadTemplates(builtinDir: string, overrideDir?: string, courseDir = overrideDir ? path.dirname(overrideDir) : undefined): TemplateSet {
+  const problems = new ProblemList();
+  const builtin = listFiles(builtinDir, builtinDir, "the built-in templates folder", problems);
+  const chosen = new Map(builtin.files);
+  if (overrideDir && courseDir) {
+    const override = listFiles(overrideDir, courseDir, COURSE_FOLDER, problems);
+    for (const [rel, file] of override.files) {
+      if (builtin.folders.has(rel)) problems.add(file, 0, `is a file, but templates/${rel} is a folder: put the files that replace its contents in a folder of that name`);
+      else chosen.set(rel, file);
+    }
+    for (const rel of override.folders) {
+      if (builtin.files.has(rel)) problems.add(path.join(overrideDir, rel), 0, `is a folder, but it would replace the file templates/${rel}: a template override must be a file`);
+    }
+  }
+  problems.throwIfAny();
 
   const hbs = Handlebars.create();
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("json", (value: unknown) => new hbs.SafeString(scriptJson(value)));
 
-  const compile = (file: string): HandlebarsTemplateDelegate => {
-    const source = fs.readFileSync(file, "utf8");
+  /** Partials each template includes by name, with the line, to check they exist. */
+  const includes = new Map<string, { name: string; line: number }[]>();
+  const compile = (file: string): HandlebarsTemplateDelegate | undefined => {
+    const read = readText(file);
+    if (!read.ok) {
+      problems.addProblem(read.problem);
+      return undefined;
+    }
     try {
-      hbs.parse(source); // compile() defers syntax errors to first use; parse now to name the file
-      return hbs.compile(source);
+      // compile() defers every check to the first render; parse and precompile now to name the file.
+      const ast = hbs.parse(read.text);
+      hbs.precompile(ast, COMPILE_OPTIONS);
+      includes.set(file, partialsIncluded(ast));
+      return hbs.compile(ast, COMPILE_OPTIONS);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-      throw new ContentError([{ file, line, message: `template error: ${message.split("\n")[0]}` }]);
+      const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+      const line = (err as { lineNumber?: unknown }).lineNumber;
+      const unknownHelper = /unknown helper (\S+)/.exec(message)?.[1];
+      problems.add(
+        file,
+        typeof line === "number" ? line : Number(/line (\d+)/.exec(message)?.[1] ?? 1),
+        unknownHelper
+          ? `template error: unknown helper '${unknownHelper}'; the helpers are: ${Object.keys(KNOWN_HELPERS).join(", ")} and Handlebars' own (if, unless, each, with, lookup)`
+          : `template error: ${message.replace(/ - \d+:\d+$/, "")}`,
+      );
+      return undefined;
     }
   };
 
+  // Which template is rendering, innermost last: names the file when rendering fails.
+  const stack: { name: string; file: string }[] = [];
   let layout: HandlebarsTemplateDelegate | undefined;
+  let layoutFile = path.join(builtinDir, "layout.hbs");
   const assets = new Map<string, Buffer>();
+  const partials = new Map<string, string>();
   for (const [rel, file] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rel === "layout.hbs") layout = compile(file);
-    else if (rel.startsWith("partials/") && rel.endsWith(".hbs")) {
-      hbs.registerPartial(rel.slice("partials/".length, -".hbs".length), compile(file));
+    if (rel === "layout.hbs") {
+      layout = compile(file);
+      layoutFile = file;
+    } else if (rel.startsWith("partials/") && rel.endsWith(".hbs")) {
+      const name = rel.slice("partials/".length, -".hbs".length);
+      const template = compile(file);
+      partials.set(name, file);
+      if (template) hbs.registerPartial(name, guardedPartial(name, file, template, stack, includes));
     } else if (rel.startsWith("assets/")) assets.set(rel, fs.readFileSync(file));
   }
-  if (!layout) throw new ContentError([{ file: path.join(builtinDir, "layout.hbs"), line: 1, message: "no layout.hbs template" }]);
+  for (const [file, names] of includes) {
+    for (const { name, line } of names) {
+      if (!partials.has(name)) problems.add(file, line, `template error: partial '${name}' not found (no partials/${name}.hbs in templates/ or the course's templates/)`);
+    }
+  }
+  if (!chosen.has("layout.hbs")) problems.add(layoutFile, 0, "no layout.hbs template");
+  problems.throwIfAny();
   const main = layout;
+  if (!main) throw new Error("unreachable: no layout without a problem");
   return {
-    renderLayout: (view) => main(view),
+    renderLayout: (view) => {
+      stack.length = 0;
+      stack.push({ name: "layout", file: layoutFile });
+      try {
+        return main(view);
+      } catch (err) {
+        throw renderError(err, stack);
+      }
+    },
     assets,
     files: [...chosen.values()].sort(),
   };
+}
+
+/** A partial that records itself on `stack` while it renders, and stops a partial that includes itself without end. */
+function guardedPartial(
+  name: string,
+  file: string,
+  template: HandlebarsTemplateDelegate,
+  stack: { name: string; file: string }[],
+  includes: ReadonlyMap<string, readonly { name: string; line: number }[]>,
+): HandlebarsTemplateDelegate {
+  return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+    if (stack.length >= MAX_PARTIAL_DEPTH) {
+      const chain = stack.map((s) => s.name);
+      const self = chain.lastIndexOf(name);
+      const loop = self >= 0 ? [...chain.slice(self), name] : chain.slice(-4);
+      const parent = stack[stack.length - 1];
+      const line = parent ? (includes.get(parent.file)?.find((i) => i.name === name)?.line ?? 0) : 0;
+      throw new ContentError([
+        { file: parent?.file ?? file, line, message: `template error: partial '${name}' includes itself (${loop.join(" → ")}) without end; remove the {{> ${name}}} from it` },
+      ]);
+    }
+    stack.push({ name, file });
+    try {
+      return template(context, options);
+    } finally {
+      stack.pop();
+    }
+  };
+}
+
+function renderError(err: unknown, stack: readonly { name: string; file: string }[]): ContentError {
+  if (err instanceof ContentError) return err;
+  const where = stack[stack.length - 1];
+  const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+  const line = (err as { lineNumber?: unknown }).lineNumber;
+  const text = err instanceof RangeError ? "templates include each other too deeply (maximum call stack exceeded)" : message;
+  return new ContentError([{ file: where?.file ?? "layout.hbs", line: typeof line === "number" ? line : 0, message: `template error while rendering: ${text}` }]);
+}
+
+/** Partials included by a literal name (`{{> name}}`), with their lines; dynamic names are checked when rendering. */
+function partialsIncluded(ast: hbs.AST.Program): { name: string; line: number }[] {
+  const found: { name: string; line: number }[] = [];
+  const inline = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    const n = node as { type?: unknown; name?: { type?: unknown; original?: unknown; value?: unknown }; loc?: { start?: { line?: number } }; path?: { original?: unknown }; params?: { value?: unknown }[] };
+    if (n.type === "PartialStatement" || n.type === "PartialBlockStatement") {
+      const name = n.name?.type === "PathExpression" ? n.name.original : n.name?.type === "StringLiteral" ? n.name.value : undefined;
+      if (typeof name === "string" && !name.startsWith("@")) found.push({ name, line: n.loc?.start?.line ?? 1 });
+    }
+    if (n.type === "DecoratorBlock" && n.path?.original === "inline" && typeof n.params?.[0]?.value === "string") inline.add(n.params[0].value);
+    for (const [key, value] of Object.entries(node)) if (key !== "loc" && key !== "strip") visit(value);
+  };
+  visit(ast);
+  return found.filter((f) => !inline.has(f.name));
 }
 
 /** JSON safe inside <script type="application/json">: no `</script>` or comment openers. */
