@@ -102,13 +102,12 @@ function fatal(file: string, message: string, partial: Partial<PackageReport> = 
   };
 }
 
-/** A ZIP entry that would land outside the package folder, or that no LMS reads the same way. */
-const unsafeName = (name: string): boolean => name.startsWith("/") || name.includes("\\") || /^[a-z]:/i.test(name) || name.split("/").includes("..");
-
 export async function verifyPackage(file: string, options: VerifyOptions): Promise<PackageReport> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return fatal(file, `${file}: no such file`);
   let entries: Map<string, Buffer>;
   try {
+    // The shared reader refuses, with the entry's name, what no LMS would unpack safely: names leaving the
+    // folder (absolute, '..', backslashes, drive letters, NUL), more entries or bytes than its limits, bombs.
     entries = readZip(file);
   } catch (err) {
     return fatal(file, err instanceof Error ? err.message : String(err));
@@ -116,12 +115,10 @@ export async function verifyPackage(file: string, options: VerifyOptions): Promi
   const names = [...entries.keys()];
   const findings: Finding[] = [];
   const notes: string[] = [];
-  for (const name of names.filter(unsafeName)) findings.push(error("1.1", `ZIP entry '${name}' has an unsafe or non-portable path (absolute, '..' or backslashes)`));
-  const safe = names.filter((n) => !unsafeName(n));
 
   // ---- what kind of package --------------------------------------------------------------------
-  const manifests = safe.filter((n) => (n.split("/").pop() ?? "").toLowerCase() === MANIFEST).sort((a, b) => a.split("/").length - b.split("/").length);
-  const tincan = tincanRoot(safe);
+  const manifests = names.filter((n) => (n.split("/").pop() ?? "").toLowerCase() === MANIFEST).sort((a, b) => a.split("/").length - b.split("/").length);
+  const tincan = tincanRoot(names);
   let standard: Standard;
   let root: string;
   let controlName: string;
@@ -130,7 +127,7 @@ export async function verifyPackage(file: string, options: VerifyOptions): Promi
     controlName = manifests[0];
     root = controlName.slice(0, controlName.length - MANIFEST.length);
     if (controlName !== MANIFEST) findings.push(error("1.1", `the manifest must be 'imsmanifest.xml' at the ZIP root, with no wrapping folder; found '${controlName}'`));
-    if (safe.includes("cmi5.xml")) return fatal(file, "this is a cmi5 package; verify checks SCORM 1.2 and TinCan packages");
+    if (names.includes("cmi5.xml")) return fatal(file, "this is a cmi5 package; verify checks SCORM 1.2 and TinCan packages");
     const ns = manifestNamespace(entries.get(controlName)?.toString("utf8") ?? "");
     if (ns === NS_IMSCP_2004) return fatal(file, "this is a SCORM 2004 package (IMS CP 1.1 manifest); verify checks SCORM 1.2 and TinCan packages", { files: names.length });
   } else if (tincan.root !== undefined) {
@@ -138,13 +135,13 @@ export async function verifyPackage(file: string, options: VerifyOptions): Promi
     root = tincan.root;
     controlName = root + TINCAN;
     findings.push(...tincan.findings);
-  } else if (safe.includes("cmi5.xml")) {
+  } else if (names.includes("cmi5.xml")) {
     return fatal(file, "this is a cmi5 package; verify checks SCORM 1.2 and TinCan packages", { files: names.length });
   } else {
     return fatal(file, `${path.basename(file)} has neither imsmanifest.xml (SCORM 1.2) nor tincan.xml (TinCan): not a package verify knows`, { files: names.length });
   }
   const rel = new Map<string, Buffer>();
-  for (const n of safe) if (n.startsWith(root)) rel.set(n.slice(root.length), entries.get(n) ?? Buffer.alloc(0));
+  for (const n of names) if (n.startsWith(root)) rel.set(n.slice(root.length), entries.get(n) ?? Buffer.alloc(0));
   const controlXml = entries.get(controlName)?.toString("utf8") ?? "";
   if (standard === "scorm12" && !rel.has(MANIFEST)) rel.set(MANIFEST, Buffer.from(controlXml)); // wrong case: let the player find it
   const relNames = new Set(rel.keys());
