@@ -175,7 +175,9 @@ describe("SCORM 1.2 single SCO", () => {
     }
     const cmi = lms.committed().cmi;
     expect(cmi.core.score.raw).toBe(String(Math.round((8 / 12) * 10000) / 100)); // best: 4 wrong of 12
-    expect(cmi.core.lesson_status).toBe("incomplete");
+    // Every attempt used and failed: the LMS must see a finished, failed attempt (passed/incomplete → failed, exit "").
+    expect(cmi.core.lesson_status).toBe("failed");
+    expect(cmi.core.exit).toBe("");
     expect(learner.results()).toMatchObject({ visible: true, retake: false });
     expect(learner.results().status).toContain("used all your attempts");
     expect(lms.doc.querySelector<HTMLElement>("[data-cw=submit-assessment]")?.hidden).toBe(true);

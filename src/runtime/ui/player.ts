@@ -4,7 +4,7 @@ import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuiz } from "../../model
 import { isComplete, isCorrect, scorePercent, type Answer } from "../core/answers.js";
 import { decodeState, encodeState } from "../core/state-codec.js";
 import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
-import type { LearnerEvent, Snapshot, Tracker } from "../tracking/tracker.js";
+import type { LearnerEvent, SaveState, Snapshot, Tracker, TrackerStart } from "../tracking/tracker.js";
 import { hideFeedback, moveItem, questionElement, readAnswer, setDisabled, showFeedback, showProblem, writeAnswer } from "./question-dom.js";
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => root.querySelector<T>(`[data-cw="${cw}"]`);
@@ -14,7 +14,14 @@ export class Player {
   private state: LearnerState;
   private last: Progress;
   private shownAt = Date.now();
+  /** Per question (`quiz/index`): when the learner began on it and when they last changed its answer. */
+  private clock: Record<string, [number, number]> = {};
+  /** When the learner last changed an answer on the shown page (or when it was shown). */
+  private lastAnswerAt = this.shownAt;
   private ended = false;
+  /** Standing notices by key (newest last), and the banner shown when there is none. */
+  private readonly notices = new Map<string, [string, string]>();
+  private base: [string, string] = ["", ""];
   /** The document's own title (the unit's), shown after the page title: "Page – Unit". */
   private readonly baseTitle: string;
 
@@ -31,10 +38,15 @@ export class Player {
 
   async start(): Promise<void> {
     const win = this.doc.defaultView;
-    this.tracker.onProblem = (m) => this.banner(m, "error");
-    const started = await this.tracker.start(this.course);
-    if (!started.tracked) this.banner(started.notice ?? "Your progress is not being recorded.", "untracked");
-    else if (started.review) this.banner("Review mode: you can look through the course; nothing new is recorded.", "info");
+    this.tracker.onProblem = (m) => this.notice("problem", m, "error");
+    this.tracker.onNotice = (key, m, tone) => this.notice(key, m, tone);
+    // A tracker that fails to start leaves the course running untracked, and says so.
+    const started: TrackerStart = await Promise.resolve()
+      .then(() => this.tracker.start(this.course))
+      .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
+    if (!started.tracked) this.base = [started.notice || "Your progress is not being recorded.", "untracked"];
+    else if (started.review) this.base = [started.notice || "Review mode: you can look through the course; nothing new is recorded.", "info"];
+    this.notice("", null, "info");
 
     if (started.resume) this.restore(started.resume.location, started.resume.state);
     this.last = progress(this.course, this.state);
@@ -47,7 +59,7 @@ export class Player {
 
     win?.addEventListener("pagehide", () => this.end());
     this.doc.addEventListener("visibilitychange", () => {
-      if (this.doc.visibilityState === "hidden" && !this.ended) this.tracker.save(this.snapshot());
+      if (this.doc.visibilityState === "hidden" && !this.ended) this.safely(() => this.tracker.save(this.snapshot()));
     });
   }
 
@@ -81,14 +93,24 @@ export class Player {
       }
     });
     if (this.last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
-    if (!this.ended) this.tracker.record(events, this.snapshot());
+    if (!this.ended) this.safely(() => this.tracker.record(events, this.snapshot()));
     this.renderChrome();
   }
 
   private end(): void {
     if (this.ended) return;
     this.ended = true;
-    this.tracker.finish(this.snapshot());
+    this.safely(() => this.tracker.finish(this.snapshot()));
+  }
+
+  /** A tracker that throws must never stop the course: the learner is told, and carries on. */
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      console.error("[coursewright] tracking failed", err);
+      this.notice("tracker", "Your progress may not be recorded. You can carry on.", "error");
+    }
   }
 
   // ---- navigation ---------------------------------------------------------------------------
@@ -96,6 +118,7 @@ export class Player {
   private wire(): void {
     const d = this.doc;
     d.addEventListener("click", (ev) => {
+      if (this.ended) return;
       const target = ev.target instanceof Element ? ev.target : null;
       const control = target?.closest<HTMLElement>("[data-cw], [data-goto], [data-move]");
       if (!control) return;
@@ -108,6 +131,8 @@ export class Player {
       if (control.dataset.move) {
         const moved = moveItem(control);
         if (moved) this.announce(moved);
+        const q = control.closest<HTMLElement>("[data-quiz]");
+        if (q) this.captureAnswer(q);
         return;
       }
       const fieldset = control.closest<HTMLElement>("[data-quiz]");
@@ -135,12 +160,14 @@ export class Player {
           break;
       }
     });
-    d.addEventListener("change", (ev) => {
-      const el = ev.target instanceof Element ? ev.target.closest<HTMLElement>("[data-quiz]") : null;
-      if (el) this.captureAnswer(el);
-    });
+    for (const type of ["change", "input"]) {
+      d.addEventListener(type, (ev) => {
+        const el = ev.target instanceof Element ? ev.target.closest<HTMLElement>("[data-quiz]") : null;
+        if (el) this.captureAnswer(el);
+      });
+    }
     d.addEventListener("keydown", (ev) => {
-      if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      if (this.ended || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
       if (ev.target instanceof Element && ev.target.closest("input, select, textarea, button, [contenteditable]")) return;
       if (ev.key === "ArrowRight") this.go(this.state.location + 1);
       else if (ev.key === "ArrowLeft") this.go(this.state.location - 1);
@@ -177,7 +204,7 @@ export class Player {
 
   private show(index: number, focus: boolean): void {
     for (const s of this.doc.querySelectorAll<HTMLElement>("[data-page]")) s.hidden = s.dataset.page !== String(index);
-    this.shownAt = Date.now();
+    this.shownAt = this.lastAnswerAt = Date.now();
     const heading = this.section(index)?.querySelector<HTMLElement>("h1");
     const title = heading?.textContent?.trim();
     // Each page is a page to the learner: the window title names it (WCAG 2.4.2).
@@ -195,9 +222,27 @@ export class Player {
     menu.classList.toggle("is-open", next);
   }
 
+  /**
+   * The course's own Exit: finish, then a final screen in place of the course, saying truthfully where the
+   * record stands. In an LMS frame the learner leaves with the LMS's own exit, not by closing a window.
+   */
   private exit(): void {
     this.end();
-    this.banner("Your progress has been saved. You can close this window.", "info");
+    const d = this.doc;
+    const screen = $(d, "exit-screen");
+    if (!screen) return this.notice("exit", "You have left the course.", "info");
+    let status: SaveState = "untracked";
+    try {
+      if (this.base[1] !== "untracked") status = this.tracker.saveStatus();
+    } catch {
+      status = "failed";
+    }
+    const win = d.defaultView;
+    const where = win && win.parent !== win ? "frame" : "window";
+    for (const el of d.body.children) (el as HTMLElement).hidden = el !== screen;
+    for (const el of screen.querySelectorAll<HTMLElement>("p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
+    d.title = this.baseTitle;
+    $(screen, "exit-title")?.focus();
   }
 
   // ---- chrome -------------------------------------------------------------------------------
@@ -231,13 +276,17 @@ export class Player {
     });
   }
 
-  private banner(message: string, kind: "untracked" | "info" | "error"): void {
+  /** Sets (or with `null` clears) a standing notice; the banner shows the newest, else the base message. */
+  private notice(key: string, message: string | null, tone: string): void {
+    this.notices.delete(key);
+    if (message !== null) this.notices.set(key, [message, tone]);
     const el = $(this.doc, "banner");
     const text = $(this.doc, "banner-text");
     if (!el || !text) return;
-    text.textContent = message;
+    const [shown, kind] = [this.base, ...this.notices.values()].pop() as [string, string];
+    text.textContent = shown;
     el.dataset.kind = kind;
-    el.hidden = false;
+    el.hidden = !shown;
   }
 
   private announce(message: string): void {
@@ -265,6 +314,11 @@ export class Player {
     const qs = this.state.quizzes[found.quiz.id];
     if (!q || !qs || (found.quiz.graded && qs.submitted)) return;
     showProblem(el, null);
+    // The question's clock starts at the learner's previous answer on this page (or when it was shown).
+    const key = `${found.quiz.id}/${found.index}`;
+    const now = Date.now();
+    this.clock[key] = [(this.clock[key] || [this.lastAnswerAt])[0], now];
+    this.lastAnswerAt = now;
     // Kept in state; it reaches the LMS with the next commit (check, submit, page turn) or on page hide.
     qs.answers[found.index] = readAnswer(el, q);
   }
@@ -288,12 +342,20 @@ export class Player {
     qs.checked[index] = true;
     this.announce(showFeedback(el, correct, answer));
     this.commit([this.answerEvent(quiz, index, answer, correct)]);
+    // A second try of this question is timed from this check.
+    delete this.clock[`${quiz.id}/${index}`];
+    this.lastAnswerAt = Date.now();
   }
 
   private answerEvent(quiz: RuntimeQuiz, index: number, answer: Answer, correct: boolean): LearnerEvent {
     const q = quiz.questions[index];
     if (!q) throw new Error(`no question ${index} in ${quiz.id}`);
     const owner = this.course.sessions.find((s) => s.check === quiz.id);
+    // Each question's own time and latency (SCORM 1.2 RTE §3.4.6, xAPI 1.0.3 Part 2 §2.4.5 duration): a
+    // check is answered when checked; an assessment question when its answer was last changed. The
+    // latency runs from the learner's previous answer on the page (or the page being shown) to then.
+    const [from, changed] = this.clock[`${quiz.id}/${index}`] || [this.shownAt, Date.now()];
+    const at = quiz.graded ? changed : Date.now();
     return {
       kind: "answer",
       quizId: quiz.id,
@@ -302,8 +364,8 @@ export class Player {
       question: q,
       answer,
       correct,
-      latencyMs: Date.now() - this.shownAt,
-      at: new Date(),
+      latencyMs: Math.max(0, at - from),
+      at: new Date(at),
     };
   }
 
@@ -356,7 +418,8 @@ export class Player {
     qs.answers = quiz.questions.map(() => null);
     this.commit([]);
     this.renderQuiz(quiz);
-    this.shownAt = Date.now();
+    this.clock = {};
+    this.shownAt = this.lastAnswerAt = Date.now();
     questionElement(this.doc, quizId, 0)?.querySelector<HTMLElement>("input, select, button")?.focus();
   }
 
