@@ -4,9 +4,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BuildInputError } from "./content/errors.js";
 import { loadCourse } from "./content/load-course.js";
 import type { Course } from "./model/course.js";
 import { planUnits } from "./model/units.js";
+import { assertWithinLimits } from "./package/check-limits.js";
 import { TARGETS } from "./package/targets.js";
 import type { BuiltUnit, Target, TargetOptions } from "./package/target.js";
 import { writeZip, type PackageFile } from "./package/zip.js";
@@ -40,8 +42,10 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
     return t;
   });
 
+  checkOutDir(options.outDir);
   let t0 = performance.now();
   const course = loadCourse(options.contentDir);
+  assertWithinLimits(course, targets, { scoPerSession: Boolean(options.scoPerSession) });
   step("content", describe(course, performance.now() - t0));
 
   t0 = performance.now();
@@ -54,6 +58,11 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
     for (const target of targets) {
       built.push(await buildTarget(course, target, templates, { scoPerSession: Boolean(options.scoPerSession) }, tmp, step));
     }
+    checkOutDir(options.outDir); // again: it may have changed while building
+    for (const { report } of built) {
+      const dest = path.join(options.outDir, report.file);
+      if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) throw new BuildInputError(`${dest}: is a folder, so the package cannot be written there; move it away`);
+    }
     fs.mkdirSync(options.outDir, { recursive: true });
     return built.map(({ report, tmpFile }) => {
       const dest = path.join(options.outDir, report.file);
@@ -64,6 +73,19 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
     });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `--out` must be a folder, or not exist yet below a folder: found before any work, and before anything is written. */
+function checkOutDir(outDir: string): void {
+  for (let dir = path.resolve(outDir); ; dir = path.dirname(dir)) {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) return;
+    if (stat) {
+      const what = dir === path.resolve(outDir) ? `--out ${outDir}` : `--out ${outDir}: ${path.relative(process.cwd(), dir) || dir}`;
+      throw new BuildInputError(`${what} is a file, not a folder; give --out a folder for the packages`);
+    }
+    if (path.dirname(dir) === dir) return;
   }
 }
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type PackageReport } from "./build.js";
-import { ContentError } from "./content/errors.js";
+import { BuildInputError, ContentError } from "./content/errors.js";
 import { jsonSchemas } from "./content/json-schema.js";
 import { TARGET_IDS } from "./package/targets.js";
 import { PACKAGE_ROOT } from "./paths.js";
@@ -110,6 +110,13 @@ function printTable(reports: readonly PackageReport[], out: string): void {
   });
 }
 
+/** Last resort: one line an author can act on; the stack only on request, for a bug report. */
+function unexpected(err: unknown, debug: boolean): string {
+  if (debug) return err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+  return `error: ${message || "unknown failure"} (unexpected: please report it, with the output of COURSEWRIGHT_DEBUG=1 coursewright …)`;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -121,8 +128,11 @@ main(process.argv.slice(2)).then(
     } else if (err instanceof UsageError) {
       console.error(`error: ${err.message}\nRun 'coursewright --help' for usage.`);
       process.exitCode = 2;
+    } else if (err instanceof BuildInputError) {
+      console.error(`error: ${err.message}; nothing was written`);
+      process.exitCode = 1;
     } else {
-      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      console.error(unexpected(err, process.env.COURSEWRIGHT_DEBUG === "1"));
       process.exitCode = 1;
     }
   },
