@@ -79,7 +79,12 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
 /** `--out` must be a folder, or not exist yet below a folder: found before any work, and before anything is written. */
 function checkOutDir(outDir: string): void {
   for (let dir = path.resolve(outDir); ; dir = path.dirname(dir)) {
-    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(dir, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined; // ENOTDIR: a parent is a file, found further up
+    }
     if (stat?.isDirectory()) return;
     if (stat) {
       const what = dir === path.resolve(outDir) ? `--out ${outDir}` : `--out ${outDir}: ${path.relative(process.cwd(), dir) || dir}`;

@@ -139,6 +139,8 @@ function checkReference(value: string): string | undefined {
   if (url === "" || url.startsWith("#")) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   if (scheme) return `a '${scheme.toLowerCase()}:' URL; a picture may only refer to its own parts ('#id')`;
+  // URL Standard §4.4: `\` is read as `/`, so `\\host` is another site just like `//host`.
+  if (/^[/\\]{2}/.test(url)) return "a reference to another site; a picture may only refer to its own parts ('#id')";
   return "a reference to another file; a picture may only refer to its own parts ('#id'), other files are not packaged with it";
 }
 
