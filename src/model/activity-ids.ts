@@ -1,17 +1,19 @@
 // xAPI activity ids of a course's parts: IRIs under the course id (design.md §3), the same in the
-// package's tincan.xml and in the statements the runtime sends.
+// package's tincan.xml and in the statements the runtime sends. The scheme:
+//   <course>                                  the course (tincan.xml)
+//   <course>/session/<session>                a session (tincan.xml)
+//   <course>/session/<session>/page/<page>    a page of that session (its knowledge check is page `check`)
+//   <course>/assessment/<quiz>                the final assessment (tincan.xml); its one page is this activity too
+//   <course>/question/<quiz>/<question>       a question (cmi.interaction)
+
+const enc = encodeURIComponent;
 
 export const activityIds = {
   session: (course: string, sessionId: string): string => `${course}/session/${enc(sessionId)}`,
-  page: (course: string, sessionId: string, pageId: string): string => `${course}/session/${enc(sessionId)}/page/${enc(pageId)}`,
+  page: (course: string, sessionId: string, pageId: string): string => `${activityIds.session(course, sessionId)}/page/${enc(pageId)}`,
   assessment: (course: string, quizId: string): string => `${course}/assessment/${enc(quizId)}`,
-  check: (course: string, quizId: string): string => `${course}/check/${enc(quizId)}`,
   question: (course: string, quizId: string, questionId: string): string => `${course}/question/${enc(quizId)}/${enc(questionId)}`,
 };
-
-function enc(id: string): string {
-  return encodeURIComponent(id);
-}
 
 /** ADL activity types (conformance.md 7.6). */
 export const ACTIVITY_TYPES = {

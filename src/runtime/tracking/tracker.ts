@@ -80,4 +80,9 @@ export interface Tracker {
   onNotice?: (key: string, message: string | null, tone: NoticeTone) => void;
   /** Where the learner's record stands now (after `finish`, what the Exit screen reports). */
   saveStatus(): SaveState;
+  /**
+   * A newer saved position arrived after `start` (e.g. the LRS answered late, with progress from another
+   * device): the player moves the learner there only if they have not moved or answered anything yet.
+   */
+  onResume?: (resume: { readonly location: string; readonly state: string }) => void;
 }

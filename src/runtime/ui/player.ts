@@ -56,6 +56,15 @@ export class Player {
     const events: LearnerEvent[] = [this.pageEvent(this.state.location)];
     this.state.visited[this.state.location] = true;
     this.commit(events);
+    const untouched = this.last;
+    this.tracker.onResume = (r) => {
+      if (this.last !== untouched || this.lastAnswerAt !== this.shownAt || this.ended) return; // the learner has moved on: theirs wins
+      this.restore(r.location, r.state);
+      this.renderQuizzes();
+      this.show(this.state.location, false);
+      this.state.visited[this.state.location] = true;
+      this.commit([this.pageEvent(this.state.location)]);
+    };
 
     win?.addEventListener("pagehide", () => this.end());
     this.doc.addEventListener("visibilitychange", () => {

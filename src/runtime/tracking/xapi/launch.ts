@@ -27,26 +27,24 @@ export function parseLaunch(search: string): LaunchResult {
   const auth = q.get("auth");
   const actorText = q.get("actor");
   if (!endpoint && !auth && !actorText) {
-    return { ok: false, missing: true, reason: "This course was opened without an LRS (no xAPI launch parameters), so your progress is not being recorded." };
+    return { ok: false, missing: true, reason: "This course was opened without an LRS, so your progress is not being recorded." };
   }
-  const bad = (what: string): LaunchResult => ({ ok: false, missing: false, reason: `The xAPI launch is incomplete or malformed (${what}), so your progress is not being recorded.` });
-  if (!endpoint) return bad("no endpoint");
-  let url: URL;
+  const bad = (what: string): LaunchResult => ({ ok: false, missing: false, reason: `The xAPI launch is malformed (${what}), so your progress is not being recorded.` });
+  let url: URL | undefined;
   try {
-    url = new URL(endpoint);
+    url = new URL(endpoint || "");
   } catch {
-    return bad("endpoint is not a URL");
+    /* not a URL */
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return bad("endpoint must be http(s)");
-  if (!auth || !/^\S+ \S+/.test(auth)) return bad("auth must be an Authorization header value such as 'Basic …'");
-  if (!actorText) return bad("no actor");
-  const actor = parseActor(actorText);
-  if (!actor) return bad("actor is not an xAPI Agent with exactly one identifier");
+  if (!url || !/^https?:$/.test(url.protocol)) return bad("endpoint");
+  if (!auth || !/^\S+ \S+/.test(auth)) return bad("auth"); // an Authorization header value: "Basic …"
+  const actor = parseActor(actorText || "");
+  if (!actor) return bad("actor"); // an xAPI Agent with exactly one identifier
   const registration = q.get("registration") ?? undefined;
-  if (registration !== undefined && !UUID.test(registration)) return bad("registration is not a UUID");
+  if (registration !== undefined && !UUID.test(registration)) return bad("registration");
   const activityId = q.get("activity_id") ?? undefined;
-  if (activityId !== undefined && !IRI.test(activityId)) return bad("activity_id is not an IRI");
-  const grouping = (q.get("grouping") ?? "").split(",").map((s) => s.trim()).filter((s) => IRI.test(s));
+  if (activityId !== undefined && !IRI.test(activityId)) return bad("activity_id");
+  const grouping = (q.get("grouping") || "").split(",").map((s) => s.trim()).filter((s) => IRI.test(s));
   const base = url.href.endsWith("/") ? url.href : `${url.href}/`;
   return {
     ok: true,

@@ -1,8 +1,9 @@
 // A durable, ordered outbox of statements (conformance 7.3, 7.11; lms-notes.md): every statement is kept
-// in localStorage until the LRS confirms it, sent in order and in batches, retried with exponential
-// back-off on network errors, 5xx and 429. Statement ids are made by the client, so a retry after an
-// ambiguous failure cannot duplicate: the LRS accepts an identical resend (or answers 409), both delivered.
-// A statement the LRS rejects (other 4xx) is parked and reported, never retried forever or blocking others.
+// in localStorage until the LRS confirms it (xAPI 1.0.3 Part 3 §2.1.2: the ids come back), sent in order
+// and in batches, retried with exponential back-off on network errors, timeouts, unconfirmed 2xx, 5xx and
+// 429. Statement ids are made by the client, so a retry after an ambiguous failure cannot duplicate: the
+// LRS accepts an identical resend (or answers 409), both delivered. A statement the LRS rejects (other
+// 4xx) is parked and reported, never retried forever or blocking others.
 import type { Statement } from "@xapi/xapi";
 import { KEEPALIVE_LIMIT, type LrsClient, type SendOutcome } from "./lrs-client.js";
 
@@ -11,28 +12,41 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
+/** Whether the LRS answered, and whether that answer ends a run of failures (a recovery). */
+export type LinkReport = (ok: boolean, recovered: boolean) => void;
+
 export interface QueueOptions {
   readonly batchSize?: number;
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
+  /** Wait for `release` before sending anything. */
+  readonly held?: boolean;
   /** Shown to the learner: rejected statements, refused credentials. */
   readonly onProblem?: (message: string) => void;
-  /** Called whenever the queue becomes empty (after a flush). */
-  readonly onDrained?: () => void;
+  readonly onLink?: LinkReport;
 }
 
-type Timer = ReturnType<typeof setTimeout>;
+const noop = (): void => {};
+
+/** Exponential back-off with 20 % jitter, the same for statements and the State API. */
+export function backoff(failures: number, baseMs: number, maxMs = 60_000): number {
+  return Math.min(maxMs, baseMs * 2 ** (failures - 1)) * (1 + 0.2 * Math.random());
+}
 
 export class StatementQueue {
   private items: Statement[];
   private sending = false;
-  private timer: Timer | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private failures = 0;
   /** After a rejected batch, send one at a time until the bad statement is found. */
   private isolate = 0;
-  private readonly batchSize: number;
-  private readonly baseDelay: number;
-  private readonly maxDelay: number;
+  /** Not sent before `release` (the launch's State read decides the first statement). */
+  private held: boolean;
+  /** This session: a statement was parked (sticky); our credentials are refused (until accepted). */
+  private parkedNow = false;
+  private authRefused = false;
+  private readonly problem: (message: string) => void;
+  private readonly link: LinkReport;
 
   constructor(
     private readonly client: LrsClient,
@@ -41,9 +55,14 @@ export class StatementQueue {
     private readonly options: QueueOptions = {},
   ) {
     this.items = this.load(key);
-    this.batchSize = options.batchSize ?? 25;
-    this.baseDelay = options.baseDelayMs ?? 1000;
-    this.maxDelay = options.maxDelayMs ?? 60_000;
+    this.held = Boolean(options.held);
+    this.problem = options.onProblem || noop;
+    this.link = options.onLink || noop;
+  }
+
+  /** The LRS refused part of the learner's record this session. */
+  get refused(): boolean {
+    return this.parkedNow || this.authRefused;
   }
 
   get pending(): readonly Statement[] {
@@ -59,21 +78,33 @@ export class StatementQueue {
     this.items.push(...statements);
     this.persist();
     // While the LRS is failing, keep to the back-off schedule instead of retrying on every click.
-    if (this.failures === 0) this.schedule(0);
+    if (!this.failures) this.schedule(0);
+  }
+
+  /** Puts `first` before everything queued since index `at`, then starts sending (once). */
+  release(first: Statement, at: number): void {
+    if (!this.held) return;
+    this.items.splice(at, 0, first);
+    this.persist();
+    this.held = false;
+    this.schedule(0);
+  }
+
+  /** The LRS answered elsewhere after an outage: retry now rather than at the end of the back-off. */
+  kick(): void {
+    if (this.failures) this.schedule(0);
   }
 
   /** Sends until empty or until a failure schedules a retry. */
   async flush(): Promise<void> {
-    if (this.sending) return;
+    if (this.sending || this.held) return;
     this.sending = true;
     this.clearTimer();
     try {
       while (this.items.length) {
-        const batch = this.items.slice(0, this.isolate > 0 ? 1 : this.batchSize);
-        const outcome = await this.client.postStatements(batch);
-        if (!this.handle(batch, outcome)) return;
+        const batch = this.items.slice(0, this.isolate > 0 ? 1 : this.options.batchSize || 25);
+        if (!this.handle(batch, await this.client.postStatements(batch))) return;
       }
-      this.options.onDrained?.();
     } finally {
       this.sending = false;
     }
@@ -81,14 +112,16 @@ export class StatementQueue {
 
   /**
    * The page is going away: hand everything to the browser with keepalive, which survives the page.
-   * Nothing is removed: if these requests are lost, the next launch sends the same statements again.
+   * What the LRS confirms while the page still lives is removed; if the answers are lost, the next launch
+   * sends the same statements again (same ids: no duplicates).
    */
   flushOnExit(): void {
     this.clearTimer();
     let batch: Statement[] = [];
     let size = 2;
     const send = (): void => {
-      if (batch.length) void this.client.postStatements(batch, true);
+      const sent = batch;
+      if (sent.length) void this.client.postStatements(sent, true).then((o) => o.status > 199 && o.status < 300 && this.remove(sent));
       batch = [];
       size = 2;
     };
@@ -104,18 +137,23 @@ export class StatementQueue {
   /** true: carry on with the next batch. */
   private handle(batch: readonly Statement[], outcome: SendOutcome): boolean {
     const { status } = outcome;
-    if ((status >= 200 && status < 300) || status === 409) {
+    if ((status > 199 && status < 300) || status === 409) {
       this.remove(batch);
+      const recovered = this.failures > 0;
       this.failures = 0;
+      this.authRefused = false;
       if (this.isolate > 0) this.isolate--;
+      this.link(true, recovered);
       return true;
     }
-    if (status === 0 || status >= 500 || status === 429 || status === 408) {
+    if (!status || status > 499 || status === 429 || status === 408) {
       this.retryLater(outcome.retryAfter);
+      this.link(false, false);
       return false;
     }
     if (status === 401 || status === 403) {
-      this.options.onProblem?.(`The LRS refused our credentials (HTTP ${status}); your progress is kept on this device and will be sent when it accepts them.`);
+      this.authRefused = true;
+      this.problem(`The LRS refused our credentials (HTTP ${status}); your progress is kept on this device until it accepts them.`);
       this.retryLater(outcome.retryAfter, true);
       return false;
     }
@@ -131,11 +169,10 @@ export class StatementQueue {
 
   private park(batch: readonly Statement[], outcome: SendOutcome): void {
     this.remove(batch);
-    const parked = [...this.parked, ...batch];
-    this.store?.setItem(`${this.key}:parked`, JSON.stringify(parked));
-    const verb = batch[0]?.verb.display?.["en-US"] ?? batch[0]?.verb.id ?? "?";
-    console.error(`[coursewright] the LRS rejected a '${verb}' statement (HTTP ${outcome.status}): ${outcome.message ?? ""}`);
-    this.options.onProblem?.(`The LRS rejected a record of your progress (HTTP ${outcome.status}). It has been set aside; please tell your course administrator.`);
+    this.parkedNow = true;
+    this.store?.setItem(`${this.key}:parked`, JSON.stringify([...this.parked, ...batch]));
+    console.error("[coursewright] the LRS rejected", batch[0], outcome);
+    this.problem(`The LRS rejected a record of your progress (HTTP ${outcome.status}); please tell your course administrator.`);
   }
 
   private remove(batch: readonly Statement[]): void {
@@ -144,16 +181,13 @@ export class StatementQueue {
     this.persist();
   }
 
-  private retryLater(retryAfterSeconds?: number, slow = false): void {
+  private retryLater(retryAfterSeconds = 0, slow = false): void {
     this.failures++;
-    const backoff = Math.min(this.maxDelay, this.baseDelay * 2 ** (this.failures - 1) * (slow ? 8 : 1));
-    const jitter = backoff * 0.2 * Math.random();
-    this.setTimer(Math.max(backoff + jitter, (retryAfterSeconds ?? 0) * 1000));
+    this.setTimer(Math.max(backoff(this.failures, (this.options.baseDelayMs || 1000) * (slow ? 8 : 1), this.options.maxDelayMs), retryAfterSeconds * 1000));
   }
 
   private schedule(delayMs: number): void {
-    if (this.sending) return; // the running flush picks new items up
-    this.setTimer(delayMs);
+    if (!this.sending) this.setTimer(delayMs); // else the running flush picks new items up
   }
 
   private setTimer(delayMs: number): void {
@@ -162,8 +196,7 @@ export class StatementQueue {
   }
 
   private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    clearTimeout(this.timer);
   }
 
   /** Stops timers (the page is gone, or a test is over). */
@@ -173,8 +206,7 @@ export class StatementQueue {
 
   private load(key: string): Statement[] {
     try {
-      const raw = this.store?.getItem(key);
-      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      const parsed: unknown = JSON.parse(this.store?.getItem(key) || "[]");
       return Array.isArray(parsed) ? (parsed as Statement[]) : [];
     } catch {
       return [];
@@ -184,9 +216,8 @@ export class StatementQueue {
   private persist(): void {
     try {
       this.store?.setItem(this.key, JSON.stringify(this.items));
-    } catch (err) {
+    } catch {
       // Storage full or blocked: the statements still go out from memory while the page lives.
-      console.warn("[coursewright] could not keep statements in localStorage", err);
     }
   }
 }

@@ -20,14 +20,10 @@ export const VERBS = {
   terminated: VERB("terminated"),
 };
 
-/** RFC 4122 version 4 UUID from crypto.getRandomValues. */
+/** RFC 4122 §4.4 version 4 UUID from crypto.getRandomValues (randomUUID needs a secure context). */
 export function uuid(): string {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const h = [...crypto.getRandomValues(new Uint8Array(16))].map((x, i) => (i === 6 ? (x & 15) | 64 : i === 8 ? (x & 63) | 128 : x).toString(16).padStart(2, "0")).join("");
+  return h.replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 }
 
 export class StatementFactory {
@@ -80,7 +76,7 @@ export class StatementFactory {
     };
   }
 
-  private statement(verb: keyof typeof VERBS, object: Activity, parents: Activity[], result?: Result): Statement {
+  private statement(verb: keyof typeof VERBS, object: Activity, parents: Activity[], result?: Result, at = new Date()): Statement {
     return {
       id: uuid(),
       actor: this.launch.actor,
@@ -88,7 +84,7 @@ export class StatementFactory {
       object,
       ...(result ? { result } : {}),
       context: this.context(parents),
-      timestamp: new Date().toISOString(),
+      timestamp: at.toISOString(),
     };
   }
 
@@ -102,6 +98,8 @@ export class StatementFactory {
   }
 
   page(sessionId: string, pageId: string, title: string): Statement {
+    // The assessment is one page that is the assessment itself (declared in tincan.xml), not a page of a session.
+    if (sessionId === ASSESSMENT_ID) return this.statement("experienced", this.assessmentActivity(ASSESSMENT_ID), [this.courseActivity()]);
     const page = this.activity(activityIds.page(this.courseId, sessionId, pageId), ACTIVITY_TYPES.lesson, title);
     return this.statement("experienced", page, [this.sessionActivity(sessionId)]);
   }
@@ -110,7 +108,8 @@ export class StatementFactory {
     return this.statement("completed", this.sessionActivity(sessionId), [this.courseActivity()], { completion: true });
   }
 
-  answered(quizId: string, sessionId: string, q: RuntimeQuestion, answer: Answer, correct: boolean, latencyMs: number): Statement {
+  /** `latencyMs` and `at` are this answer's own (result.duration, timestamp), not its attempt's. */
+  answered(quizId: string, sessionId: string, q: RuntimeQuestion, answer: Answer, correct: boolean, latencyMs: number, at?: Date): Statement {
     const quiz = this.course.quizzes[quizId];
     const parent = quiz?.graded ? this.assessmentActivity(quizId) : this.sessionActivity(sessionId);
     const object: Activity = {
@@ -118,7 +117,7 @@ export class StatementFactory {
       id: activityIds.question(this.courseId, quizId, q.id),
       definition: this.interaction(q),
     };
-    return this.statement("answered", object, [parent], { response: xapiResponse(q, answer), success: correct, duration: isoDuration(latencyMs) });
+    return this.statement("answered", object, [parent], { response: xapiResponse(q, answer), success: correct, duration: isoDuration(latencyMs) }, at);
   }
 
   /** Assessment attempt, and the course outcome it decides. */
@@ -130,34 +129,24 @@ export class StatementFactory {
   }
 
   private interaction(q: RuntimeQuestion): InteractionActivityDefinition {
-    const base = {
+    const c = (ids: readonly string[], labels: readonly string[]): InteractionComponent[] => ids.map((id, i) => ({ id, description: this.text(labels[i] || id) }));
+    const { type, options, labels } = q;
+    const choice = type === "single-choice" || type === "multiple-response";
+    const targets = q.targets || [];
+    const pattern =
+      choice ? (q.correct || []).map((i) => options[i]).join("[,]")
+      : type === "true-false" ? String(Boolean(q.answer))
+      : type === "matching" ? options.map((s, i) => `${s}[.]${targetId(i)}`).join("[,]")
+      : options.join("[,]");
+    return {
       type: ACTIVITY_TYPES.interaction,
       name: this.text(q.prompt.slice(0, 120)),
       description: this.text(q.prompt),
-    } as const;
-    const components = (ids: readonly string[], labels: readonly string[]): InteractionComponent[] =>
-      ids.map((id, i) => ({ id, description: this.text(labels[i] ?? id) }));
-    switch (q.type) {
-      case "single-choice":
-      case "multiple-response":
-        return { ...base, interactionType: "choice", choices: components(q.options, q.labels), correctResponsesPattern: [(q.correct ?? []).map((i) => q.options[i]).join("[,]")] };
-      case "true-false":
-        return { ...base, interactionType: "true-false", correctResponsesPattern: [q.answer ? "true" : "false"] };
-      case "sequencing":
-        return { ...base, interactionType: "sequencing", choices: components(q.options, q.labels), correctResponsesPattern: [q.options.join("[,]")] };
-      case "matching": {
-        const targets = (q.targets ?? []).map((_, i) => targetId(i));
-        return {
-          ...base,
-          interactionType: "matching",
-          source: components(q.options, q.labels),
-          target: components(targets, q.targets ?? []),
-          correctResponsesPattern: [q.options.map((s, i) => `${s}[.]${targetId(i)}`).join("[,]")],
-        };
-      }
-      case "fill-in":
-        return { ...base, interactionType: "fill-in", correctResponsesPattern: [...(q.accepted ?? [])] };
-    }
+      interactionType: choice ? "choice" : type,
+      ...(choice || type === "sequencing" ? { choices: c(options, labels) } : {}),
+      ...(type === "matching" ? { source: c(options, labels), target: c(targets.map((_, i) => targetId(i)), targets) } : {}),
+      correctResponsesPattern: type === "fill-in" ? [...(q.accepted || [])] : [pattern],
+    } as InteractionActivityDefinition;
   }
 }
 
