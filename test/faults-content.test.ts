@@ -289,7 +289,7 @@ describe("images are the type their name says", () => {
 describe("text is UTF-8 and holds only characters XML allows", () => {
   /** Writes `rel` with line `lineNo` (1-based) replaced by `bytes`. */
   const writeLine = (fx: ContentFixture, rel: string, lineNo: number, bytes: Buffer): void => {
-    const lines = fx.read(rel).split("\n").map((l) => Buffer.from(l, "utf8"));
+    const lines: Buffer[] = fx.read(rel).split("\n").map((l) => Buffer.from(l, "utf8"));
     lines[lineNo - 1] = bytes;
     fs.writeFileSync(fx.path(rel), Buffer.concat(lines.flatMap((l, i) => (i === 0 ? [l] : [Buffer.from("\n"), l]))));
   };
