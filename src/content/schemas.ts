@@ -9,6 +9,29 @@ const identifier = z
   .regex(IDENTIFIER, "must be 1–64 letters, digits, '-' or '_', starting with a letter or digit");
 const text = z.string().trim().min(1, "must not be empty");
 
+/**
+ * A number an LMS reads back as written: at most two decimals, so `String(n)` is plain decimal notation
+ * (never `1e-7`) — what SCORM's CMIDecimal and a person reading the report expect.
+ */
+const decimal = (schema: z.ZodNumber, range: string): z.ZodType<number> =>
+  schema
+    .refine((n) => Math.round(n * 100) / 100 === n, `must be a decimal number with at most 2 decimal places, ${range}`)
+    .meta({ multipleOf: 0.01 });
+
+/** A whole number in a range. Checked as a value (not zod's int(), which calls 1e20 "not a whole number"). */
+const count = (min: number, max: number, messages: { min: string; max: string }): z.ZodType<number> =>
+  z
+    .number()
+    .min(min, messages.min)
+    .max(max, messages.max)
+    .refine(Number.isInteger, "must be a whole number")
+    .meta({ type: "integer" });
+
+/** Slugs name package files (`<slug>-scorm12-per-session.zip`), which must fit a file name everywhere. */
+export const SLUG_MAX = 64;
+/** Assessment attempts a course may allow: more is not a limit any learner meets, and stays a safe integer. */
+export const MAX_ATTEMPTS_MAX = 100;
+
 /** An absolute IRI with a scheme and something after it (xAPI activity ids hang below it). */
 const iri = z
   .string()
@@ -23,6 +46,7 @@ export const courseSchema = z
     slug: z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by '-', e.g. my-course")
+      .max(SLUG_MAX, `must be at most ${SLUG_MAX} characters (it names the package files)`)
       .describe("File-name part of the packages"),
     title: text,
     description: text,
@@ -31,9 +55,9 @@ export const courseSchema = z
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en or en-GB"),
     version: z.string().min(1, "must not be empty").describe("Course version; quote it: \"1.0\""),
     reporting: z.enum(REPORTING_OPTIONS).describe("The pair of LMS statuses the course reports"),
-    masteryScore: z.number().min(0, "must be between 0 and 100").max(100, "must be between 0 and 100")
+    masteryScore: decimal(z.number().min(0, "must be between 0 and 100").max(100, "must be between 0 and 100"), "between 0 and 100")
       .describe("Pass mark of the final assessment in percent"),
-    maxAttempts: z.number().int("must be a whole number").min(0, "must be 0 (unlimited) or more")
+    maxAttempts: count(0, MAX_ATTEMPTS_MAX, { min: "must be 0 (unlimited) or more", max: `must be at most ${MAX_ATTEMPTS_MAX} (or 0 for unlimited attempts)` })
       .describe("Final assessment submissions allowed; 0 = unlimited"),
     sessions: z.array(z.string().min(1)).min(1, "must list at least one session file")
       .describe("Session Markdown files, relative to course.yaml, in order"),
@@ -55,7 +79,7 @@ const base = {
   id: identifier,
   prompt: text,
   feedback: feedback.optional(),
-  points: z.number().positive("must be more than 0").max(100, "must be 100 or less").optional(),
+  points: decimal(z.number().positive("must be more than 0").max(100, "must be 100 or less"), "more than 0 and at most 100, e.g. 1 or 2.5").optional(),
 };
 const choices = z
   .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]$/, "must be one lower-case letter or digit").optional(), text, correct: z.boolean().optional(), feedback: text.optional() }))

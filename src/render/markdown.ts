@@ -39,7 +39,17 @@ export function renderInline(text: string): string {
   return md.renderInline(text, {});
 }
 
-/** Plain text of inline Markdown, for tracking descriptions. */
+/**
+ * Plain text of inline Markdown (tracking descriptions, aria-labels): the text of the tokens the page
+ * renders, so `UPPER_SNAKE_CASE`, a blank `___` or an escaped `\*` stay as the learner sees them.
+ */
 export function plainText(text: string): string {
-  return text.replace(/[*_`]+/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\s+/g, " ").trim();
+  const out: string[] = [];
+  for (const block of md.parseInline(text, {})) {
+    for (const t of block.children ?? []) {
+      if (t.type === "text" || t.type === "text_special" || t.type === "code_inline" || t.type === "image") out.push(t.content);
+      else if (t.type === "softbreak" || t.type === "hardbreak") out.push(" ");
+    }
+  }
+  return out.join("").replace(/\s+/g, " ").trim();
 }

@@ -43,8 +43,9 @@ export function manifestViolations(xml: string, zipNames: ReadonlySet<string>): 
   try {
     root = parseXml(xml);
   } catch (err) {
-    const line = err instanceof XmlSyntaxError ? ` (line ${err.line})` : "";
-    return [error("1.11", `imsmanifest.xml is not well-formed XML: ${err instanceof Error ? err.message : String(err)}${line}`)];
+    // Worded as validateScorm12Manifest words it (verify prints both), so the report shows it once.
+    const line = err instanceof XmlSyntaxError && err.line ? ` line ${err.line}` : "";
+    return [error("1.11", `imsmanifest.xml${line}: not well-formed XML: ${err instanceof Error ? err.message : String(err)}`)];
   }
   const out: Finding[] = [];
   if (root.namespaceURI !== NS_IMSCP || root.localName !== "manifest") {

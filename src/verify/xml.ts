@@ -3,6 +3,7 @@
 // declarations in scope, as a DOM does: `namespaceURI` + `localName` for elements, `attributeNS` for
 // prefixed attributes (unprefixed attributes have no namespace).
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { strictXmlProblem } from "./xml-strict.js";
 
 export interface XmlElement {
   readonly localName: string;
@@ -54,9 +55,14 @@ function split(qname: string): [string, string] {
   return colon < 0 ? ["", qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
 }
 
-/** Parses a document; throws XmlSyntaxError when it is not well-formed. Returns the root element. */
+/**
+ * Parses a document; throws XmlSyntaxError when it is not well-formed XML 1.0 (the checks of xml-strict.ts
+ * first, so nothing is expanded or parsed before them). Returns the root element.
+ */
 export function parseXml(xml: string): XmlElement {
   xml = xml.replace(/^\uFEFF/, "");
+  const strict = strictXmlProblem(xml);
+  if (strict) throw new XmlSyntaxError(strict.message, strict.line);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlSyntaxError(valid.err.msg, valid.err.line);
   const nodes = parser.parse(xml) as OrderedNode[];
@@ -112,6 +118,16 @@ export function parseXml(xml: string): XmlElement {
   const root = roots[0];
   if (!root || roots.length > 1) throw new XmlSyntaxError(roots.length ? "more than one root element" : "no root element", 1);
   return root;
+}
+
+/** Why `xml` is not well-formed, or undefined when it is. */
+export function xmlSyntaxError(xml: string): XmlSyntaxError | undefined {
+  try {
+    parseXml(xml);
+    return undefined;
+  } catch (err) {
+    return err instanceof XmlSyntaxError ? err : new XmlSyntaxError(err instanceof Error ? err.message : String(err), 0);
+  }
 }
 
 /** Direct children with this namespace and local name. */

@@ -7,6 +7,7 @@ import { validateXML } from "xmllint-wasm";
 import { SCORM12_SCHEMA_FILES } from "../package/scorm12/manifest.js";
 import { SCORM12_SCHEMA_DIR } from "../package/scorm12/target.js";
 import { PACKAGE_ROOT } from "../paths.js";
+import { xmlSyntaxError } from "./xml.js";
 
 export const SCORM12_WRAPPER_XSD = path.join(PACKAGE_ROOT, "src", "verify", "scorm12-manifest-wrapper.xsd");
 
@@ -28,6 +29,9 @@ export interface XsdResult {
  * loaded or compiled — a broken harness, which must not pass or fail the document.
  */
 export async function validateScorm12Manifest(xml: string): Promise<XsdResult> {
+  // Not well-formed (or declaring entities): never handed to libxml2, which would have to expand them.
+  const syntax = xmlSyntaxError(xml);
+  if (syntax) return { valid: false, errors: [`not well-formed XML: ${syntax.message}`], lines: [syntax.line], unchecked: [] };
   const preload = SCORM12_SCHEMA_FILES.map((name) => ({
     fileName: name,
     contents: fs.readFileSync(path.join(SCORM12_SCHEMA_DIR, name), "utf8"),

@@ -31,20 +31,20 @@ export function scorm12Manifest(course: Course, units: readonly BuiltUnit[], sha
   const items = units
     .map(
       (u) => `      <item identifier="${ncname("ITEM-", u.unit.id)}" identifierref="${ncname("RES-", u.unit.id)}" isvisible="true">
-        <title>${esc(u.unit.title)}</title>${masteryFor(course, u.unit)}
+        <title>${esc(u.unit.title, `title of unit ${u.unit.id}`)}</title>${masteryFor(course, u.unit)}
       </item>`,
     )
     .join("\n");
   const resources = units
     .map(
-      (u) => `    <resource identifier="${ncname("RES-", u.unit.id)}" type="webcontent" adlcp:scormtype="sco" href="${esc(u.unit.file)}">
-${u.files.map((f) => `      <file href="${esc(f)}"/>`).join("\n")}
+      (u) => `    <resource identifier="${ncname("RES-", u.unit.id)}" type="webcontent" adlcp:scormtype="sco" href="${esc(u.unit.file, "launch file")}">
+${u.files.map((f) => `      <file href="${esc(f, "file path")}"/>`).join("\n")}
       <dependency identifierref="${SHARED_RESOURCE}"/>
     </resource>`,
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${ncname("MANIFEST-", course.slug)}" version="${esc(course.version)}"
+<manifest identifier="${ncname("MANIFEST-", course.slug)}" version="${esc(course.version, "course version")}"
     xmlns="${NS.imscp}" xmlns:adlcp="${NS.adlcp}" xmlns:xsi="${NS.xsi}"
     xsi:schemaLocation="${NS.imscp} imscp_rootv1p1p2.xsd ${NS.imsmd} imsmd_rootv1p2p1.xsd ${NS.adlcp} adlcp_rootv1p2.xsd">
   <metadata>
@@ -53,14 +53,14 @@ ${u.files.map((f) => `      <file href="${esc(f)}"/>`).join("\n")}
   </metadata>
   <organizations default="${orgId}">
     <organization identifier="${orgId}">
-      <title>${esc(course.title)}</title>
+      <title>${esc(course.title, "course title")}</title>
 ${items}
     </organization>
   </organizations>
   <resources>
 ${resources}
     <resource identifier="${SHARED_RESOURCE}" type="webcontent" adlcp:scormtype="asset">
-${shared.map((f) => `      <file href="${esc(f)}"/>`).join("\n")}
+${shared.map((f) => `      <file href="${esc(f, "file path")}"/>`).join("\n")}
     </resource>
   </resources>
 </manifest>

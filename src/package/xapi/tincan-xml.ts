@@ -5,9 +5,10 @@ import type { Course } from "../../model/course.js";
 import { esc } from "../xml.js";
 
 function activity(id: string, type: string, name: string, description: string, lang: string, launch?: string): string {
-  return `    <activity id="${esc(id)}" type="${type}">
-      <name lang="${esc(lang)}">${esc(name)}</name>
-      <description lang="${esc(lang)}">${esc(description)}</description>${launch ? `\n      <launch lang="${esc(lang)}">${esc(launch)}</launch>` : ""}
+  const what = `activity ${id}`;
+  return `    <activity id="${esc(id, "activity id")}" type="${esc(type, `type of ${what}`)}">
+      <name lang="${esc(lang, "language")}">${esc(name, `name of ${what}`)}</name>
+      <description lang="${esc(lang, "language")}">${esc(description, `description of ${what}`)}</description>${launch ? `\n      <launch lang="${esc(lang, "language")}">${esc(launch, "launch file")}</launch>` : ""}
     </activity>`;
 }
 
