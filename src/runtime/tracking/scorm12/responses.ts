@@ -1,8 +1,10 @@
 // SCORM 1.2 interaction vocabulary: type names and response / pattern strings (conformance 3.11, 3.12).
 import type { RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../core/answers.js";
+import { CMI_STRING255_MAX } from "../../../package/scorm12/limits.js";
 
-export const CMI_LIMIT = 255;
+/** SCORM 1.2 CMIString255, from the one list of SCORM 1.2 limits the build checks courses against. */
+export const CMI_LIMIT = CMI_STRING255_MAX;
 
 export function interactionType(q: RuntimeQuestion): string {
   switch (q.type) {

@@ -7,6 +7,7 @@ import { reportedStatus, settled } from "../../core/state.js";
 import { cmiClockTime, cmiTimespan } from "../../core/timing.js";
 import { findApi } from "../find-api.js";
 import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../tracker.js";
+import { CMI_STRING4096_MAX, interactionId } from "../../../package/scorm12/limits.js";
 import { CMI_LIMIT, correctPattern, interactionType, responseText } from "./responses.js";
 
 export interface Scorm12Api {
@@ -20,7 +21,7 @@ export interface Scorm12Api {
   LMSGetDiagnostic(code: string): string;
 }
 
-const SUSPEND_DATA_LIMIT = 4096;
+const SUSPEND_DATA_LIMIT = CMI_STRING4096_MAX;
 const TERMINAL = new Set(["passed", "completed"]);
 /** ADL's sample discovery code stops after 7 hops. */
 const MAX_HOPS = 7;
@@ -199,7 +200,7 @@ export class Scorm12Tracker implements Tracker {
   private writeInteraction(e: Extract<LearnerEvent, { kind: "answer" }>): void {
     const n = this.interactionCount++;
     const p = `cmi.interactions.${n}.`;
-    this.set(p + "id", `${e.quizId}-${e.question.id}`, true);
+    this.set(p + "id", interactionId(e.quizId, e.question.id), true);
     this.set(p + "objectives.0.id", e.objective, true);
     // When this question was answered and how long the learner took over it (SCORM 1.2 RTE §3.4.6 time, latency).
     this.set(p + "time", cmiClockTime(e.at), true);
