@@ -1,6 +1,8 @@
 // Fault matrix of the SCORM 1.2 runtime (issue #8 §3, §4): the built package in jsdom inside an LMS frame,
 // scorm-again's Scorm12API as the parent's window.API behind a fault that throws or refuses. Each case
 // asserts what the LMS ends up holding and what the learner sees.
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
@@ -9,11 +11,13 @@ import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { emptyState, progress, reportedStatus, settled } from "../src/runtime/core/state.js";
 import { cmiClockTime } from "../src/runtime/core/timing.js";
+import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { Learner } from "./helpers/learner.js";
 import { launchFaulty, type Fault, type FaultyLaunch } from "./helpers/scorm12-faults.js";
 import { openWithoutLms, waitFor } from "./helpers/scorm12-lms.js";
 
+const require = createRequire(import.meta.url);
 let single: BuiltPackage;
 let perSession: BuiltPackage;
 let course: Course;
@@ -262,5 +266,69 @@ describe("SCORM 1.2 runtime faults", () => {
     expect(xs.map((x) => x.latency)).toEqual(quiz.questions.map((_, i) => (i === 0 ? "00:00:05" : "00:00:07")));
     expect(xs.map((x) => x.time)).toEqual(quiz.questions.map((_, i) => cmiClockTime(new Date(t0 + 5000 + 7000 * i))));
     lms.close(true);
+  });
+});
+
+/** An LMS page for Chromium: scorm-again as window.API, with LMSCommit and LMSFinish made to throw, the course in a frame. */
+function throwingCommitLms(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><script src="scorm-again.js"></script>
+<script>
+const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+window.__commits = 0;
+window.__afterFinish = [];
+let finished = false;
+window.API = new Proxy(api, { get(target, key) {
+  const value = target[key];
+  if (typeof value !== "function") return value;
+  return (...args) => {
+    if (finished) window.__afterFinish.push(String(key));
+    if (key === "LMSFinish") finished = true;
+    if (key === "LMSCommit") window.__commits++;
+    if (key === "LMSCommit" || key === "LMSFinish") throw new Error("LMS is down");
+    return value.apply(target, args);
+  };
+} });
+</script></head><body><iframe id="cw-content" title="Course" src="index.html" style="width:100%;height:90vh"></iframe></body></html>`;
+}
+
+describe.skipIf(!chromiumAvailable)("SCORM 1.2 runtime faults in Chromium", { timeout: 120_000 }, () => {
+  let browser: Browser;
+  let site: StaticServer;
+  beforeAll(async () => {
+    site = await serveDir(single.dir, { "lms.html": throwingCommitLms(), "scorm-again.js": fs.readFileSync(require.resolve("scorm-again/scorm12/min"), "utf8") });
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("LMSCommit and LMSFinish throw in a real LMS frame: Next and the menu work, the banner says so; Exit shows the final screen that sends the learner to the LMS's own exit", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}lms.html`);
+    const frame = await contentFrame(page);
+    const learner = new BrowserLearner(frame, course);
+    await frame.locator("[data-cw=banner][data-kind=error]").waitFor();
+    expect(await frame.locator("[data-cw=banner-text]").textContent()).toMatch(/not saving your progress/);
+    const first = await learner.here();
+    await learner.next();
+    expect(await learner.here()).not.toBe(first);
+    const s4 = course.sessions.find((s) => s.id === S4);
+    await learner.open(S4, s4?.pages[0]?.id ?? "");
+    expect(await frame.locator("[data-cw=progress-text]").textContent()).not.toBe("0% viewed");
+    expect(await page.evaluate(() => (window as unknown as { __commits: number }).__commits)).toBeGreaterThan(0);
+
+    await frame.click("[data-cw=exit]");
+    await frame.locator("[data-cw=exit-screen]").waitFor({ state: "visible" });
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute("data-cw"))).toBe("exit-title");
+    expect(await frame.locator("[data-cw=exit-screen] p:visible").allTextContents()).toEqual([
+      "The LMS did not confirm that it saved your progress, so some of it may not be recorded.",
+      "To leave, use the LMS's own exit or close button.",
+    ]);
+    expect(await frame.locator("[data-cw=next]").isVisible()).toBe(false);
+    await frame.press("body", "ArrowRight");
+    expect(await page.evaluate(() => (window as unknown as { __afterFinish: string[] }).__afterFinish.filter((f) => !f.startsWith("LMSGet")))).toEqual([]);
+    await page.close();
+    expect(browser.problems.filter((p) => p.startsWith("pageerror"))).toEqual([]);
   });
 });
