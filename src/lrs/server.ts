@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
+import { dropRest, formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
 import { parseRequestTarget } from "../net/request-target.js";
 import { openDatabase } from "./database.js";
 import { FaultController, type FaultAction, type LrsFault } from "./faults.js";
@@ -177,10 +177,9 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
     if (typeof target === "string") return send(errorReply(400, target));
     if (method === "OPTIONS") return send({ status: 204, headers: preflightHeaders(req) });
     const body = await readCappedBody(req, MAX_BODY_BYTES);
-    // Connection: close, so the rest of an oversized body is never read (the socket is closed after the answer).
     if (body === TOO_LARGE) {
-      const reply = errorReply(413, `request body is larger than ${formatBytes(MAX_BODY_BYTES)}`);
-      return send({ ...reply, headers: { ...reply.headers, Connection: "close" } });
+      send(errorReply(413, `request body is larger than ${formatBytes(MAX_BODY_BYTES)}`));
+      return dropRest(req);
     }
     if (resource === undefined) return send(errorReply(404, `the xAPI endpoint is ${BASE_PATH}`));
     if (resource === "about") {

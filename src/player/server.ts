@@ -10,7 +10,7 @@ import { pipeline } from "node:stream";
 import esbuild from "esbuild";
 import { launchParameters, type JsonObject, type RunningLrs } from "../lrs/index.js";
 import { parseJsonText } from "../net/json-text.js";
-import { formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
+import { dropRest, formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
 import { decodeStrict, parseRequestTarget } from "../net/request-target.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { AttemptStore } from "./attempt-store.js";
@@ -126,7 +126,10 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     // A cross-site HTML form can only send text/plain, urlencoded or multipart bodies (Fetch §2.2.2, CORS-safelisted).
     if (mediaTypeOf(req) !== "application/json") return send(res, 415, "the attempt must be sent as application/json");
     const body = await readCappedBody(req, ATTEMPT_MAX_BYTES);
-    if (body === TOO_LARGE) return send(res, 413, `an attempt is at most ${formatBytes(ATTEMPT_MAX_BYTES)}`, undefined, { Connection: "close" });
+    if (body === TOO_LARGE) {
+      send(res, 413, `an attempt is at most ${formatBytes(ATTEMPT_MAX_BYTES)}`);
+      return dropRest(req);
+    }
     const text = body.toString("utf8");
     const parsed = parseJsonText(text);
     if ("error" in parsed) return send(res, 400, `the attempt was refused: ${parsed.error}`);
