@@ -31,8 +31,12 @@ Options:
 Chromium: $CHROMIUM_PATH, else /usr/bin/chromium. Nothing is downloaded; without a browser only the static
 checks run.
 
-Exit status: 0 every package passed; 1 a rule was violated; 2 usage error, unreadable or unsupported
-package, or no Chromium to play it in.
+ZIPs are read as hostile: an entry named outside the package folder ('..', absolute, a drive letter,
+backslashes, NUL), more than 10,000 entries, a file over 256 MiB or 1 GiB in all, a file over 1 MiB that
+expands more than 100:1, or headers that disagree make the package one verify will not open (exit 2).
+
+Exit status: 0 every package passed; 1 a rule was violated; 2 usage error, unreadable, refused or
+unsupported package, or no Chromium to play it in.
 `;
 
 export async function runVerify(argv: readonly string[]): Promise<number> {
