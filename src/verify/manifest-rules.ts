@@ -43,7 +43,6 @@ export function manifestViolations(xml: string, zipNames: ReadonlySet<string>): 
   try {
     root = parseXml(xml);
   } catch (err) {
-    // Worded as validateScorm12Manifest words it (verify prints both), so the report shows it once.
     const line = err instanceof XmlSyntaxError && err.line ? ` line ${err.line}` : "";
     return [error("1.11", `imsmanifest.xml${line}: not well-formed XML: ${err instanceof Error ? err.message : String(err)}`)];
   }
