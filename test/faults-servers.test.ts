@@ -206,6 +206,23 @@ describe("preview server: hostile requests get 4xx and the process lives on", ()
     await stillAlive();
   });
 
+  it("a handler that fails (the attempt file cannot be written) → a short 500, logged once, and the server lives on", async () => {
+    const attemptFile = path.join(stateDir, "attempt-scorm12.json");
+    fs.rmSync(attemptFile, { force: true });
+    fs.mkdirSync(path.join(attemptFile, "in-the-way"), { recursive: true }); // the atomic rename onto it fails
+    try {
+      const attempt = `/__cw/attempt?unit=${encodeURIComponent(unit)}`;
+      const res = await request(url, { method: "PUT", path: attempt, headers: { "Content-Type": "application/json" }, body: "{}" });
+      expect(res.status).toBe(500);
+      expect(res.body).toMatch(/^internal error: /);
+      expect(res.body).not.toContain("\n");
+      expect(output().match(/^player: PUT \/__cw\/attempt\?unit=\S+ failed: /gm)).toHaveLength(1);
+    } finally {
+      fs.rmSync(attemptFile, { recursive: true, force: true });
+    }
+    await stillAlive();
+  });
+
   it("after every case above: the process is alive, listens on 127.0.0.1 only, and printed no stack trace", async () => {
     await stillAlive();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/);
