@@ -123,7 +123,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
       const saved = options.attempts.unit(unit);
       return saved !== undefined ? send(res, 200, saved, TYPES[".json"]) : send(res, 204, ""); // nothing yet: a first launch
     }
-    // A cross-site HTML form can only send text/plain, urlencoded or multipart bodies (Fetch §2.2.2, CORS-safelisted).
+    // A cross-site HTML form can only send text/plain, urlencoded or multipart bodies (Fetch Standard: CORS-safelisted request-header).
     if (mediaTypeOf(req) !== "application/json") return send(res, 415, "the attempt must be sent as application/json");
     const body = await readCappedBody(req, ATTEMPT_MAX_BYTES);
     if (body === TOO_LARGE) {
