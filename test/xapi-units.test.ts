@@ -4,7 +4,15 @@ import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest
 import type { Statement } from "@xapi/xapi";
 import { JSDOM } from "jsdom";
 import { loadCourse } from "../src/content/load-course.js";
-import { validateStatement } from "../src/lrs/index.js";
+import { randomUUID } from "node:crypto";
+import { launchParameters, startLrs, validateStatement, type RunningLrs } from "../src/lrs/index.js";
+import { decodeState, encodeState } from "../src/runtime/core/state-codec.js";
+import { emptyState, progress, type LearnerState } from "../src/runtime/core/state.js";
+import type { Snapshot } from "../src/runtime/tracking/tracker.js";
+import { mergeProgress, type ProgressDocument } from "../src/runtime/tracking/xapi/progress-merge.js";
+import { StateWriter } from "../src/runtime/tracking/xapi/state-writer.js";
+import { XapiTracker } from "../src/runtime/tracking/xapi/xapi-tracker.js";
+import { until } from "./helpers/wait.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { parseLaunch, type TinCanLaunch } from "../src/runtime/tracking/xapi/launch.js";
@@ -278,5 +286,193 @@ describe("TinCan package", () => {
     } finally {
       again.cleanup();
     }
+  });
+});
+
+describe("LRS client over real HTTP: deadlines and confirmed ids (development LRS)", () => {
+  let lrs: RunningLrs;
+  let client: LrsClient;
+  const ids = [st(901), st(902)];
+  beforeAll(async () => {
+    lrs = await startLrs();
+    client = new LrsClient({ ...launch, endpoint: lrs.url, auth: lrs.authorization }, (u, i) => fetch(u, i), 300);
+  });
+  afterEach(() => lrs.setFault(null));
+  afterAll(async () => lrs?.close());
+
+  it("gives up on an LRS that never answers (status 0 / a thrown read), instead of waiting forever", async () => {
+    lrs.setFault({ hang: true });
+    expect((await client.postStatements(ids)).status).toBe(0);
+    await expect(client.getState("https://example.org/c", "s")).rejects.toThrow();
+    expect((await client.putState("https://example.org/c", "s", "{}", undefined)).status).toBe(0);
+    expect(lrs.requests.filter((r) => r.fault === "hang")).toHaveLength(3);
+  });
+
+  it.each([
+    ["not JSON", "<html>portal</html>"],
+    ["empty", ""],
+    ["not an array", '{"ok":true}'],
+    ["too short", JSON.stringify([ids[0]?.id])],
+    ["other ids", JSON.stringify(ids.map(() => "00000000-0000-4000-8000-00000000dead"))],
+  ])("a 200 whose body is %s confirms nothing (status 0: retried, not dropped)", async (_what, body) => {
+    lrs.setFault({ reply: body, count: 1 });
+    expect(await client.postStatements(ids)).toMatchObject({ status: 0 });
+  });
+
+  it("a 200 with our ids (in any case) is a delivery", async () => {
+    expect((await client.postStatements(ids.map((s) => ({ ...s, id: s.id?.toUpperCase() })))).status).toBe(200);
+  });
+});
+
+describe("merging two copies of the learner's progress", () => {
+  const course = loadCourse("content");
+  const data = runtimeCourse(course, planUnits(course, false)[0]!);
+  const docOf = (mut: (s: LearnerState) => void, location: string, updated: number): ProgressDocument => {
+    const s = emptyState(data);
+    mut(s);
+    return { v: 1, location, state: encodeState(data, s), updated };
+  };
+
+  it("keeps every page seen on either copy, each quiz from the copy that went further, a pass from either, and my position", () => {
+    const other = docOf((s) => {
+      s.visited[5] = true;
+      Object.assign(s.quizzes["assessment"]!, { attempts: 2, best: 90, last: 90, passed: true, submitted: true });
+    }, "b/2", 2);
+    const mine = docOf((s) => {
+      s.visited[1] = true;
+      Object.assign(s.quizzes["assessment"]!, { attempts: 3, best: 40, last: 40, passed: false, submitted: true });
+    }, "a/1", 1);
+    const merged = mergeProgress(data, other, mine);
+    const state = decodeState(data, merged.state)!;
+    expect(merged.location).toBe("a/1");
+    expect([state.visited[1], state.visited[5], state.visited[2]]).toEqual([true, true, false]);
+    expect(state.quizzes["assessment"]).toMatchObject({ attempts: 3, passed: true, best: 90, last: 40 });
+  });
+
+  it("ignores a copy written for another structure of the course", () => {
+    const mine = docOf((s) => (s.visited[0] = true), "a/1", 1);
+    expect(mergeProgress(data, { v: 1, location: "x/y", state: "1|other|0||", updated: 9 }, mine)).toEqual(mine);
+  });
+});
+
+describe("the State API writer", () => {
+  afterEach(() => vi.useRealTimers());
+  const doc = (location: string): ProgressDocument => ({ v: 1, location, state: "", updated: Date.now() });
+
+  /** A client whose State answers the test scripts; it records every request. */
+  function stateClient(puts: number[], stored?: ProgressDocument) {
+    const log: string[] = [];
+    const client = new LrsClient(launch, () => Promise.reject(new Error("not used")));
+    client.getState = () => {
+      log.push("GET");
+      return Promise.resolve(stored ? { body: JSON.stringify(stored), etag: '"e1"' } : undefined);
+    };
+    client.putState = (_a, _s, body, etag, keepalive) => {
+      log.push(`PUT ${(JSON.parse(body) as ProgressDocument).location} ${etag ?? "new"}${keepalive ? " keepalive" : ""}`);
+      return Promise.resolve({ status: puts.shift() ?? 204, etag: '"e2"' });
+    };
+    return { client, log };
+  }
+  const options = { merge: (_o: ProgressDocument, m: ProgressDocument) => m, onLink: () => {}, onRemote: () => {} };
+
+  it("writes only the latest document, one request at a time, and backs off during an outage instead of writing per click", async () => {
+    vi.useFakeTimers();
+    const { client, log } = stateClient([0, 0, 0]);
+    const links: boolean[] = [];
+    const w = new StateWriter(client, "https://example.org/c", new MemoryStore(), "k", { ...options, onLink: (ok) => links.push(ok) });
+    await w.open();
+    for (let i = 1; i <= 10; i++) w.write(doc(`p/${i}`));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log).toEqual(["GET", "PUT p/1 new"]);
+    await vi.advanceTimersByTimeAsync(1300); // 1 s back-off
+    expect(log.slice(2)).toEqual(["PUT p/10 new"]); // the latest only
+    await vi.advanceTimersByTimeAsync(2500); // 2 s
+    await vi.advanceTimersByTimeAsync(5000); // 4 s: answered this time
+    expect(log.slice(3)).toEqual(["PUT p/10 new", "PUT p/10 new"]);
+    expect(w.settled).toBe(true);
+    expect(links).toEqual([true, false, false, false, true]);
+    w.stop();
+  });
+
+  it("on 412 reads the LRS copy again, merges it in and writes with its ETag", async () => {
+    const theirs = doc("theirs/1");
+    const { client, log } = stateClient([412, 204], theirs);
+    const merged: string[] = [];
+    const w = new StateWriter(client, "https://example.org/c", new MemoryStore(), "k", {
+      ...options,
+      merge: (o, m) => (merged.push(`${o.location}+${m.location}`), m),
+    });
+    await w.open();
+    w.write(doc("mine/2"));
+    await until(() => w.settled || undefined, "the write");
+    expect(log).toEqual(["GET", 'PUT mine/2 "e1"', "GET", 'PUT mine/2 "e1"']);
+    // Merged when written (the copy read at launch) and again after the 412's read.
+    expect(merged).toEqual(["theirs/1+mine/2", "theirs/1+mine/2"]);
+  });
+
+  it("on exit sends one keepalive PUT of the latest document; with a PUT in flight it uses If-Match: *", async () => {
+    const { client, log } = stateClient([]);
+    const w = new StateWriter(client, "https://example.org/c", new MemoryStore(), "k", options);
+    await w.open();
+    w.write(doc("p/1")); // in flight
+    w.exit(doc("p/2"));
+    expect(log).toEqual(["GET", "PUT p/1 new", "PUT p/2 * keepalive"]);
+  });
+});
+
+describe("what the xAPI tracker tells the learner and the Exit screen", () => {
+  const course = loadCourse("content");
+  const data = runtimeCourse(course, planUnits(course, false)[0]!);
+  let lrs: RunningLrs;
+  beforeAll(async () => {
+    lrs = await startLrs();
+  });
+  afterEach(() => lrs.setFault(null));
+  afterAll(async () => lrs?.close());
+
+  const snapshot = (location: string): Snapshot => {
+    const s = emptyState(data);
+    return { location, state: encodeState(data, s), compactState: "", progress: progress(data, s) };
+  };
+  const open = (query: string) => {
+    const dom = new JSDOM("", { url: `https://course.example.org/index.html${query}` });
+    const notices: (string | null)[] = [];
+    const tracker = new XapiTracker(dom.window as unknown as Window, { fetch: (u, i) => fetch(u, i), storage: new MemoryStore(), baseDelayMs: 50, timeoutMs: 500 });
+    tracker.onNotice = (_k, m) => notices.push(m);
+    return { tracker, notices };
+  };
+  const launched = () => `?${launchParameters(lrs, { actor, registration: randomUUID() }).toString()}`;
+
+  it("untracked without a launch", async () => {
+    const { tracker } = open("");
+    expect((await tracker.start(data)).tracked).toBe(false);
+    expect(tracker.saveStatus()).toBe("untracked");
+  });
+
+  it("pending while sending, saved once the LRS confirmed statements and state; failed after a refusal", async () => {
+    const { tracker } = open(launched());
+    await tracker.start(data);
+    tracker.record([], snapshot("introduction/about-this-session"));
+    expect(tracker.saveStatus()).toBe("pending");
+    await until(() => tracker.saveStatus() === "saved" || undefined, "saved");
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    lrs.setFault({ status: 400 });
+    tracker.record([{ kind: "course-complete" }], snapshot("introduction/about-this-session"));
+    await until(() => tracker.saveStatus() === "failed" || undefined, "failed");
+  });
+
+  it("an unreachable LRS is said once, and its return once", async () => {
+    lrs.setFault({ down: true });
+    const { tracker, notices } = open(launched());
+    await tracker.start(data);
+    for (let i = 0; i < 5; i++) tracker.record([{ kind: "course-complete" }], snapshot(`introduction/p${i}`));
+    await until(() => notices.length > 0 || undefined, "the notice");
+    await new Promise((r) => setTimeout(r, 400)); // several failed retries meanwhile
+    lrs.setFault(null);
+    await until(() => notices.length > 1 || undefined, "the restored notice", 15_000).catch((e: Error) => {
+      throw new Error(`${e.message}: ${JSON.stringify(notices)} ${tracker.saveStatus()} ${JSON.stringify(lrs.requests.slice(-5))}`);
+    });
+    expect(notices).toEqual([expect.stringMatching(/Can't reach/), expect.stringMatching(/Connection restored/)]);
+    expect(tracker.saveStatus()).toBe("saved");
   });
 });

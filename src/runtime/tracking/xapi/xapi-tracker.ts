@@ -145,7 +145,8 @@ export class XapiTracker implements Tracker {
       this.queue?.kick();
       this.writer?.kick();
     }
-    if (this.notice === "off" && this.saveStatus() === "saved") this.say("back", RESTORED);
+    // After the writer has finished its turn (it reports from inside it).
+    void Promise.resolve().then(() => this.notice === "off" && this.saveStatus() === "saved" && this.say("back", RESTORED));
   }
 
   private say(state: "" | "off" | "back", message: string | null, tone: NoticeTone = "info"): void {
