@@ -465,16 +465,17 @@ describe.skipIf(!chromiumAvailable)("accessibility in Chromium", { timeout: 300_
           out.push(...document.getAnimations().map((a) => `running animation ${a.constructor.name}`));
           return out;
         });
-      // A probe with its own transition and animation (inline, as a course's override might add): the
-      // stylesheet's reduced-motion rule must switch it off.
+      // A probe with its own transition and animation (set from script, as a course's override might): the
+      // stylesheet's reduced-motion rule must switch it off. Through CSSOM, which the page's
+      // Content-Security-Policy allows (a <style> element or style attribute it would block).
       await page.evaluate(() => {
-        const style = document.createElement("style");
-        style.textContent = "@keyframes cw-probe { from { opacity: 0 } to { opacity: 1 } }";
-        document.head.append(style);
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync("@keyframes cw-probe { from { opacity: 0 } to { opacity: 1 } }");
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
         const probe = document.createElement("div");
         probe.className = "cw-probe";
         probe.textContent = "probe";
-        probe.setAttribute("style", "transition: color 2s; animation: cw-probe 2s infinite");
+        probe.style.cssText = "transition: color 2s; animation: cw-probe 2s infinite";
         document.body.append(probe);
       });
       expect(await moving()).toEqual([]);

@@ -41,7 +41,9 @@ export interface AxeOutcome {
 /** Adds axe to the page (again after every navigation: a new document has no axe). */
 export async function injectAxe(page: Page): Promise<void> {
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
-  if (!present) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's Content-Security-Policy
+  // (rightly) blocks inline script the build did not hash.
+  if (!present) await page.evaluate(AXE_SOURCE);
 }
 
 interface RawResult {
