@@ -102,10 +102,8 @@ function confirms(text: string, sent: readonly Statement[]): boolean {
   }
 }
 
-/** The agent's identifier only: the State API keys documents by it, not by display name. */
+/** The agent's identifier only: the State API keys documents by it, not by display name (launch.ts builds agents as objectType + name + one identifier). */
 export function agentIfi(a: Agent): Agent {
-  if (a.mbox) return { objectType: "Agent", mbox: a.mbox };
-  if (a.mbox_sha1sum) return { objectType: "Agent", mbox_sha1sum: a.mbox_sha1sum };
-  if (a.openid) return { objectType: "Agent", openid: a.openid };
-  return { objectType: "Agent", ...(a.account ? { account: a.account } : {}) };
+  const { name: _, ...ifi } = a;
+  return ifi;
 }

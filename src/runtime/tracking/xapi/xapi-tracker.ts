@@ -39,7 +39,7 @@ export class XapiTracker implements Tracker {
   private notice: "" | "off" | "back" = "";
   private readonly startedAt = Date.now();
   private finished = false;
-  private open: ((resumed?: boolean) => void) | undefined;
+  private open = (): void => {};
   private readonly storage: KeyValueStore | null;
   private readonly fetchFn: Fetch;
 
@@ -48,7 +48,7 @@ export class XapiTracker implements Tracker {
     private readonly options: XapiTrackerOptions = {},
   ) {
     this.storage = options.storage !== undefined ? options.storage : safeStorage(win);
-    this.fetchFn = options.fetch ?? ((input, init) => win.fetch(input, init));
+    this.fetchFn = options.fetch || ((input, init) => win.fetch(input, init));
   }
 
   start(course: RuntimeCourse): Promise<TrackerStart> {
@@ -59,25 +59,25 @@ export class XapiTracker implements Tracker {
     const f = (this.factory = new StatementFactory(course, launch, course.language));
     const who = JSON.stringify([launch.endpoint, launch.actor.mbox || launch.actor.mbox_sha1sum || launch.actor.openid || launch.actor.account, f.courseId]);
     const key = `cw-xapi:${fnv1a(who)}`;
-    const link = (ok: boolean, recovered: boolean): void => this.link(ok, recovered);
-    const delay = this.options.baseDelayMs !== undefined ? { baseDelayMs: this.options.baseDelayMs } : {};
+    const onLink = (ok: boolean, recovered: boolean): void => this.link(ok, recovered);
+    const { baseDelayMs } = this.options;
     // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
-    const queue = (this.queue = new StatementQueue(client, this.storage, key, { onProblem: (m) => this.onProblem?.(m), onLink: link, held: true, ...delay }));
-    const writer = (this.writer = new StateWriter(client, f.courseId, this.storage, `${key}:state:${launch.registration ?? "none"}`, {
+    const queue = (this.queue = new StatementQueue(client, this.storage, key, { onProblem: (m) => this.onProblem && this.onProblem(m), onLink, held: true, baseDelayMs }));
+    const writer = (this.writer = new StateWriter(client, f.courseId, this.storage, `${key}:state:${launch.registration || "none"}`, {
       merge: (other, mine) => mergeProgress(course, other, mine),
-      onLink: link,
+      onLink,
       onRemote: (remote) => {
         // Written later than this device's copy (another device): offer its position; the merge keeps the rest.
-        if (remote.updated > (local?.updated ?? 0) && !this.finished) this.onResume?.({ location: remote.location, state: mergeProgress(course, local ?? remote, remote).state });
+        if (remote.updated > (local ? local.updated : 0) && !this.finished && this.onResume) this.onResume({ location: remote.location, state: mergeProgress(course, local || remote, remote).state });
       },
-      ...delay,
+      baseDelayMs,
     }));
     const local = writer.local();
     // The first statement says whether this registration was begun before: known once the LRS's copy is read.
     const first = f.courseEvent("initialized");
     const at = queue.pending.length;
-    this.open = (resumed = Boolean(local)) => queue.release(resumed ? { ...first, verb: VERBS.resumed } : first, at);
-    void writer.open().then((remote) => this.open?.(Boolean(local ?? remote)));
+    const open = (this.open = (resumed = Boolean(local)) => queue.release(resumed ? { ...first, verb: VERBS.resumed } : first, at));
+    void writer.open().then((remote) => open(Boolean(local || remote)));
     this.win.addEventListener("online", () => this.link(true, true));
     return Promise.resolve({
       tracked: true,
@@ -87,11 +87,11 @@ export class XapiTracker implements Tracker {
   }
 
   record(events: readonly LearnerEvent[], snapshot: Snapshot): void {
-    const f = this.factory;
-    if (!f || !this.queue || this.finished) return;
+    const { factory: f, queue, writer } = this;
+    if (!f || !queue || !writer || this.finished) return;
     if (this.notice === "back") this.say("", null);
     // In the order things happened: a submit carries answers given earlier, in question order.
-    this.queue.enqueue(
+    queue.enqueue(
       events.flatMap((e) => {
         switch (e.kind) {
           case "page":
@@ -107,24 +107,25 @@ export class XapiTracker implements Tracker {
         }
       }).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))),
     );
-    this.writer?.write(doc(snapshot));
+    writer.write(doc(snapshot));
   }
 
   save(snapshot: Snapshot): void {
-    if (this.finished) return;
-    void this.queue?.flush();
-    this.writer?.write(doc(snapshot));
+    const { queue, writer } = this;
+    if (!queue || !writer || this.finished) return;
+    void queue.flush();
+    writer.write(doc(snapshot));
   }
 
   finish(snapshot: Snapshot): void {
-    const f = this.factory;
-    if (!f || !this.queue || this.finished) return;
+    const { factory: f, queue, writer } = this;
+    if (!f || !queue || !writer || this.finished) return;
     this.finished = true;
-    this.open?.(); // leaving before the LRS answered: the first statement goes out with the rest
+    this.open(); // leaving before the LRS answered: the first statement goes out with the rest
     const elapsed = Date.now() - this.startedAt;
-    this.queue.enqueue([...(snapshot.progress.success ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
-    this.queue.flushOnExit();
-    this.writer?.exit(doc(snapshot));
+    queue.enqueue([...(snapshot.progress.success ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
+    queue.flushOnExit();
+    writer.exit(doc(snapshot));
   }
 
   saveStatus(): SaveState {
@@ -141,9 +142,9 @@ export class XapiTracker implements Tracker {
       return;
     }
     // The LRS answers again: the other writer should not sit out the rest of its back-off.
-    if (recovered) {
-      this.queue?.kick();
-      this.writer?.kick();
+    if (recovered && this.queue && this.writer) {
+      this.queue.kick();
+      this.writer.kick();
     }
     // After the writer has finished its turn (it reports from inside it).
     void Promise.resolve().then(() => this.notice === "off" && this.saveStatus() === "saved" && this.say("back", RESTORED));
@@ -151,7 +152,7 @@ export class XapiTracker implements Tracker {
 
   private say(state: "" | "off" | "back", message: string | null, tone: NoticeTone = "info"): void {
     this.notice = state;
-    this.onNotice?.("lrs", message, tone);
+    if (this.onNotice) this.onNotice("lrs", message, tone);
   }
 }
 
