@@ -55,11 +55,11 @@ export class LrsClient {
       const { status, headers, text } = await this.call(`${this.launch.endpoint}statements`, { method: "POST", body: JSON.stringify(statements), keepalive }, JSON_TYPE);
       // xAPI 1.0.3 Part 3 §2.1.2: POST answers 200 with the array of the stored statements' ids, in order.
       // Anything else (a proxy's HTML page, an empty body, other ids) confirms nothing: not delivered.
-      if (status < 300 && status >= 200 && !confirms(text, statements)) return { status: 0, message: `HTTP ${status} without the statement ids` };
+      if (status < 300 && status >= 200 && !confirms(text, statements)) return { status: 0 };
       const retry = Number(headers.get("Retry-After"));
       return { status, ...(retry > 0 ? { retryAfter: retry } : {}), ...(status < 300 ? {} : { message: text.slice(0, 300) }) };
-    } catch (err) {
-      return { status: 0, message: String(err) };
+    } catch {
+      return { status: 0 };
     }
   }
 
@@ -96,7 +96,7 @@ const JSON_TYPE = { "Content-Type": "application/json" };
 function confirms(text: string, sent: readonly Statement[]): boolean {
   try {
     const ids: unknown = JSON.parse(text);
-    return Array.isArray(ids) && ids.length === sent.length && sent.every((s, i) => String(ids[i]).toLowerCase() === s.id?.toLowerCase());
+    return Array.isArray(ids) && ids.length === sent.length && sent.every((s, i) => String(ids[i]).toLowerCase() === String(s.id).toLowerCase());
   } catch {
     return false;
   }

@@ -32,7 +32,7 @@ export class StateWriter {
   constructor(
     private readonly client: LrsClient,
     private readonly activityId: string,
-    private readonly store: KeyValueStore | null,
+    private readonly store: KeyValueStore,
     private readonly key: string,
     private readonly options: StateWriterOptions,
   ) {}
@@ -44,7 +44,7 @@ export class StateWriter {
 
   /** This device's copy (localStorage), read at once: the learner never waits for the LRS to start. */
   local(): ProgressDocument | undefined {
-    return parseDocument(this.store?.getItem(this.key));
+    return parseDocument(this.store.getItem(this.key));
   }
 
   /** The launch's read of the LRS copy; then writes whatever came meanwhile. Resolves with the copy, if any. */
@@ -59,7 +59,7 @@ export class StateWriter {
   write(doc: ProgressDocument): void {
     this.pending = this.remote ? this.options.merge(this.remote, doc) : doc;
     try {
-      this.store?.setItem(this.key, JSON.stringify(this.pending));
+      this.store.setItem(this.key, JSON.stringify(this.pending));
     } catch {
       /* storage full or blocked: the LRS copy still goes out */
     }

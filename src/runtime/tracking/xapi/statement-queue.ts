@@ -28,6 +28,9 @@ export interface QueueOptions {
 
 const noop = (): void => {};
 
+/** Where nothing can be kept (storage blocked): everything still goes out from memory while the page lives. */
+export const NO_STORE: KeyValueStore = { getItem: () => null, setItem: noop };
+
 /** Exponential back-off with 20 % jitter, the same for statements and the State API. */
 export function backoff(failures: number, baseMs: number, maxMs = 60_000): number {
   return Math.min(maxMs, baseMs * 2 ** (failures - 1)) * (1 + 0.2 * Math.random());
@@ -50,7 +53,7 @@ export class StatementQueue {
 
   constructor(
     private readonly client: LrsClient,
-    private readonly store: KeyValueStore | null,
+    private readonly store: KeyValueStore,
     private readonly key: string,
     private readonly options: QueueOptions = {},
   ) {
@@ -170,7 +173,7 @@ export class StatementQueue {
   private park(batch: readonly Statement[], outcome: SendOutcome): void {
     this.remove(batch);
     this.parkedNow = true;
-    this.store?.setItem(`${this.key}:parked`, JSON.stringify([...this.parked, ...batch]));
+    this.store.setItem(`${this.key}:parked`, JSON.stringify([...this.parked, ...batch]));
     console.error("[coursewright] the LRS rejected", batch[0], outcome);
     this.problem(`The LRS rejected a record of your progress (HTTP ${outcome.status}); please tell your course administrator.`);
   }
@@ -206,7 +209,7 @@ export class StatementQueue {
 
   private load(key: string): Statement[] {
     try {
-      const parsed: unknown = JSON.parse(this.store?.getItem(key) || "[]");
+      const parsed: unknown = JSON.parse(this.store.getItem(key) || "[]");
       return Array.isArray(parsed) ? (parsed as Statement[]) : [];
     } catch {
       return [];
@@ -215,7 +218,7 @@ export class StatementQueue {
 
   private persist(): void {
     try {
-      this.store?.setItem(this.key, JSON.stringify(this.items));
+      this.store.setItem(this.key, JSON.stringify(this.items));
     } catch {
       // Storage full or blocked: the statements still go out from memory while the page lives.
     }

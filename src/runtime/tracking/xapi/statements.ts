@@ -35,7 +35,7 @@ export class StatementFactory {
     private readonly launch: TinCanLaunch,
     language: string,
   ) {
-    this.courseId = launch.activityId ?? course.id;
+    this.courseId = launch.activityId || course.id;
     this.lang = language;
   }
 
@@ -54,12 +54,12 @@ export class StatementFactory {
   sessionActivity(sessionId: string): Activity {
     const s = this.course.sessions.find((x) => x.id === sessionId);
     if (sessionId === ASSESSMENT_ID) return this.assessmentActivity(ASSESSMENT_ID);
-    return this.activity(activityIds.session(this.courseId, sessionId), ACTIVITY_TYPES.module, s?.title ?? sessionId);
+    return this.activity(activityIds.session(this.courseId, sessionId), ACTIVITY_TYPES.module, (s && s.title) || sessionId);
   }
 
   assessmentActivity(quizId: string): Activity {
     const quiz = this.course.quizzes[quizId];
-    return this.activity(activityIds.assessment(this.courseId, quizId), ACTIVITY_TYPES.assessment, quiz?.title ?? quizId);
+    return this.activity(activityIds.assessment(this.courseId, quizId), ACTIVITY_TYPES.assessment, (quiz && quiz.title) || quizId);
   }
 
   private context(parents: Activity[]): Context {
@@ -159,5 +159,5 @@ export function xapiResponse(q: RuntimeQuestion, a: Answer): string {
   if (typeof a === "boolean") return a ? "true" : "false";
   if (typeof a === "string") return a.trim();
   if (q.type === "matching") return a.map((t, s) => (t >= 0 ? `${q.options[s]}[.]${targetId(t)}` : "")).filter(Boolean).join("[,]");
-  return a.map((i) => q.options[i] ?? "").join("[,]");
+  return a.map((i) => q.options[i] || "").join("[,]");
 }

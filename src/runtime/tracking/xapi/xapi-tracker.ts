@@ -9,7 +9,7 @@ import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerSta
 import { parseLaunch } from "./launch.js";
 import { LrsClient, type Fetch } from "./lrs-client.js";
 import { mergeProgress, type ProgressDocument } from "./progress-merge.js";
-import { StatementQueue, type KeyValueStore } from "./statement-queue.js";
+import { NO_STORE, StatementQueue, type KeyValueStore } from "./statement-queue.js";
 import { StatementFactory, VERBS } from "./statements.js";
 import { StateWriter } from "./state-writer.js";
 
@@ -40,14 +40,14 @@ export class XapiTracker implements Tracker {
   private readonly startedAt = Date.now();
   private finished = false;
   private open = (): void => {};
-  private readonly storage: KeyValueStore | null;
+  private readonly storage: KeyValueStore;
   private readonly fetchFn: Fetch;
 
   constructor(
     private readonly win: Window,
     private readonly options: XapiTrackerOptions = {},
   ) {
-    this.storage = options.storage !== undefined ? options.storage : safeStorage(win);
+    this.storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
     this.fetchFn = options.fetch || ((input, init) => win.fetch(input, init));
   }
 
@@ -160,10 +160,10 @@ function doc(snapshot: Snapshot): ProgressDocument {
   return { v: 1, location: snapshot.location, state: snapshot.state, updated: Date.now() };
 }
 
-function safeStorage(win: Window): KeyValueStore | null {
+function safeStorage(win: Window): KeyValueStore {
   try {
     return win.localStorage;
   } catch {
-    return null; // blocked (third-party iframe, privacy mode)
+    return NO_STORE; // blocked (third-party iframe, privacy mode)
   }
 }
