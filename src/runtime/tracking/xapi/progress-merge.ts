@@ -17,10 +17,8 @@ export interface ProgressDocument {
 
 export function parseDocument(text: string | null | undefined): ProgressDocument | undefined {
   try {
-    const doc = JSON.parse(text ?? "") as Partial<ProgressDocument>;
-    return doc.v === 1 && typeof doc.location === "string" && typeof doc.state === "string"
-      ? { v: 1, location: doc.location, state: doc.state, updated: Number(doc.updated) || 0 }
-      : undefined;
+    const doc = JSON.parse(text || "") as ProgressDocument;
+    return doc.v === 1 && typeof doc.location === "string" && typeof doc.state === "string" ? { ...doc, updated: Number(doc.updated) || 0 } : undefined;
   } catch {
     return undefined;
   }

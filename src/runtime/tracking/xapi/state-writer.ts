@@ -130,9 +130,10 @@ export class StateWriter {
           this.retryLater();
           return;
         }
-        this.refused = status > 399 && status < 500 && status !== 408 && status !== 412 && status !== 429;
+        const retryable = !status || status > 499 || status === 429 || status === 408;
+        this.refused = !retryable && status !== 412; // e.g. 400, 401, 403: the LRS will not take it as it is
         this.failures++;
-        if (status === 0 || status > 499 || status === 429) this.options.onLink(false, false);
+        if (retryable) this.options.onLink(false, false);
         this.retryLater();
         return;
       }
