@@ -411,12 +411,12 @@ describe("the State API writer", () => {
   });
 
   it("on exit sends one keepalive PUT of the latest document; with a PUT in flight it uses If-Match: *", async () => {
-    const { client, log } = stateClient([]);
+    const { client, log } = stateClient([], doc("earlier/1"));
     const w = new StateWriter(client, "https://example.org/c", new MemoryStore(), "k", options);
     await w.open();
     w.write(doc("p/1")); // in flight
     w.exit(doc("p/2"));
-    expect(log).toEqual(["GET", "PUT p/1 new", "PUT p/2 * keepalive"]);
+    expect(log).toEqual(["GET", 'PUT p/1 "e1"', "PUT p/2 * keepalive"]);
   });
 });
 

@@ -78,8 +78,8 @@ export class StateWriter {
     this.write(doc);
     const last = this.pending;
     if (!last) return;
-    // With a PUT still in flight our ETag is about to be stale: If-Match: * (Part 3 §2.3.1) replaces whatever is there.
-    void this.client.putState(this.activityId, STATE_ID, JSON.stringify(last), this.busy ? "*" : this.etag, true).then((r) => {
+    // With a PUT still in flight our ETag is about to be stale: If-Match: * (RFC 7232 §3.1) replaces the document we know exists.
+    void this.client.putState(this.activityId, STATE_ID, JSON.stringify(last), this.busy && this.etag ? "*" : this.etag, true).then((r) => {
       if (r.status > 199 && r.status < 300 && this.pending === last) this.pending = undefined;
     });
   }
