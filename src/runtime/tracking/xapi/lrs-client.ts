@@ -73,7 +73,7 @@ export class LrsClient {
   async getState(activityId: string, stateId: string): Promise<StateDocument | undefined> {
     const res = await this.call(this.stateUrl(activityId, stateId), {});
     if (res.status === 404) return undefined;
-    if (res.status >= 300) throw new Error(`state GET answered ${res.status}`);
+    if (res.status >= 300) throw new Error(String(res.status));
     const etag = res.headers.get("ETag");
     return { body: res.text, ...(etag ? { etag } : {}) };
   }

@@ -102,7 +102,7 @@ export class StatementQueue {
   async flush(): Promise<void> {
     if (this.sending || this.held) return;
     this.sending = true;
-    this.clearTimer();
+    this.stop();
     try {
       while (this.items.length) {
         const batch = this.items.slice(0, this.isolate > 0 ? 1 : this.options.batchSize || 25);
@@ -119,7 +119,7 @@ export class StatementQueue {
    * sends the same statements again (same ids: no duplicates).
    */
   flushOnExit(): void {
-    this.clearTimer();
+    this.stop();
     let batch: Statement[] = [];
     let size = 2;
     const send = (): void => {
@@ -194,17 +194,13 @@ export class StatementQueue {
   }
 
   private setTimer(delayMs: number): void {
-    this.clearTimer();
+    this.stop();
     this.timer = setTimeout(() => void this.flush(), delayMs);
   }
 
-  private clearTimer(): void {
-    clearTimeout(this.timer);
-  }
-
-  /** Stops timers (the page is gone, or a test is over). */
+  /** Stops the retry timer (a flush is starting, the page is gone, or a test is over). */
   stop(): void {
-    this.clearTimer();
+    clearTimeout(this.timer);
   }
 
   private load(key: string): Statement[] {
