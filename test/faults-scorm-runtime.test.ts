@@ -323,7 +323,7 @@ describe.skipIf(!chromiumAvailable)("SCORM 1.2 runtime faults in Chromium", { ti
     await frame.locator("[data-cw=exit-screen]").waitFor({ state: "visible" });
     expect(await frame.evaluate(() => document.activeElement?.getAttribute("data-cw"))).toBe("exit-title");
     expect(await frame.locator("[data-cw=exit-screen] p:visible").allTextContents()).toEqual([
-      "The LMS did not confirm that it saved your progress, so some of it may not be recorded.",
+      "Your learning system did not confirm that it saved your progress, so some of it may not be recorded.",
       "To leave, use the LMS's own exit or close button.",
     ]);
     expect(await frame.locator("[data-cw=next]").isVisible()).toBe(false);

@@ -240,16 +240,22 @@ export class Player {
     const d = this.doc;
     const screen = $(d, "exit-screen");
     if (!screen) return this.notice("exit", "You have left the course.", "info");
-    let status: SaveState = "untracked";
-    try {
-      if (this.base[1] !== "untracked") status = this.tracker.saveStatus();
-    } catch {
-      status = "failed";
-    }
     const win = d.defaultView;
     const where = win && win.parent !== win ? "frame" : "window";
     for (const el of d.body.children) (el as HTMLElement).hidden = el !== screen;
-    for (const el of screen.querySelectorAll<HTMLElement>("p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
+    // An LRS confirms after the page asked; while `pending`, look again each second (for a minute) so the
+    // screen never keeps saying "not confirmed" about a record that has since arrived.
+    const show = (tries: number): void => {
+      let status: SaveState = "untracked";
+      try {
+        if (this.base[1] !== "untracked") status = this.tracker.saveStatus();
+      } catch {
+        status = "failed";
+      }
+      for (const el of screen.querySelectorAll<HTMLElement>("p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
+      if (status === "pending" && tries > 0) setTimeout(() => show(tries - 1), 1000);
+    };
+    show(60);
     d.title = this.baseTitle;
     $(screen, "exit-title")?.focus();
   }
