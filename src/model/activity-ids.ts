@@ -1,4 +1,5 @@
-// xAPI activity ids of a course's parts: IRIs under the course id (design.md §3), the same in the
+// xAPI activity ids of a course's parts: IRIs under the course id (xAPI 1.0.3 Part 2 §2.4.4.1, Activity id
+// requirements: unique, always the same Activity; README: What the packages report), the same in the
 // package's tincan.xml and in the statements the runtime sends. The scheme:
 //   <course>                                  the course (tincan.xml)
 //   <course>/session/<session>                a session (tincan.xml)
@@ -15,7 +16,7 @@ export const activityIds = {
   question: (course: string, quizId: string, questionId: string): string => `${course}/question/${enc(quizId)}/${enc(questionId)}`,
 };
 
-/** ADL activity types (conformance.md 7.6). */
+/** ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
 export const ACTIVITY_TYPES = {
   course: "http://adlnet.gov/expapi/activities/course",
   module: "http://adlnet.gov/expapi/activities/module",

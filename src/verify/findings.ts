@@ -1,5 +1,5 @@
-// One finding of `coursewright verify`: a rule of conformance.md that a package breaks. Errors fail the
-// verification; warnings (SHOULD-level and *practice* rules) are reported but do not.
+// One finding of `coursewright verify`: a numbered rule (its id as the report shows it) that a package
+// breaks. Errors fail the verification; warnings (SHOULD-level and *practice* rules) are reported but do not.
 import type { Violation } from "./scorm12-rules.js";
 
 export interface Finding extends Violation {

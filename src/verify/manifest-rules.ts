@@ -1,4 +1,4 @@
-// SCORM 1.2 manifest rules the XSD cannot check (conformance.md 1.3–1.8, 1.10), checked in code against
+// SCORM 1.2 manifest rules the XSD cannot check (SCORM 1.2 CAM §2.3, IMS CP 1.1.2), checked in code against
 // the files of the package. Used by `coursewright verify` and by the generator's tests.
 import { error, warning, type Finding } from "./findings.js";
 import { childrenNS, descendants, elementsNS, parseXml, XmlSyntaxError, type XmlElement } from "./xml.js";
@@ -35,7 +35,7 @@ export function hrefToPath(href: string): string {
 }
 
 /**
- * What conformance.md 1.3–1.8 asks of a SCORM 1.2 manifest beyond its XSD, checked against the files of the
+ * What SCORM 1.2 CAM §2.3 asks of a SCORM 1.2 manifest beyond its XSD, checked against the files of the
  * package (`zipNames`, relative to the package root). Empty = conformant.
  */
 export function manifestViolations(xml: string, zipNames: ReadonlySet<string>): Finding[] {

@@ -1,7 +1,8 @@
-// Records every SCORM 1.2 API call a SCO makes and checks it against the rules of conformance.md §2–§3
-// and what strict LMSs enforce (lms-notes.md) — stricter than any one LMS, so a package that passes here
-// passes there. Used live by the tests (wrap) and by `coursewright verify` on the calls its player recorded
-// (replay).
+// Records every SCORM 1.2 API call a SCO makes and checks it against SCORM 1.2 RTE §3.3 (API) and §3.4
+// (data model) and what strict LMSs enforce (e.g. Moodle 5.1 mod_scorm answers 405 to values outside the
+// 1.2 vocabularies and types, and enforces the length limits in strict mode) — stricter than any one LMS,
+// so a package that passes here passes there. Used live by the tests (wrap) and by `coursewright verify`
+// on the calls its player recorded (replay).
 import { recordingApi, type RecordedCall, type Scorm12ApiLike } from "./scorm12-recording.js";
 
 export type { Scorm12ApiLike } from "./scorm12-recording.js";
@@ -13,7 +14,7 @@ export interface Violation {
   readonly message: string;
 }
 
-/** CMITimespan `HHHH:MM:SS.SS` (conformance 3.5). */
+/** CMITimespan `HHHH:MM:SS.SS` (SCORM 1.2 RTE ch.3 data types; cmi.core.session_time). */
 export const CMI_TIMESPAN = /^\d{2,4}:[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;

@@ -92,9 +92,9 @@ function sameEvent(s: JsonObject): string {
 }
 
 /**
- * The statements one launch sent (stored order) against conformance §7: each validates (7.2), carries the
- * launch registration (7.8), no statement twice (7.3), initialized first and terminated last (the cmi5 order
- * of 8.12, which TinCan LMSs rely on too).
+ * The statements one launch sent (stored order) against xAPI 1.0.3: each validates (Part 2 §2.2), carries the
+ * launch registration (Part 2 §2.4.6), no statement twice (Part 2 §2.4.1), initialized first and terminated
+ * last (the order cmi5 §9.3 sets for its defined statements, which TinCan LMSs rely on too).
  */
 export function checkXapiStatements(
   statements: readonly JsonObject[],

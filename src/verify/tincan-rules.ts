@@ -1,5 +1,5 @@
-// TinCan package structure (conformance.md 6.1–6.3). No npm package carries tincan.xsd, so the structure
-// the schema requires is checked in code.
+// TinCan package structure (TinCan launch, Rustici launch/lms_lrs.md; tincan.xsd). No npm package carries
+// tincan.xsd, so the structure the schema requires is checked in code.
 import { error, type Finding } from "./findings.js";
 import { hrefToPath } from "./manifest-rules.js";
 import { childrenNS, parseXml, XmlSyntaxError, type XmlElement } from "./xml.js";

@@ -26,7 +26,8 @@ export interface XsdResult {
 }
 
 /**
- * Validates a SCORM 1.2 imsmanifest.xml against the ADL XSDs (conformance.md 1.11).
+ * Validates a SCORM 1.2 imsmanifest.xml against the ADL XSDs (imscp_rootv1p1p2, adlcp_rootv1p2), through
+ * the wrapper schema that makes the adlcp elements in imscp's strict wildcards checkable.
  * Resolves `{ valid: false }` for an invalid document; rejects when the schemas themselves cannot be
  * loaded or compiled — a broken harness, which must not pass or fail the document.
  */

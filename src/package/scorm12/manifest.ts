@@ -1,4 +1,4 @@
-// imsmanifest.xml for SCORM 1.2 (conformance.md §1). Validated against the ADL XSDs in the tests.
+// imsmanifest.xml for SCORM 1.2 (SCORM 1.2 CAM §2.3, IMS CP 1.1.2). Validated against the ADL XSDs in the tests.
 import type { Course } from "../../model/course.js";
 import type { BuiltUnit } from "../target.js";
 import { esc, ncname } from "../xml.js";

@@ -1,5 +1,6 @@
-// tincan.xml (conformance.md §6): the course activity with its launch file, then one activity for each
-// session and the assessment, so an LMS can show their names before any statement exists.
+// tincan.xml (TinCan launch, Rustici launch/lms_lrs.md; tincan.xsd): the course activity with its launch
+// file, then one activity for each session and the assessment, so an LMS can show their names before any
+// statement exists.
 import { ACTIVITY_TYPES, activityIds } from "../../model/activity-ids.js";
 import type { Course } from "../../model/course.js";
 import { esc } from "../xml.js";

@@ -127,10 +127,11 @@ export function settled(p: Progress): boolean {
 }
 
 /**
- * LMS status word from the reporting option: `passed/incomplete` etc. (design.md §2). `passed/failed`, `completed/failed`:
- * `failed` after any failed attempt. `passed/incomplete`: `failed` once no attempt is left (a pass/fail verdict
- * exists; `incomplete` would tell the LMS the learner is not finished). `completed/incomplete` has no word
- * for failure (and `completed` would read as success): it stays `incomplete`; the objective says `failed`.
+ * LMS status word from the reporting option: `passed/incomplete` etc. (README: What the packages report).
+ * `passed/failed`, `completed/failed`: `failed` after any failed attempt. `passed/incomplete`: `failed` once
+ * no attempt is left (a pass/fail verdict exists; `incomplete` would tell the LMS the learner is not
+ * finished). `completed/incomplete` has no word for failure (and `completed` would read as success): it
+ * stays `incomplete`; the objective says `failed`.
  */
 export function reportedStatus(reporting: RuntimeCourse["reporting"], p: Progress): string {
   const [success, otherwise] = reporting.split("/") as [string, string];

@@ -1,4 +1,5 @@
-// Time formats of the standards, each in one tested function (conformance.md 9.1).
+// Time formats of the standards, each in one tested function: SCORM 1.2 CMITimespan (SCORM 1.2 RTE ch.3
+// data types) and the ISO 8601 duration (xAPI 1.0.3 Part 2 §4.6).
 
 /** SCORM 1.2 CMITimespan `HHHH:MM:SS.SS` (hours zero-padded to at least 2 digits, capped at 9999). */
 export function cmiTimespan(ms: number): string {

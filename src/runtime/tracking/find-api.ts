@@ -1,5 +1,7 @@
 // Finds an LMS API object (SCORM 1.2 `API`, SCORM 2004 `API_1484_11`) the way LMS players expose it:
-// on this window, an ancestor frame, or the opener's frame chain (conformance 2.1, 5.1, 11.6).
+// on this window (offline and mobile players inject it there), an ancestor frame, or the opener's frame
+// chain (SCORM 1.2 RTE §3.3; SCORM 2004 4th ed. RTE ch.3, API instance discovery). A cross-origin frame
+// throws SecurityError on any property read, so every lookup is guarded.
 
 function lookup<T>(win: Window, name: string): T | undefined {
   try {

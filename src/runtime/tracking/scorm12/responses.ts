@@ -1,4 +1,5 @@
-// SCORM 1.2 interaction vocabulary: type names and response / pattern strings (conformance 3.11, 3.12).
+// SCORM 1.2 interaction vocabulary: type names and response / pattern strings (SCORM 1.2 RTE §3.4,
+// cmi.interactions.n.type, .student_response, .correct_responses.n.pattern).
 import type { RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../core/answers.js";
 import { CMI_STRING255_MAX } from "../../../package/scorm12/limits.js";

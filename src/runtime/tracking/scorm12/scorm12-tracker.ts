@@ -1,4 +1,4 @@
-// SCORM 1.2 adapter (design.md §3, conformance.md §2–§3, lms-notes.md).
+// SCORM 1.2 adapter (SCORM 1.2 RTE §3.3 API, §3.4 data model; README: What the packages report).
 // Writes only what changed and commits once per learner action (a burst of changes leaves as one commit);
 // finishes on pagehide because LMS players such as Moodle never call LMSFinish for the content.
 // Every call into the LMS is guarded: an LMS that throws or refuses never stops the course.
@@ -61,7 +61,7 @@ export class Scorm12Tracker implements Tracker {
   private readonly objectiveIndex = new Map<string, number>();
   private objectiveCount = 0;
   private interactionCount = 0;
-  /** Status the LMS already holds as final (never regress it, conformance 3.2). */
+  /** Status the LMS already holds as final (never regress it: many LMSs freeze a completed status, others reset it). */
   private storedTerminal = false;
 
   constructor(private readonly win: Window) {}
@@ -73,7 +73,7 @@ export class Scorm12Tracker implements Tracker {
     const init = this.call((a) => a.LMSInitialize(""));
     if (init !== "true") {
       const code = init === undefined ? THREW : this.error().code;
-      // Moodle answers 101 when the previous SCO never finished, yet keeps working (lms-notes.md).
+      // Moodle 5.1 mod_scorm answers 101 when the previous SCO never called LMSFinish, yet later calls work.
       if (code !== "101" || this.get("cmi.core.lesson_status") === "") {
         this.api = undefined;
         return untracked(`The LMS did not start tracking (${code === THREW ? "it did not respond" : `error ${code}`}), so your progress may not be recorded.`);
@@ -98,7 +98,8 @@ export class Scorm12Tracker implements Tracker {
     }
     this.readOnly = mode === "review" || mode === "browse";
     // No commit here: the player's first record() follows at once and carries this launch's values in the
-    // same commit, so the LMS never gets `incomplete` followed a moment later by `completed` (lms-notes.md).
+    // same commit, so the LMS never gets `incomplete` followed a moment later by `completed` (Moodle 4.5
+    // mod_scorm sends commits after a SCO switch as beacons and may apply two in reverse order).
     return Promise.resolve({
       tracked: true,
       ...(location || state ? { resume: { location, state } } : {}),
@@ -157,7 +158,8 @@ export class Scorm12Tracker implements Tracker {
 
     const a = s.progress.assessment;
     if (a && a.best !== null) {
-      // Score before status (conformance 11.5); min/max before raw (3.4).
+      // Score before status (some LMSs refuse a score set after `completed`); min/max before raw
+      // (SCORM 1.2 RTE §3.4, cmi.core.score).
       this.set("cmi.core.score.min", "0");
       this.set("cmi.core.score.max", "100");
       this.set("cmi.core.score.raw", String(a.best));
@@ -186,7 +188,10 @@ export class Scorm12Tracker implements Tracker {
     }
   }
 
-  /** Index of the objective with this id, appending it (densely, conformance 3.10) if new. */
+  /**
+   * Index of the objective with this id, appending it if new: densely, n = `_count` (SCORM 1.2 RTE §3.4,
+   * cmi.objectives; Moodle 5.1 answers 201 otherwise).
+   */
   private objective(id: string): number {
     let n = this.objectiveIndex.get(id);
     if (n === undefined) {

@@ -1,5 +1,6 @@
-// TinCan launch parameters (conformance.md 6.4–6.6): read from the query string with URLSearchParams,
-// because LMSs encode spaces as '+' or '%20' and a bare decodeURIComponent breaks `Basic+…` (lms-notes.md).
+// TinCan launch parameters (TinCan launch, Rustici launch/lms_lrs.md): read from the query string with
+// URLSearchParams, because LMSs encode spaces as '+' or '%20' (both legal form encoding) and a bare
+// decodeURIComponent turns `Basic+…` into an Authorization header every LRS refuses with 401.
 import type { Agent } from "@xapi/xapi";
 
 export interface TinCanLaunch {

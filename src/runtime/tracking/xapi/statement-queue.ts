@@ -1,4 +1,5 @@
-// A durable, ordered outbox of statements (conformance 7.3, 7.11; lms-notes.md): every statement is kept
+// A durable, ordered outbox of statements (client-made ids, xAPI 1.0.3 Part 2 §2.4.1; a tab closed or an
+// LRS that never answers must not lose a statement): every statement is kept
 // in localStorage until the LRS confirms it (xAPI 1.0.3 Part 3 §2.1.2: the ids come back), sent in order
 // and in batches, retried with exponential back-off on network errors, timeouts, unconfirmed 2xx, 5xx and
 // 429. Statement ids are made by the client, so a retry after an ambiguous failure cannot duplicate: the

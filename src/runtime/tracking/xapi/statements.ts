@@ -1,5 +1,6 @@
-// Learner events → xAPI 1.0.3 statements (design.md §3, conformance.md §7): ADL verbs, activity ids under
-// the course IRI, page → session → course context, full interaction definitions, no extensions.
+// Learner events → xAPI 1.0.3 statements (xAPI 1.0.3 Part 2 §2.2, §2.4; README: What the packages report):
+// ADL verbs, activity ids under the course IRI, page → session → course context, full interaction
+// definitions, no extensions.
 import type { Activity, Context, InteractionActivityDefinition, InteractionComponent, LanguageMap, Result, Statement } from "@xapi/xapi";
 import { ACTIVITY_TYPES, activityIds } from "../../../model/activity-ids.js";
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
@@ -154,7 +155,7 @@ function targetId(i: number): string {
   return String(i + 1);
 }
 
-/** `result.response` in the interaction grammar (conformance 7.10). */
+/** `result.response` in the interaction grammar (xAPI 1.0.3 Part 2 §2.4.4.1, Response Patterns). */
 export function xapiResponse(q: RuntimeQuestion, a: Answer): string {
   if (typeof a === "boolean") return a ? "true" : "false";
   if (typeof a === "string") return a.trim();

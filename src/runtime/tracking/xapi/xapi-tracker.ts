@@ -1,6 +1,7 @@
-// xAPI adapter (design.md §3, conformance.md §6–§7): statements through a durable queue, bookmark and
-// progress in the State API (one document per registration, state-writer.ts). The learner never waits
-// for the LRS: the course starts from this device's copy at once; the LRS's copy, when it answers, is
+// xAPI adapter (TinCan launch, Rustici launch/lms_lrs.md; xAPI 1.0.3 Part 2 §2.4, Part 3 §2.1 Statement
+// Resource and §2.3 State Resource): statements through a durable queue, bookmark and progress in the
+// State API (one document per registration, state-writer.ts). The learner never waits for the LRS:
+// the course starts from this device's copy at once; the LRS's copy, when it answers, is
 // merged in (nothing either copy holds is lost) and offered to the player, which moves the learner
 // there only if they have not moved yet. An unreachable LRS is said once, and so is its return.
 import { fnv1a } from "../../../model/hash.js";
