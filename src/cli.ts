@@ -11,6 +11,8 @@ import { PACKAGE_ROOT } from "./paths.js";
 const HELP = `Usage: coursewright <command> [options]
 
 Commands:
+  init       Create a new course that builds at once, in a folder or the current one
+             (coursewright init [folder] [--force]; coursewright init --help)
   build      Build e-learning packages from a course folder
   preview    Build the course and open it as a learner would see it in an LMS, with a tracking panel
              (coursewright preview --help)
@@ -37,7 +39,8 @@ Exit status: 0 on success, 1 when the content has errors (nothing is written), 2
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
-  // preview and verify parse their own flags.
+  // init, preview and verify parse their own flags.
+  if (argv[0] === "init") return (await import("./init/command.js")).runInit(argv.slice(1));
   if (argv[0] === "preview") return (await import("./preview/command.js")).runPreview(argv.slice(1));
   if (argv[0] === "verify") return (await import("./verify/command.js")).runVerify(argv.slice(1));
   let parsed;
