@@ -3,6 +3,7 @@ import { QUESTION_TYPES, type Choice, type Question, type Quiz } from "../model/
 import type { ProblemList } from "./errors.js";
 import { readText } from "./read-text.js";
 import { questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
+import { didYouMean, nearestName } from "./suggest.js";
 import { validate } from "./validate.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
@@ -35,8 +36,15 @@ function checkQuestion(raw: unknown, i: number, src: YamlSource, problems: Probl
   const path = ["questions", i];
   const type = typeof raw === "object" && raw !== null ? (raw as { type?: unknown }).type : undefined;
   if (typeof type !== "string" || !(QUESTION_TYPES as readonly string[]).includes(type)) {
+    // A mistyped 'type' key (`typ:`) is reported as that, at its own line; a mistyped type name gets the nearest one.
+    const typo = type === undefined && typeof raw === "object" && raw !== null ? Object.keys(raw).find((k) => nearestName(k, ["type"])) : undefined;
+    if (typo !== undefined) {
+      problems.add(src.file, src.keyLineOf([...path, typo]), `unknown field '${typo}'${didYouMean("type")}`, `questions.${i}.${typo}`);
+      return undefined;
+    }
     const what = type === undefined ? "has no 'type'" : `has unknown type ${JSON.stringify(type)}`;
-    problems.add(src.file, src.lineOf([...path, "type"]), `question ${what}; expected one of: ${QUESTION_TYPES.join(", ")}`, `questions.${i}.type`);
+    const hint = typeof type === "string" ? didYouMean(nearestName(type, QUESTION_TYPES)) : "";
+    problems.add(src.file, src.lineOf([...path, "type"]), `question ${what}; expected one of: ${QUESTION_TYPES.join(", ")}${hint}`, `questions.${i}.type`);
     return undefined;
   }
   const schema = questionSchemas[type as keyof typeof questionSchemas];

@@ -1,5 +1,5 @@
 // YAML parsing that remembers where every value came from, for file:line errors.
-import { isNode, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { ProblemList } from "./errors.js";
 import { describeChar, findNonXmlChar } from "./read-text.js";
 
@@ -13,6 +13,8 @@ export interface YamlSource {
   readonly data: unknown;
   /** Line (1-based, in the file) of the value at `path`, or of its nearest existing ancestor. */
   lineOf(path: FieldPath): number;
+  /** Line of the key of the field at `path` (a key whose value is a list or mapping starts the line above it). */
+  keyLineOf(path: FieldPath): number;
 }
 
 /**
@@ -36,6 +38,11 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
       if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + firstLine - 1;
     }
     return firstLine;
+  };
+  const keyLineOf = (path: FieldPath): number => {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path.at(-1))) : undefined;
+    return isNode(key?.key) && key.key.range ? counter.linePos(key.key.range[0]).line + firstLine - 1 : lineOf(path);
   };
   const at = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
   // YAML 1.2 §5.7 escapes (`"\x01"`, `"\uD800"`) reach characters the file itself cannot hold; XML 1.0 §2.2 allows none of them.
@@ -63,7 +70,7 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
     problems.add(file, line, bomb ? `YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, as in a "billion laughs" attack; write the values out instead` : `invalid YAML: ${err.message}`);
     return undefined;
   }
-  return { file, data, lineOf };
+  return { file, data, lineOf, keyLineOf };
 }
 
 /** Where the author has to look for a syntax error, and what to tell them (the yaml package reports some at a later line). */
