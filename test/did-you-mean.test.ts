@@ -1,4 +1,4 @@
-// "Did you mean …?": a mistyped field or value in course.yaml, session front matter or a quiz file is reported
+// "Did you mean …?": a mistyped field or value in course.yaml, session front matter, a page or a quiz file is reported
 // once, at its own line, with the nearest known name of the same object — and the field it was meant to be is
 // not also reported as missing. Nothing is suggested when no known name is close.
 import path from "node:path";
@@ -79,7 +79,7 @@ function problemsOf(fx: ContentFixture): Reported[] {
 }
 
 /** Replaces `search` (which must occur once) in `rel`, loads, and expects exactly one problem at the replacement's line. */
-function expectOne(fx: ContentFixture, rel: string, search: string, replacement: string, field: string, message: string): void {
+function expectOne(fx: ContentFixture, rel: string, search: string, replacement: string, field: string | undefined, message: string): void {
   fx.mutate(rel, (t) => replaceOnce(t, search, replacement));
   const needle = replacement.trim().split("\n")[0] ?? replacement;
   expect(problemsOf(fx)).toEqual([{ file: rel, line: fx.lineOf(rel, needle), field, message }]);
@@ -171,6 +171,15 @@ describe("session front matter", () => {
 
   it("suggests 'check' for a mistyped optional field", () => {
     expectOne(fixtureWithQuiz(), "sessions/05-peer-relationship.md", "check: ", "chek: ", "chek", unknown("chek", "check"));
+  });
+});
+
+describe("session pages", () => {
+  it("suggests the nearest callout kind, and none for a far-off one", () => {
+    const kinds = "note, tip, warning, content-note";
+    const S10 = "sessions/10-risk-boundaries.md";
+    expectOne(fixtureWithQuiz(), S10, "::: content-note Content", "::: contentnote Content", undefined, `unknown callout kind 'contentnote'; expected one of: ${kinds} — did you mean 'content-note'?`);
+    expectOne(fixtureWithQuiz(), S10, "::: content-note Content", "::: danger Content", undefined, `unknown callout kind 'danger'; expected one of: ${kinds}`);
   });
 });
 

@@ -8,6 +8,7 @@ import { foldCase } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
 import { CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
 import { IDENTIFIER } from "./schemas.js";
+import { didYouMean, nearestName } from "./suggest.js";
 
 const validator = createMarkdown({ html: true });
 const EXPLICIT_ID = /\s*\{#([^}]*)\}\s*$/;
@@ -111,7 +112,7 @@ function checkTokens(tokens: Token[], ctx: PageContext, lineAt: (t: Token | unde
     } else if (t.type === "container_callout_open") {
       const kind = parseCalloutInfo(t.info)?.kind ?? "";
       if (!(CALLOUT_KINDS as readonly string[]).includes(kind)) {
-        ctx.problems.add(ctx.file, line, `unknown callout kind '${kind}'; expected one of: ${CALLOUT_KINDS.join(", ")}`);
+        ctx.problems.add(ctx.file, line, `unknown callout kind '${kind}'; expected one of: ${CALLOUT_KINDS.join(", ")}${didYouMean(nearestName(kind, CALLOUT_KINDS))}`);
       }
     } else if (t.type === "heading_open") {
       const depth = Number(t.tag.slice(1));
