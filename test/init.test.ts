@@ -214,17 +214,69 @@ describe("coursewright init: the command line", () => {
 
   it("refuses a folder where a file it would write exists, naming that file on one line, and writes nothing", async () => {
     const dir = tempDir("coursewright-init-");
-    // A fresh git repository often has a .gitignore already; init checks every file before writing any.
-    fs.writeFileSync(path.join(dir, ".gitignore"), "mine\n");
-    fs.writeFileSync(path.join(dir, "notes.txt"), "my notes\n");
+    // A repository made on a Git host starts with a README, a licence and a .gitignore. The README is the
+    // first file init writes, the .gitignore one it would extend: neither is touched when init refuses.
+    fs.writeFileSync(path.join(dir, "README.md"), "# Our course\n");
+    fs.writeFileSync(path.join(dir, "LICENSE"), "all rights reserved\n");
+    fs.writeFileSync(path.join(dir, ".gitignore"), "node_modules\n");
     const before = snapshot(dir);
     const run = await cli(["init", "."], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     const lines = run.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^error: \.gitignore: exists already; nothing was written .*--force/);
+    expect(lines[0]).toMatch(/^error: README\.md: exists already; nothing was written .*--force/);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("refuses when the last file it would write exists: every file is checked before the first is written", async () => {
+    const dir = tempDir("coursewright-init-");
+    fs.mkdirSync(path.join(dir, "schemas"));
+    fs.writeFileSync(path.join(dir, "schemas", "quiz.schema.json"), "{}\n");
+    const before = snapshot(dir);
+    const run = await cli(["init"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd()).toMatch(/^error: schemas\/quiz\.schema\.json: exists already; [^\n]*$/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("after npm i -D coursewright: keeps the author's package.json and adds only the scripts it lacks", async () => {
+    const dir = tempDir("coursewright-init-");
+    const theirs = { name: "our-course", version: "2.0.0", scripts: { test: "echo ok", build: "coursewright build --target all" }, devDependencies: { coursewright: "^0.0.9" } };
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(theirs, null, 2) + "\n");
+    fs.writeFileSync(path.join(dir, ".gitignore"), "node_modules/\n.env");
+    const run = await cli(["init"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:xapi, script preview, script verify\)$/m);
+    const pkg = JSON.parse(read(dir, "package.json")) as AuthorPackage & { version: string };
+    expect(pkg.name).toBe("our-course");
+    expect(pkg.version).toBe("2.0.0");
+    expect(pkg.scripts).toEqual({ test: "echo ok", ...DOCUMENTED_SCRIPTS });
+    expect(pkg.devDependencies).toEqual({ coursewright: "^0.0.9" });
+    expect(read(dir, ".gitignore")).toBe("node_modules/\n.env\n# Coursewright\ndist/\n.coursewright/\n");
+  });
+
+  it("refuses a package.json script of the same name that runs something else; --force replaces only that script", async () => {
+    const dir = tempDir("coursewright-init-");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "ours", scripts: { build: "make all", lint: "eslint ." } }));
+    const before = snapshot(dir);
+    const refused = await cli(["init"], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trimEnd()).toMatch(/^error: package\.json: has a script 'build' that runs something else \('make all'\); nothing was written [^\n]*--force[^\n]*$/);
+    expect(snapshot(dir)).toEqual(before);
+    const bad = tempDir("coursewright-init-");
+    fs.writeFileSync(path.join(bad, "package.json"), "{ not json");
+    const invalid = await cli(["init"], bad);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr.trimEnd()).toMatch(/^error: package\.json: is not valid JSON [^\n]*nothing was written$/);
+
+    const forced = await cli(["init", "--force"], dir);
+    expect(forced.code).toBe(0);
+    const pkg = JSON.parse(read(dir, "package.json")) as AuthorPackage;
+    expect(pkg.name).toBe("ours");
+    expect(pkg.scripts).toEqual({ lint: "eslint .", ...DOCUMENTED_SCRIPTS });
+    expect(pkg.devDependencies).toEqual({ coursewright: `^${VERSION}` });
   });
 
   it("refuses a conflicting course.yaml in a named folder, and refuses a target that is a file", async () => {

@@ -17,6 +17,10 @@ Creates a course that builds at once, in the folder (created if needed; default:
 
 Options:
   --force       Overwrite files of the same names (other files in the folder are never touched)
+
+A package.json the folder has already (e.g. after npm i -D coursewright) is kept: init adds the scripts
+and the coursewright dev dependency it lacks. A script of the same name that runs something else stops
+init, unless --force replaces that script. An existing .gitignore gets the patterns it lacks.
   -h, --help    Show this help
 
 Exit status: 0 on success; 1 when a file it would write exists (nothing is written); 2 on a usage error.
@@ -50,7 +54,10 @@ export function runInit(argv: readonly string[]): number {
   }
   const here = result.dir === path.resolve(".");
   console.log(`Created the course '${result.slug}' in ${here ? "this folder" : dir}:`);
-  for (const f of result.files) console.log(`  ${f}${result.overwritten.includes(f) ? "  (overwritten)" : ""}`);
+  for (const f of result.files) {
+    const note = result.notes.get(f);
+    console.log(`  ${f}${note ? `  (${note})` : ""}`);
+  }
   console.log("\nNext:");
   // A folder name with spaces or quotes still pastes into a POSIX shell as one argument.
   if (!here) console.log(`  cd ${/^[\w./-]+$/.test(dir) ? dir : `'${dir.replaceAll("'", "'\\''")}'`}`);

@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { jsonSchemas } from "../content/json-schema.js";
 import { PACKAGE_ROOT } from "../paths.js";
+import { mergeGitignore, type MergePlan } from "./merge-plan.js";
+import { mergePackageJson, newPackageJson, type JsonObject } from "./package-json.js";
 import { SCAFFOLD_SLUG, SCAFFOLD_TITLE, titleFromSlug } from "./names.js";
 
 export const SCAFFOLD_DIR = path.join(PACKAGE_ROOT, "scaffold");
@@ -16,6 +18,8 @@ export interface ScaffoldFile {
   /** Relative to the course repository, with '/' separators. */
   readonly path: string;
   readonly data: string | Buffer;
+  /** For a file init extends when it exists (package.json, .gitignore) rather than refusing. */
+  readonly merge?: (existing: string, force: boolean) => MergePlan;
 }
 
 export const SCRIPTS: Readonly<Record<string, string>> = {
@@ -53,7 +57,7 @@ function personalise(rel: string, data: Buffer, slug: string): string | Buffer {
 
 export function scaffoldFiles(slug: string): ScaffoldFile[] {
   const files: ScaffoldFile[] = listFiles(SCAFFOLD_DIR).map((rel) => ({ path: rel, data: personalise(rel, fs.readFileSync(path.join(SCAFFOLD_DIR, rel)), slug) }));
-  const pkg = {
+  const pkg: JsonObject = {
     name: slug,
     version: "1.0.0",
     private: true, // a course is published to an LMS, never to the npm registry
@@ -61,9 +65,9 @@ export function scaffoldFiles(slug: string): ScaffoldFile[] {
     scripts: SCRIPTS,
     devDependencies: { coursewright: `^${coursewrightVersion()}` },
   };
-  files.push({ path: "package.json", data: JSON.stringify(pkg, null, 2) + "\n" });
+  files.push({ path: "package.json", data: newPackageJson(pkg), merge: (existing, force) => mergePackageJson(existing, pkg, force) });
   // Written here, not shipped: npm pack leaves out files named .gitignore.
-  files.push({ path: ".gitignore", data: GITIGNORE });
+  files.push({ path: ".gitignore", data: GITIGNORE, merge: (existing) => mergeGitignore(existing, GITIGNORE) });
   for (const [name, schema] of Object.entries(jsonSchemas())) {
     files.push({ path: `${SCHEMAS_FOLDER}/${name}`, data: JSON.stringify(schema, null, 2) + "\n" });
   }
