@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLrs, type RunningLrs } from "../src/lrs/index.js";
 import { readZip, ZIP_LIMITS } from "../src/package/read-zip.js";
 import { Workspace } from "../src/preview/workspace.js";
+import { until } from "./helpers/wait.js";
 import { deflatedZeros, stored, writeHostileZip, type HostileEntry } from "./helpers/hostile-zip.js";
 import { REAL_CONTENT, REPO_ROOT } from "./helpers/content-fixture.js";
 
@@ -216,7 +217,10 @@ describe("preview server: hostile requests get 4xx and the process lives on", ()
       expect(res.status).toBe(500);
       expect(res.body).toMatch(/^internal error: /);
       expect(res.body).not.toContain("\n");
-      expect(output().match(/^player: PUT \/__cw\/attempt\?unit=\S+ failed: /gm)).toHaveLength(1);
+      // The log line travels through the child's stderr pipe: it may arrive after the answer does.
+      const failures = (): RegExpMatchArray | null => output().match(/^player: PUT \/__cw\/attempt\?unit=\S+ failed: /gm);
+      await until(failures, "the failure's log line");
+      expect(failures()).toHaveLength(1);
     } finally {
       fs.rmSync(attemptFile, { recursive: true, force: true });
     }
