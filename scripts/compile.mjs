@@ -1,0 +1,46 @@
+// Compiles the CLI (src/cli.ts, dependencies bundled in, code-split so preview/verify stay out of build's
+// start-up) and the browser runtimes into a lib/ subfolder. Used by bin/coursewright.js in a clone of this
+// repository (recompiles when src/ changes) and by `npm run prepack` (lib/package/, what the tarball ships).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+// Native addons, wasm, browser drivers and packages read as files stay in node_modules.
+const EXTERNAL = ["better-sqlite3", "playwright-core", "esbuild", "xmllint-wasm", "scorm-again", "@learninglocker/xapi-validation"];
+
+/** Compiles into `outdir` (replaced); returns the path of its cli.js. */
+export async function compile(outdir) {
+  const esbuild = await import("esbuild");
+  const src = path.join(ROOT, "src");
+  fs.rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [path.join(src, "cli.ts")],
+    outdir,
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    external: EXTERNAL,
+    // Bundled CommonJS dependencies call require().
+    banner: { js: 'import { createRequire as __cwRequire } from "node:module"; const require = __cwRequire(import.meta.url);' },
+    logLevel: "warning",
+  });
+  // The browser runtimes, prebuilt with the options src/runtime/bundle.ts uses (it reads them from ./runtime/).
+  const runtimeOptions = JSON.parse(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
+  const entries = path.join(src, "runtime", "entries");
+  for (const file of fs.readdirSync(entries).filter((f) => f.endsWith(".ts"))) {
+    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(entries, file)], outfile: path.join(outdir, "runtime", file.replace(/\.ts$/, ".js")) });
+  }
+  // Data files the compiled modules read beside themselves (new URL("./…", import.meta.url)).
+  fs.copyFileSync(path.join(src, "verify", "scorm12-manifest-wrapper.xsd"), path.join(outdir, "scorm12-manifest-wrapper.xsd"));
+  return path.join(outdir, "cli.js");
+}
+
+// `node scripts/compile.mjs` (prepack): the one build the tarball ships.
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  const cli = await compile(path.join(ROOT, "lib", "package"));
+  console.log(`compiled ${path.relative(ROOT, cli)}`);
+}
