@@ -12,6 +12,7 @@ import { build } from "../src/build.js";
 import { loadCourse } from "../src/content/load-course.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
 import { readZip } from "../test/helpers/unzip.js";
+import { measureInstall, type InstallResult } from "./install.js";
 import { measureLearner, type LearnerResult } from "./learner.js";
 import { kib, machine, mib, msText, range, stats, table, timeNode, type Machine, type ProcessRun, type Stats } from "./measure.js";
 import { fullProgressSuspendData, SUSPEND_DATA_LIMIT, type SuspendFigures } from "./suspend.js";
@@ -292,6 +293,8 @@ interface Results {
   readonly suspendRealCourse: SuspendFigures;
   readonly scale: ScaleRow[];
   readonly learner: LearnerResult;
+  /** Absent in results written before issue 11. */
+  readonly install?: InstallResult | { readonly skipped: string };
   readonly budgets: Budget[];
 }
 
@@ -392,6 +395,15 @@ async function main(): Promise<number> {
     if (scormZip) unpack(path.join(dist, scormZip.package), unpacked);
     const learner = await measureLearner(unpacked, Math.max(2 * runs, 10));
 
+    // install (issue 11 §1): the packed tarball into an empty folder, warm npm cache
+    log("install: npm pack, then npm i -D <tarball> into an empty folder (warm cache)");
+    let install: InstallResult | { skipped: string };
+    try {
+      install = measureInstall(tmp);
+    } catch (err) {
+      install = { skipped: (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "failed" };
+    }
+
     // budgets
     const all = buildRows.find((r) => r.label === "all");
     const big = scale.find((s) => s.pages === 1000);
@@ -404,6 +416,8 @@ async function main(): Promise<number> {
       budget(`1,000-page course, suspend_data as stored at full progress (${big?.suspend.storedForm ?? "?"} form)`, big?.suspend.stored ?? null, SUSPEND_DATA_LIMIT, "chars"),
       budget("first page interactive from SCO launch (median)", "skipped" in learner ? null : learner.interactiveFromFrameStart.median, 150, "ms"),
       budget("LMSCommit calls per page turn", "skipped" in learner ? null : learner.commitsPerTurn, 1, "commits"),
+      budget("build-only install of the packed tarball, warm cache (npm i -D)", "skipped" in install ? null : install.ms, 20_000, "ms"),
+      budget("build-only install, node_modules size (du)", "skipped" in install ? null : install.installedBytes, 40 * 1024 * 1024, "bytes"),
     ];
 
     const results: Results = {
@@ -419,6 +433,7 @@ async function main(): Promise<number> {
       suspendRealCourse,
       scale,
       learner,
+      install,
       budgets,
     };
     console.log(report(results));
@@ -563,6 +578,12 @@ function report(r: Results): string {
     out.push(`  SCO frame timeline (median ms from LMS page navigation start): ${Object.entries(l.timeline).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);
     out.push(`  launch: ${l.launchCalls} SCORM calls, ${l.launchCommits} LMSCommit; per page turn (${l.pageTurns} turns × ${l.interactiveFromLaunch.runs.length} launches): ${l.callsPerTurn.toFixed(1)} calls, ${l.setValuesPerTurn.toFixed(1)} LMSSetValue, ${l.commitsPerTurn.toFixed(2)} LMSCommit`);
     out.push(`  browser: ${l.browser}`);
+  }
+
+  if (r.install) {
+    out.push("\ninstall — npm pack, then npm i -D <tarball> into an empty folder, warm npm cache (build-only: no optional peers)");
+    if ("skipped" in r.install) out.push(`  skipped: ${r.install.skipped}`);
+    else out.push(`  tarball ${kib(r.install.tarballBytes)}; install ${msText(r.install.ms)}; node_modules ${mib(r.install.installedBytes / 1024)} (du), ${r.install.packages} packages`);
   }
 
   out.push("\nbudgets");
