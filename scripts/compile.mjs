@@ -34,6 +34,8 @@ export async function compile(outdir) {
   for (const file of fs.readdirSync(entries).filter((f) => f.endsWith(".ts"))) {
     await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(entries, file)], outfile: path.join(outdir, "runtime", file.replace(/\.ts$/, ".js")) });
   }
+  // The preview player's page script, with the options src/player/server.ts bundles it with from src/.
+  await esbuild.build({ entryPoints: [path.join(src, "player", "client", "player.ts")], outfile: path.join(outdir, "player-client.js"), bundle: true, minify: true, format: "iife", target: ["es2019"], logLevel: "warning" });
   // Data files the compiled modules read beside themselves (new URL("./…", import.meta.url)).
   fs.copyFileSync(path.join(src, "verify", "scorm12-manifest-wrapper.xsd"), path.join(outdir, "scorm12-manifest-wrapper.xsd"));
   return path.join(outdir, "cli.js");

@@ -30,6 +30,9 @@ describe("the packed tarball installed into an empty folder", () => {
     expect(fs.existsSync(path.join(installed, "lib", "package", "cli.js"))).toBe(true);
     expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", "scorm12.js"))).toBe(true);
     expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", "xapi.js"))).toBe(true);
+    // What preview and verify read beside the compiled modules (from src/ in this repository).
+    expect(fs.existsSync(path.join(installed, "lib", "package", "player-client.js"))).toBe(true);
+    expect(fs.existsSync(path.join(installed, "lib", "package", "scorm12-manifest-wrapper.xsd"))).toBe(true);
     expect(fs.readdirSync(path.join(installed, "vendor", "adl-scorm12")).filter((f) => f.endsWith(".xsd")).sort()).toEqual([
       "adlcp_rootv1p2.xsd",
       "ims_xml.xsd",

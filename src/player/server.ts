@@ -70,6 +70,9 @@ const TYPES: Record<string, string> = {
 
 let clientBundle: Promise<string> | undefined;
 function playerClient(): Promise<string> {
+  // An installed package has no src/: scripts/compile.mjs prebuilds the script beside the compiled module.
+  const prebuilt = new URL("./player-client.js", import.meta.url);
+  if (!clientBundle && fs.existsSync(prebuilt)) clientBundle = Promise.resolve(fs.readFileSync(prebuilt, "utf8"));
   clientBundle ??= esbuild
     .build({
       entryPoints: [path.join(PACKAGE_ROOT, "src", "player", "client", "player.ts")],
