@@ -70,5 +70,5 @@ describe("the packed tarball installed into an empty folder", () => {
     const preview = npx(["preview"]);
     expect(preview.code).toBe(2);
     expect(preview.stderr.trim()).toBe("error: coursewright preview needs the optional packages better-sqlite3 and scorm-again: npm i -D better-sqlite3 playwright-core scorm-again");
-  });
+  }, 600_000);
 });
