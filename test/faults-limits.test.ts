@@ -266,6 +266,23 @@ describe("XML: the writer refuses what XML 1.0 cannot carry, verify parses stric
     expect(errors(report)).toEqual([expect.stringMatching(/^1\.11: imsmanifest\.xml line \d+: not well-formed XML: character U\+001F is not allowed/)]);
   });
 
+  it("verify: a control file that is not UTF-8 (a Latin-1 byte) is a violation, not a silent U+FFFD", async () => {
+    for (const [target, control, rule] of [["xapi", "tincan.xml", "6.2"], ["scorm12", "imsmanifest.xml", "1.11"]] as const) {
+      const out = tempDir();
+      const [report] = await build({ contentDir: REAL_CONTENT, outDir: out, targets: [target] });
+      if (!report) throw new Error("no package");
+      const entries = readZip(path.join(out, report.file));
+      const xml = entries.get(control)?.toString("utf8") ?? "";
+      const [before, after] = xml.split("Peer Support Training", 2);
+      expect(after).toBeDefined();
+      const latin1 = Buffer.concat([Buffer.from(`${before}Peer Support Training `), Buffer.from([0xe9]), Buffer.from(after ?? "")]);
+      const broken = path.join(out, `latin1-${report.file}`);
+      await writeZip([...entries].map(([p, data]) => ({ path: p, data: p === control ? latin1 : data })), broken);
+      const verified = await verifyPackage(broken, { browser: () => Promise.resolve("no browser in this test: static checks only") });
+      expect(errors(verified)).toContainEqual(expect.stringMatching(new RegExp(`^${rule.replace(".", "\\.")}: ${control.replace(".", "\\.")} is not UTF-8 text: byte 0xE9 on line \\d+ `)));
+    }
+  });
+
   it("verify: an entity-bomb manifest gets a message a person can read, without being expanded", async () => {
     const lol = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join("\n");
     const report = await verifyEdited("scorm12", "imsmanifest.xml", (xml) =>

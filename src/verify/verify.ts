@@ -18,6 +18,7 @@ import type { ApiCall } from "./scorm12-rules.js";
 import { checkScorm12Session, checkXapiStatements, type Scorm12Summary, type XapiSummary } from "./session-rules.js";
 import { makeTempDir, removeTempDir } from "./temp-dirs.js";
 import { TINCAN, tincanRoot, tincanViolations } from "./tincan-rules.js";
+import { notUtf8Problem } from "./xml-strict.js";
 import { validateScorm12Manifest } from "./xsd.js";
 
 export type Standard = "scorm12" | "xapi";
@@ -142,7 +143,10 @@ export async function verifyPackage(file: string, options: VerifyOptions): Promi
   }
   const rel = new Map<string, Buffer>();
   for (const n of names) if (n.startsWith(root)) rel.set(n.slice(root.length), entries.get(n) ?? Buffer.alloc(0));
-  const controlXml = entries.get(controlName)?.toString("utf8") ?? "";
+  const controlBytes = entries.get(controlName) ?? Buffer.alloc(0);
+  const controlXml = controlBytes.toString("utf8");
+  const undecodable = notUtf8Problem(controlBytes);
+  if (undecodable) findings.push(error(standard === "scorm12" ? "1.11" : "6.2", `${standard === "scorm12" ? MANIFEST : TINCAN} is ${undecodable}`));
   if (standard === "scorm12" && !rel.has(MANIFEST)) rel.set(MANIFEST, Buffer.from(controlXml)); // wrong case: let the player find it
   const relNames = new Set(rel.keys());
 

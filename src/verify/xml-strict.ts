@@ -82,3 +82,21 @@ export function strictXmlProblem(xml: string): XmlProblem | undefined {
   }
   return undefined;
 }
+
+/**
+ * Where `bytes` stop being UTF-8, when the document declares no other encoding: without one, XML 1.0 §4.3.3
+ * requires UTF-8 (or UTF-16 with a byte order mark), and a lossy decode would hide the damage as U+FFFD.
+ */
+export function notUtf8Problem(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 200).toString("latin1");
+  if (/^(\xEF\xBB\xBF)?(\xFE\xFF|\xFF\xFE)/.test(head)) return undefined; // UTF-16: decoded elsewhere if ever needed
+  const declared = /^(?:\xEF\xBB\xBF)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1];
+  if (declared && !/^utf-?8$/i.test(declared)) return undefined; // another declared encoding: not ours to judge here
+  const text = bytes.toString("utf8");
+  const again = Buffer.from(text, "utf8");
+  if (again.equals(bytes)) return undefined;
+  let at = 0;
+  while (at < bytes.length && bytes[at] === again[at]) at++;
+  const line = bytes.subarray(0, at).toString("latin1").split("\n").length;
+  return `not UTF-8 text: byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0")} on line ${line} is not part of a UTF-8 character, and no other encoding is declared (XML 1.0 §4.3.3)`;
+}
