@@ -1,46 +1,16 @@
 // The command line, run as a user runs it: `node bin/coursewright.js …` in the repository root.
 // Every run gets its own temporary TMPDIR, so the tests can also check that nothing is left behind there.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TARGET_IDS } from "../src/package/targets.js";
 import { contentFixture, REPO_ROOT, replaceOnce, tempDir } from "./helpers/content-fixture.js";
+import { runCli, type CliRun } from "./helpers/run-cli.js";
 
-const BIN = path.join(REPO_ROOT, "bin", "coursewright.js");
 const ZIP = "peer-support-training-scorm12.zip";
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** The TMPDIR the run used (empty folder before the run). */
-  readonly tmp: string;
-}
 
-function cli(args: readonly string[], timeoutMs = 60_000): Promise<Run> {
-  const tmp = tempDir("coursewright-cli-tmp-");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`coursewright ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, tmp });
-    });
-  });
-}
+const cli = (args: readonly string[], timeoutMs = 60_000): Promise<CliRun> => runCli(args, { timeoutMs });
 
 /** Number of entries in a zip file, read from its end-of-central-directory record. */
 function zipEntryCount(file: string): number {

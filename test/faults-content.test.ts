@@ -461,7 +461,7 @@ describe("no stack trace reaches an author", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: ENOTDIR: not a directory, mkdir '[^\n]+' \(unexpected: please report it, with the output of COURSEWRIGHT_DEBUG=1 coursewright …\)\n$/);
     expectNoStack(run);
-    const debug = await runCli(args, { COURSEWRIGHT_DEBUG: "1" });
+    const debug = await runCli(args, { env: { COURSEWRIGHT_DEBUG: "1" } });
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/^\s+at /m);
   });

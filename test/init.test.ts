@@ -1,7 +1,6 @@
 // `coursewright init`: the scaffold it writes builds at once and passes the content rules, through build()
 // and through the real CLI run the way the scaffold's own package.json scripts run it; it refuses to
 // overwrite (writing nothing), --force overwrites, and the YAML files point at schemas written from the code.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -15,40 +14,12 @@ import { QUESTION_TYPES } from "../src/model/course.js";
 import { TARGET_IDS } from "../src/package/targets.js";
 import { chromiumAvailable } from "./helpers/browser.js";
 import { REPO_ROOT, tempDir } from "./helpers/content-fixture.js";
+import { runCli, type CliRun } from "./helpers/run-cli.js";
 
-const BIN = path.join(REPO_ROOT, "bin", "coursewright.js");
 const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** The CLI as an author runs it: `coursewright <args>` in their own folder. */
-function cli(args: readonly string[], cwd: string, timeoutMs = 120_000): Promise<Run> {
-  const tmp = tempDir("coursewright-init-tmp-");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, NO_COLOR: "1", COURSEWRIGHT_DEBUG: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`coursewright ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (args: readonly string[], cwd: string, timeoutMs = 120_000): Promise<CliRun> => runCli(args, { cwd, timeoutMs });
 
 /** Every file below `dir` with its bytes, to show that a refused init changed nothing at all. */
 function snapshot(dir: string): Record<string, string> {

@@ -18,7 +18,7 @@ Checks SCORM 1.2 and TinCan (xAPI) packages, ours or any other tool's, the way a
      development LRS for xAPI). A Coursewright course is worked through: every page, every knowledge check
      answered right, the assessment failed once (SCORM, when a retake is allowed) and then passed. Other
      packages are launched and left running for a few seconds. Then the content is closed (pagehide);
-  4. judges what was recorded against the rules of conformance.md (API call order and values, status set,
+  4. judges what was recorded against the SCORM 1.2 RTE and xAPI 1.0.3 rules (API call order and values, status set,
      LMSCommit, one LMSFinish, session_time format, suspend_data and lesson_location limits; valid
      statements with the registration, initialized first, terminated last, no duplicates) and prints a
      report: per unit what the LMS/LRS recorded, API calls, commits, suspend_data size, session_time, and

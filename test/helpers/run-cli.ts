@@ -1,5 +1,5 @@
 // Runs the command line as a user runs it (`node bin/coursewright.js …` in the repository root), with its
-// own empty TMPDIR, and collects exit status and output. Same procedure as test/cli.test.ts.
+// own empty TMPDIR, and collects exit status and output. `cwd` runs it in an author's folder instead.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { REPO_ROOT, tempDir } from "./content-fixture.js";
@@ -14,11 +14,17 @@ export interface CliRun {
   readonly tmp: string;
 }
 
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, timeoutMs = 90_000): Promise<CliRun> {
+export interface CliOptions {
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+}
+
+export function runCli(args: readonly string[], { env = {}, cwd = REPO_ROOT, timeoutMs = 90_000 }: CliOptions = {}): Promise<CliRun> {
   const tmp = tempDir("coursewright-cli-tmp-");
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: REPO_ROOT,
+      cwd,
       env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, NO_COLOR: "1", COURSEWRIGHT_DEBUG: "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
