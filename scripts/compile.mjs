@@ -30,9 +30,9 @@ export async function compile(outdir) {
   });
   // The browser runtimes, prebuilt with the options src/runtime/bundle.ts uses (it reads them from ./runtime/).
   const runtimeOptions = JSON.parse(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
-  const entries = path.join(src, "runtime", "entries");
-  for (const file of fs.readdirSync(entries).filter((f) => f.endsWith(".ts"))) {
-    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(entries, file)], outfile: path.join(outdir, "runtime", file.replace(/\.ts$/, ".js")) });
+  const standards = path.join(src, "standards");
+  for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "runtime", "entry.ts")))) {
+    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(standards, id, "runtime", "entry.ts")], outfile: path.join(outdir, "runtime", `${id}.js`) });
   }
   // The preview player's page script, with the options src/player/server.ts bundles it with from src/.
   await esbuild.build({ entryPoints: [path.join(src, "player", "client", "player.ts")], outfile: path.join(outdir, "player-client.js"), bundle: true, minify: true, format: "iife", target: ["es2019"], logLevel: "warning" });

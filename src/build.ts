@@ -9,8 +9,9 @@ import { loadCourse } from "./content/load-course.js";
 import type { Course } from "./model/course.js";
 import { planUnits } from "./model/units.js";
 import { assertWithinLimits } from "./package/check-limits.js";
-import { TARGETS } from "./package/targets.js";
-import type { BuiltUnit, Target, TargetOptions } from "./package/target.js";
+import type { BuiltUnit, PackageOptions } from "./standards/packager.js";
+import { findStandard } from "./standards/registry.js";
+import type { Standard } from "./standards/standard.js";
 import { writeZip, type PackageFile } from "./package/zip.js";
 import { BUILTIN_TEMPLATES } from "./paths.js";
 import { renderUnit, RUNTIME_SCRIPT } from "./render/render-unit.js";
@@ -37,9 +38,9 @@ export interface PackageReport {
 export async function build(options: BuildOptions): Promise<PackageReport[]> {
   const step = options.onStep ?? (() => {});
   const targets = options.targets.map((id) => {
-    const t = TARGETS[id];
-    if (!t) throw new Error(`unknown target '${id}'`);
-    return t;
+    const standard = findStandard(id);
+    if (!standard) throw new Error(`unknown target '${id}'`);
+    return standard;
   });
 
   checkOutDir(options.outDir);
@@ -96,24 +97,25 @@ function checkOutDir(outDir: string): void {
 
 async function buildTarget(
   course: Course,
-  target: Target,
+  target: Standard,
   templates: TemplateSet,
-  options: TargetOptions,
+  options: PackageOptions,
   tmp: string,
   step: (step: string, detail: string) => void,
 ): Promise<{ report: PackageReport; tmpFile: string }> {
   const started = performance.now();
   let t0 = started;
-  const units = planUnits(course, options.scoPerSession && target.supportsUnits);
+  const { packager } = target;
+  const units = planUnits(course, options.scoPerSession && packager.supportsUnits);
   const files: PackageFile[] = [];
   const builtUnits: BuiltUnit[] = units.map((unit) => {
-    files.push({ path: unit.file, data: Buffer.from(renderUnit(course, unit, templates, target)) });
+    files.push({ path: unit.file, data: Buffer.from(renderUnit(course, unit, templates, packager)) });
     return { unit, files: [unit.file] };
   });
   step("render", `${target.id}: ${units.length} launch file${units.length === 1 ? "" : "s"} (${ms(performance.now() - t0)})`);
 
   t0 = performance.now();
-  const script = Buffer.from(await bundleRuntime(target.runtimeEntry));
+  const script = Buffer.from(await bundleRuntime(target.id));
   files.push({ path: RUNTIME_SCRIPT, data: script });
   step("runtime", `${target.id}: ${kb(script.length)} minified (${ms(performance.now() - t0)})`);
 
@@ -122,8 +124,8 @@ async function buildTarget(
   for (const asset of course.assets) files.push({ path: asset.packagePath, data: fs.readFileSync(asset.file) });
   const unitFiles = new Set(builtUnits.flatMap((u) => u.files));
   const shared = files.map((f) => f.path).filter((p) => !unitFiles.has(p)).sort();
-  files.push(...target.controlFiles(course, builtUnits, shared));
-  const name = target.zipName(course, options);
+  files.push(...packager.controlFiles(course, builtUnits, shared));
+  const name = packager.zipName(course, options);
   const tmpFile = path.join(tmp, name);
   await writeZip(files, tmpFile);
   const bytes = fs.statSync(tmpFile).size;

@@ -6,7 +6,7 @@ import { build, type PackageReport } from "./build.js";
 import { BuildInputError, ContentError } from "./content/errors.js";
 import { jsonSchemas } from "./content/json-schema.js";
 import { missingOptionalPackages } from "./optional-deps.js";
-import { TARGET_IDS } from "./package/targets.js";
+import { standardsNamed, targetList } from "./standards/target-names.js";
 import { PACKAGE_ROOT } from "./paths.js";
 
 const HELP = `Usage: coursewright <command> [options]
@@ -22,7 +22,7 @@ Commands:
   schemas    Write the JSON Schemas of course.yaml and quiz files (for editor autocompletion)
 
 Options of build:
-  --target <name>     Package to build: ${TARGET_IDS.join(", ")}, or "all" (every target). Required.
+  --target <name>     Package to build: ${targetList()}, or "all" (every target). Required.
   --content <dir>     Course folder holding course.yaml (default: content)
   --out <dir>         Where the zip files go (default: dist)
   --sco-per-session   SCORM: one SCO per session plus one for the final assessment, so the LMS itself
@@ -94,10 +94,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command !== "build") throw new UsageError(`unknown command '${command}'`);
   if (!values.target) throw new UsageError("--target is required");
-  const targets = values.target === "all" ? TARGET_IDS : [values.target];
-  for (const t of targets) {
-    if (!TARGET_IDS.includes(t)) throw new UsageError(`unknown target '${t}'; expected one of: ${TARGET_IDS.join(", ")}, all`);
-  }
+  const selected = standardsNamed(values.target);
+  if (typeof selected === "string") throw new UsageError(selected);
+  const targets = selected.map((s) => s.id);
 
   const started = performance.now();
   const reports = await build({

@@ -16,4 +16,6 @@ function findRoot(start: string): string {
 
 export const PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const BUILTIN_TEMPLATES = path.join(PACKAGE_ROOT, "templates");
-export const RUNTIME_ENTRIES = path.join(PACKAGE_ROOT, "src", "runtime", "entries");
+/** Sources of the standards; each one's browser entry is `<id>/runtime/entry.ts`. */
+export const STANDARDS_SRC = path.join(PACKAGE_ROOT, "src", "standards");
+export const RUNTIME_BUNDLE_OPTIONS = path.join(PACKAGE_ROOT, "src", "runtime", "bundle-options.json");

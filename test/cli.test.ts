@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TARGET_IDS } from "../src/package/targets.js";
+import { STANDARD_IDS, STANDARDS } from "../src/standards/registry.js";
 import { contentFixture, REPO_ROOT, replaceOnce, tempDir } from "./helpers/content-fixture.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
 
@@ -60,11 +60,13 @@ describe("usage", () => {
     expect(listing(out)).toEqual([]);
   });
 
-  it("an unknown target exits 2 and lists the known ones", async () => {
+  it("an unknown target exits 2, suggests the nearest name and lists the known ones", async () => {
     const out = tempDir();
-    const run = await cli(["build", "--target", "xapi3", "--out", out]);
+    const run = await cli(["build", "--target", "scrom12", "--out", out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`error: unknown target 'xapi3'; expected one of: ${TARGET_IDS.join(", ")}, all`);
+    expect(run.stderr).toContain(`error: unknown target 'scrom12' — did you mean 'scorm12'?; expected one of: ${STANDARDS.flatMap((s) => [s.id, ...s.aliases]).join(", ")}, all`);
+    const far = await cli(["build", "--target", "moodle", "--out", out]);
+    expect(far.stderr).toMatch(/^error: unknown target 'moodle'; expected one of: /m);
     expect(listing(out)).toEqual([]);
   });
 
@@ -194,10 +196,10 @@ describe("build", () => {
     const run = await cli(["build", "--target", "all", "--out", out]);
     expect(run.code, run.stderr).toBe(0);
     const zips = listing(out);
-    expect(zips).toHaveLength(TARGET_IDS.length);
-    for (const id of TARGET_IDS) expect(zips.some((z) => z === `peer-support-training-${id}.zip`), id).toBe(true);
-    expect(run.stdout.match(/^package\s+\S+\.zip: /gm)).toHaveLength(TARGET_IDS.length);
-    expect(run.stdout).toMatch(new RegExp(`^built ${TARGET_IDS.length} packages? in \\d+ ms$`, "m"));
+    expect(zips).toHaveLength(STANDARD_IDS.length);
+    for (const id of STANDARD_IDS) expect(zips.some((z) => z === `peer-support-training-${id}.zip`), id).toBe(true);
+    expect(run.stdout.match(/^package\s+\S+\.zip: /gm)).toHaveLength(STANDARD_IDS.length);
+    expect(run.stdout).toMatch(new RegExp(`^built ${STANDARD_IDS.length} packages? in \\d+ ms$`, "m"));
     for (const z of zips) expect(zipEntryCount(path.join(out, z))).toBeGreaterThan(3);
     expect(listing(run.tmp)).toEqual([]);
   });

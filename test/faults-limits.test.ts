@@ -13,16 +13,16 @@ import type { Course, Question, Quiz } from "../src/model/course.js";
 import { planUnits } from "../src/model/units.js";
 import { assertWithinLimits } from "../src/package/check-limits.js";
 import { readZip } from "../src/package/read-zip.js";
-import { TARGETS } from "../src/package/targets.js";
-import { iriProblem } from "../src/package/xapi/limits.js";
-import { tincanXml } from "../src/package/xapi/tincan-xml.js";
+import { findStandard } from "../src/standards/registry.js";
+import { iriProblem } from "../src/standards/shared/xapi/limits.js";
+import { tincanXml } from "../src/standards/tincan/tincan-xml.js";
 import { esc } from "../src/package/xml.js";
 import { writeZip } from "../src/package/zip.js";
 import { BUILTIN_TEMPLATES } from "../src/paths.js";
 import { renderUnit } from "../src/render/render-unit.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { loadTemplates } from "../src/render/templates.js";
-import { StatementFactory } from "../src/runtime/tracking/xapi/statements.js";
+import { StatementFactory } from "../src/standards/shared/xapi/statements.js";
 import { tincanViolations } from "../src/verify/tincan-rules.js";
 import { verifyPackage, type PackageReport } from "../src/verify/verify.js";
 import { contentFixture, REAL_CONTENT, REPO_ROOT, replaceOnce, tempDir, type ContentFixture } from "./helpers/content-fixture.js";
@@ -102,7 +102,7 @@ describe("build refuses what the standards being built cannot carry", () => {
 
 describe("limits of the units and ids a package will have (in process)", () => {
   const refused = (course: Course, target: string, scoPerSession = false): ContentError | undefined => {
-    const t = TARGETS[target];
+    const t = findStandard(target);
     if (!t) throw new Error(target);
     try {
       assertWithinLimits(course, [t], { scoPerSession });
@@ -184,7 +184,7 @@ describe("what the learner reads is what the LMS/LRS records", () => {
     expect(matching?.targets).toContain("THE_REALITY_OF_RECOVERY");
     expect(sequencing?.labels).toContain("UPPER_SNAKE_CASE");
 
-    const html = renderUnit(course, unit, loadTemplates(BUILTIN_TEMPLATES, path.join(course.contentDir, "templates")), TARGETS.scorm12 ?? { connectSrc: [] });
+    const html = renderUnit(course, unit, loadTemplates(BUILTIN_TEMPLATES, path.join(course.contentDir, "templates")), findStandard("scorm12")?.packager ?? { connectSrc: [] });
     const doc = new JSDOM(html).window.document;
     const labels = [...doc.querySelectorAll("button[data-move]")].map((b) => b.getAttribute("aria-label"));
     expect(labels).toContain("Move up: UPPER_SNAKE_CASE");

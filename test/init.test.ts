@@ -11,7 +11,7 @@ import { courseSchema } from "../src/content/schemas.js";
 import { initCourse } from "../src/init/init-course.js";
 import { slugFromFolder, titleFromSlug } from "../src/init/names.js";
 import { QUESTION_TYPES } from "../src/model/course.js";
-import { TARGET_IDS } from "../src/package/targets.js";
+import { STANDARD_IDS } from "../src/standards/registry.js";
 import { chromiumAvailable } from "./helpers/browser.js";
 import { REPO_ROOT, tempDir } from "./helpers/content-fixture.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
@@ -61,8 +61,8 @@ describe("coursewright init: the scaffold", () => {
     const warn = vi.spyOn(console, "warn");
     const error = vi.spyOn(console, "error");
     const out = path.join(dir, "dist");
-    const reports = await build({ contentDir: path.join(dir, "content"), outDir: out, targets: TARGET_IDS });
-    expect(reports.map((r) => r.file).sort()).toEqual(TARGET_IDS.map((t) => `first-aid-basics-${t}.zip`).sort());
+    const reports = await build({ contentDir: path.join(dir, "content"), outDir: out, targets: STANDARD_IDS });
+    expect(reports.map((r) => r.file).sort()).toEqual(STANDARD_IDS.map((t) => `first-aid-basics-${t}.zip`).sort());
     for (const r of reports) expect(fs.statSync(path.join(out, r.file)).size).toBe(r.bytes);
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();
@@ -153,7 +153,7 @@ describe("coursewright init: the command line", () => {
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
     const zips = fs.readdirSync(path.join(dir, "dist")).sort();
-    expect(zips).toEqual(TARGET_IDS.map((t) => `my-course-${t}.zip`).sort());
+    expect(zips).toEqual(STANDARD_IDS.map((t) => `my-course-${t}.zip`).sort());
 
     // With explicit --content and --out from elsewhere, as CI scripts often call it.
     const out = tempDir("coursewright-init-out-");

@@ -9,7 +9,7 @@ import { build } from "../src/build.js";
 import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
-import { SCORM12_SCHEMA_FILES } from "../src/package/scorm12/manifest.js";
+import { SCORM12_SCHEMA_FILES } from "../src/standards/scorm12/manifest.js";
 import { manifestProblems } from "../src/verify/manifest-rules.js";
 import { readZip, zipEntries } from "./helpers/unzip.js";
 import { validateScorm12Manifest } from "./helpers/xsd.js";

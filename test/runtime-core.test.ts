@@ -9,7 +9,7 @@ import { isComplete, isCorrect, scorePercent } from "../src/runtime/core/answers
 import { decodeBits, decodeState, encodeBits, encodeState } from "../src/runtime/core/state-codec.js";
 import { emptyState, progress, reportedStatus } from "../src/runtime/core/state.js";
 import { cmiClockTime, cmiTimespan, isoDuration } from "../src/runtime/core/timing.js";
-import { correctPattern, responseText } from "../src/runtime/tracking/scorm12/responses.js";
+import { correctPattern, responseText } from "../src/standards/scorm12/runtime/responses.js";
 import { Scorm12CallLog, type Scorm12ApiLike } from "../src/verify/scorm12-rules.js";
 
 const course = loadCourse("content");
@@ -236,7 +236,7 @@ describe("LMS API discovery (conformance 2.1, 11.6)", () => {
   };
 
   it("finds the API on the window itself, a parent frame, or the opener's frame chain", async () => {
-    const { findApi } = await import("../src/runtime/tracking/find-api.js");
+    const { findApi } = await import("../src/standards/shared/scorm/find-api.js");
     const self = win({ API: api });
     expect(findApi(self as unknown as Window, "API", 7)).toBe(api);
     const lms = win({ API: api });
@@ -247,7 +247,7 @@ describe("LMS API discovery (conformance 2.1, 11.6)", () => {
   });
 
   it("survives cross-origin frames that throw, and stops after the hop limit", async () => {
-    const { findApi } = await import("../src/runtime/tracking/find-api.js");
+    const { findApi } = await import("../src/standards/shared/scorm/find-api.js");
     const hostile = win();
     Object.defineProperty(hostile, "API", { get: () => { throw new Error("SecurityError"); } });
     const frame = win({ parent: hostile });

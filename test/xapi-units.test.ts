@@ -9,16 +9,16 @@ import { launchParameters, startLrs, validateStatement, type RunningLrs } from "
 import { decodeState, encodeState } from "../src/runtime/core/state-codec.js";
 import { emptyState, progress, type LearnerState } from "../src/runtime/core/state.js";
 import type { Snapshot } from "../src/runtime/tracking/tracker.js";
-import { mergeProgress, type ProgressDocument } from "../src/runtime/tracking/xapi/progress-merge.js";
-import { StateWriter } from "../src/runtime/tracking/xapi/state-writer.js";
-import { XapiTracker } from "../src/runtime/tracking/xapi/xapi-tracker.js";
+import { mergeProgress, type ProgressDocument } from "../src/standards/shared/xapi/progress-merge.js";
+import { StateWriter } from "../src/standards/shared/xapi/state-writer.js";
+import { XapiTracker } from "../src/standards/tincan/runtime/tracker.js";
 import { until } from "./helpers/wait.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
-import { parseLaunch, type TinCanLaunch } from "../src/runtime/tracking/xapi/launch.js";
-import { LrsClient, type SendOutcome } from "../src/runtime/tracking/xapi/lrs-client.js";
-import { StatementQueue, type KeyValueStore } from "../src/runtime/tracking/xapi/statement-queue.js";
-import { StatementFactory, uuid, xapiResponse } from "../src/runtime/tracking/xapi/statements.js";
+import { parseLaunch, type TinCanLaunch } from "../src/standards/tincan/runtime/launch.js";
+import { LrsClient, type SendOutcome } from "../src/standards/shared/xapi/lrs-client.js";
+import { StatementQueue, type KeyValueStore } from "../src/standards/shared/xapi/statement-queue.js";
+import { StatementFactory, uuid, xapiResponse } from "../src/standards/shared/xapi/statements.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { readZip } from "./helpers/unzip.js";
 

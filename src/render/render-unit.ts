@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Course } from "../model/course.js";
 import type { Unit } from "../model/units.js";
-import type { Target } from "../package/target.js";
+import type { Packager } from "../standards/packager.js";
 import { BUILTIN_TEMPLATES } from "../paths.js";
 import { withContentSecurityPolicy } from "./csp.js";
 import { runtimeCourse } from "./runtime-data.js";
@@ -14,7 +14,7 @@ export const RUNTIME_SCRIPT = "assets/coursewright.js";
 export const STYLESHEET = "assets/course.css";
 
 /** The page of `unit`, its Content-Security-Policy added after Handlebars (so no template can leave it out). */
-export function renderUnit(course: Course, unit: Unit, templates: TemplateSet, target: Pick<Target, "connectSrc">): string {
+export function renderUnit(course: Course, unit: Unit, templates: TemplateSet, target: Pick<Packager, "connectSrc">): string {
   const data = runtimeCourse(course, unit);
   const html = templates.renderLayout(unitView(course, unit, data, { stylesheet: STYLESHEET, script: RUNTIME_SCRIPT }));
   const override = path.join(course.contentDir, "templates", "layout.hbs");

@@ -1,11 +1,12 @@
-// Node side of the runtime: bundles a browser entry (entries/<standard>.ts) into one minified script.
+// Node side of the runtime: bundles a standard's browser entry (standards/<id>/runtime/entry.ts) into one
+// minified script.
 // The compiled CLI (bin/coursewright.js) ships these bundles prebuilt beside itself, with the same
 // options (bundle-options.json), so a build process does not pay for esbuild; from src/ they are bundled here.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions } from "esbuild";
-import { RUNTIME_ENTRIES } from "../paths.js";
+import { RUNTIME_BUNDLE_OPTIONS, STANDARDS_SRC } from "../paths.js";
 
 const cache = new Map<string, Promise<string>>();
 
@@ -18,8 +19,8 @@ async function bundle(entry: string): Promise<string> {
   const ready = prebuilt(entry);
   if (ready !== undefined) return ready;
   const esbuild = await import("esbuild");
-  const options = JSON.parse(fs.readFileSync(path.join(RUNTIME_ENTRIES, "..", "bundle-options.json"), "utf8")) as BuildOptions;
-  const result = await esbuild.build({ ...options, entryPoints: [path.join(RUNTIME_ENTRIES, `${entry}.ts`)], write: false });
+  const options = JSON.parse(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8")) as BuildOptions;
+  const result = await esbuild.build({ ...options, entryPoints: [path.join(STANDARDS_SRC, entry, "runtime", "entry.ts")], write: false });
   return result.outputFiles?.[0]?.text ?? "";
 }
 

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
-import { SCORM12_SCHEMA_FILES } from "../package/scorm12/manifest.js";
-import { SCORM12_SCHEMA_DIR } from "../package/scorm12/target.js";
+import { SCORM12_SCHEMA_FILES } from "../standards/scorm12/manifest.js";
+import { SCORM12_SCHEMA_DIR } from "../standards/scorm12/packager.js";
 import { xmlSyntaxError } from "./xml.js";
 
 // Beside this module: src/verify/ from source, and the compiled lib/ folder (scripts/compile.mjs copies it there).

@@ -3,7 +3,7 @@
 // statement exists.
 import { ACTIVITY_TYPES, activityIds } from "../../model/activity-ids.js";
 import type { Course } from "../../model/course.js";
-import { esc } from "../xml.js";
+import { esc } from "../../package/xml.js";
 
 function activity(id: string, type: string, name: string, description: string, lang: string, launch?: string): string {
   const what = `activity ${id}`;

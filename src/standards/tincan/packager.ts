@@ -1,18 +1,18 @@
-// xAPI (TinCan package) target: the whole course as one launchable activity, tracked in an LRS.
-import type { Target } from "../target.js";
+// TinCan packages (xAPI with the TinCan launch): the whole course as one launchable activity, tracked in an LRS.
+import type { Packager } from "../packager.js";
+import { tincanCourseLimits } from "./course-limits.js";
 import { tincanXml } from "./tincan-xml.js";
 
-export const xapiTarget: Target = {
-  id: "xapi",
-  title: "xAPI (TinCan)",
-  runtimeEntry: "xapi",
+export const tincanPackager: Packager = {
   supportsUnits: false,
   // The LRS endpoint is a launch parameter (TinCan launch: `endpoint`), unknown at build time: any http(s)
   // origin. https: for hosted LRSs; http: because LMS-hosted LRSs on intranets (and the development LRS on
   // 127.0.0.1) are plain http, and an https page is kept from them by mixed-content blocking anyway. The
   // scheme list still shuts out ws:, data:, blob: and the like.
   connectSrc: ["'self'", "https:", "http:"],
-  zipName: (course) => `${course.slug}-xapi.zip`,
+  // Named for its launch, not "xapi": a cmi5 package is xAPI too.
+  zipName: (course) => `${course.slug}-tincan.zip`,
+  courseLimits: tincanCourseLimits,
   controlFiles(course, units) {
     const launch = units[0]?.unit.file ?? "index.html";
     return [{ path: "tincan.xml", data: Buffer.from(tincanXml(course, launch)) }];

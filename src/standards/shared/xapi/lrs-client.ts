@@ -2,7 +2,7 @@
 // Authorization header, which sendBeacon cannot). Every request has its own deadline: an LRS (or a proxy)
 // that accepts the connection and never answers must not hold the learner or later requests.
 import type { Agent, Statement } from "@xapi/xapi";
-import type { TinCanLaunch } from "./launch.js";
+import type { TinCanLaunch } from "../../tincan/runtime/launch.js";
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 

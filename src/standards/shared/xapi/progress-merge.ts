@@ -3,8 +3,8 @@
 // is taken whole from the copy that went further with it (more attempts, then passed, then more questions
 // checked; a tie keeps `mine`), keeping a pass and the best score from either; the position is `mine`.
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
-import { decodeState, encodeState } from "../../core/state-codec.js";
-import type { QuizState } from "../../core/state.js";
+import { decodeState, encodeState } from "../../../runtime/core/state-codec.js";
+import type { QuizState } from "../../../runtime/core/state.js";
 
 export interface ProgressDocument {
   readonly v: 1;

@@ -6,15 +6,15 @@
 // there only if they have not moved yet. An unreachable LRS is said once, and so is its return.
 import { fnv1a } from "../../../model/hash.js";
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
-import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../tracker.js";
+import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
 import { parseLaunch } from "./launch.js";
-import { LrsClient, type Fetch } from "./lrs-client.js";
-import { mergeProgress, type ProgressDocument } from "./progress-merge.js";
-import { NO_STORE, StatementQueue, type KeyValueStore } from "./statement-queue.js";
-import { StatementFactory, VERBS } from "./statements.js";
-import { StateWriter } from "./state-writer.js";
+import { LrsClient, type Fetch } from "../../shared/xapi/lrs-client.js";
+import { mergeProgress, type ProgressDocument } from "../../shared/xapi/progress-merge.js";
+import { NO_STORE, StatementQueue, type KeyValueStore } from "../../shared/xapi/statement-queue.js";
+import { StatementFactory, VERBS } from "../../shared/xapi/statements.js";
+import { StateWriter } from "../../shared/xapi/state-writer.js";
 
-export { STATE_ID } from "./state-writer.js";
+export { STATE_ID } from "../../shared/xapi/state-writer.js";
 
 const OFFLINE = "Can't reach the learning record store; your progress is kept on this device and sent when it is back.";
 const RESTORED = "Connection restored; your progress is saved.";

@@ -1,10 +1,11 @@
-// One packaging target per tracking standard. A target decides only its launch units, its runtime entry
-// and its control files (manifest, schemas); everything else is shared.
+// What a standard knows at build time: its launch units, its runtime entry, its control files (manifest,
+// schemas) and its limits. Everything else in a package is shared.
 import type { Course } from "../model/course.js";
+import type { LimitProblem } from "../model/limit-problem.js";
 import type { Unit } from "../model/units.js";
-import type { PackageFile } from "./zip.js";
+import type { PackageFile } from "../package/zip.js";
 
-export interface TargetOptions {
+export interface PackageOptions {
   /** One launchable unit per session plus one for the assessment. */
   readonly scoPerSession: boolean;
 }
@@ -15,19 +16,17 @@ export interface BuiltUnit {
   readonly files: readonly string[];
 }
 
-export interface Target {
-  readonly id: string;
-  readonly title: string;
-  /** File name (without .ts) in src/runtime/entries/. */
-  readonly runtimeEntry: string;
-  /** Whether the target can split the course into several launchable units. */
+export interface Packager {
+  /** Whether the standard can split the course into several launchable units. */
   readonly supportsUnits: boolean;
   /**
    * `connect-src` of the launch pages' Content-Security-Policy (W3C CSP3 §6.1.2): what the standard's
    * tracking must reach over the network. Every other fetch is limited to the package's own files.
    */
   readonly connectSrc: readonly string[];
-  zipName(course: Course, options: TargetOptions): string;
+  zipName(course: Course, options: PackageOptions): string;
+  /** What the course asks of the standard that it cannot carry, for the units this package will have. */
+  courseLimits(course: Course, units: readonly Unit[]): LimitProblem[];
   /**
    * Manifest and other standard files. `shared` are the package paths every unit uses (runtime, CSS,
    * images); each `units[i].files` holds the unit's own launch file.

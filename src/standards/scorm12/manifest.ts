@@ -1,7 +1,7 @@
 // imsmanifest.xml for SCORM 1.2 (SCORM 1.2 CAM §2.3, IMS CP 1.1.2). Validated against the ADL XSDs in the tests.
 import type { Course } from "../../model/course.js";
-import type { BuiltUnit } from "../target.js";
-import { esc, ncname } from "../xml.js";
+import type { BuiltUnit } from "../packager.js";
+import { esc, ncname } from "../../package/xml.js";
 
 export const SCORM12_SCHEMA_FILES = ["adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd"] as const;
 

@@ -1,10 +1,10 @@
-// The course against xAPI's limits (limits.ts): every activity id of the package hangs below the course id
+// The course against xAPI's limits (shared/xapi/limits.ts): every activity id of the package hangs below the course id
 // (model/activity-ids.ts, path segments percent-encoded), so the course id decides whether they are IRIs.
 import type { Course } from "../../model/course.js";
 import type { LimitProblem } from "../../model/limit-problem.js";
-import { iriProblem } from "./limits.js";
+import { iriProblem } from "../shared/xapi/limits.js";
 
-export function xapiCourseLimits(course: Course): LimitProblem[] {
+export function tincanCourseLimits(course: Course): LimitProblem[] {
   const problem = iriProblem(course.id);
   return problem ? [{ source: { kind: "course" }, path: ["id"], message: `must be an IRI, as xAPI activity ids are (xAPI 1.0.3 Part 2 §2.4.4.1); it ${problem}` }] : [];
 }

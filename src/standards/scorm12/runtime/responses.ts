@@ -1,8 +1,8 @@
 // SCORM 1.2 interaction vocabulary: type names and response / pattern strings (SCORM 1.2 RTE §3.4,
 // cmi.interactions.n.type, .student_response, .correct_responses.n.pattern).
 import type { RuntimeQuestion } from "../../../model/runtime-data.js";
-import type { Answer } from "../../core/answers.js";
-import { CMI_STRING255_MAX } from "../../../package/scorm12/limits.js";
+import type { Answer } from "../../../runtime/core/answers.js";
+import { CMI_STRING255_MAX } from "../limits.js";
 
 /** SCORM 1.2 CMIString255, from the one list of SCORM 1.2 limits the build checks courses against. */
 export const CMI_LIMIT = CMI_STRING255_MAX;

@@ -3,11 +3,11 @@
 // finishes on pagehide because LMS players such as Moodle never call LMSFinish for the content.
 // Every call into the LMS is guarded: an LMS that throws or refuses never stops the course.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
-import { reportedStatus, settled } from "../../core/state.js";
-import { cmiClockTime, cmiTimespan } from "../../core/timing.js";
-import { findApi } from "../find-api.js";
-import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../tracker.js";
-import { CMI_STRING4096_MAX, interactionId } from "../../../package/scorm12/limits.js";
+import { reportedStatus, settled } from "../../../runtime/core/state.js";
+import { cmiClockTime, cmiTimespan } from "../../../runtime/core/timing.js";
+import { findApi } from "../../shared/scorm/find-api.js";
+import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
+import { CMI_STRING4096_MAX, interactionId } from "../limits.js";
 import { CMI_LIMIT, correctPattern, interactionType, responseText } from "./responses.js";
 
 export interface Scorm12Api {

@@ -4,9 +4,9 @@
 import type { Activity, Context, InteractionActivityDefinition, InteractionComponent, LanguageMap, Result, Statement } from "@xapi/xapi";
 import { ACTIVITY_TYPES, activityIds } from "../../../model/activity-ids.js";
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
-import type { Answer } from "../../core/answers.js";
-import { isoDuration } from "../../core/timing.js";
-import type { TinCanLaunch } from "./launch.js";
+import type { Answer } from "../../../runtime/core/answers.js";
+import { isoDuration } from "../../../runtime/core/timing.js";
+import type { TinCanLaunch } from "../../tincan/runtime/launch.js";
 
 const VERB = (name: string) => ({ id: `http://adlnet.gov/expapi/verbs/${name}`, display: { "en-US": name } });
 export const VERBS = {

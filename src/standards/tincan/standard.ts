@@ -1,0 +1,11 @@
+// TinCan: xAPI 1.0.3 statements to the LRS the launch names (TinCan launch), a `tincan.xml` package.
+import type { Standard } from "../standard.js";
+import { tincanPackager } from "./packager.js";
+
+export const tincan: Standard = {
+  id: "tincan",
+  // The first name of this target (`--target xapi`, `npm run build:xapi`) keeps working.
+  aliases: ["xapi"],
+  title: "TinCan (xAPI)",
+  packager: tincanPackager,
+};
