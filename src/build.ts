@@ -21,7 +21,8 @@ import { bundleRuntime } from "./runtime/bundle.js";
 export interface BuildOptions {
   readonly contentDir: string;
   readonly outDir: string;
-  readonly targets: readonly string[];
+  /** `--target` names, or the standards themselves (a standard being written, before its registry line). */
+  readonly targets: readonly (string | Standard)[];
   readonly scoPerSession?: boolean;
   /** One call per pipeline step, for progress output. */
   readonly onStep?: (step: string, detail: string) => void;
@@ -38,8 +39,8 @@ export interface PackageReport {
 export async function build(options: BuildOptions): Promise<PackageReport[]> {
   const step = options.onStep ?? (() => {});
   const targets = options.targets.map((id) => {
-    const standard = findStandard(id);
-    if (!standard) throw new Error(`unknown target '${id}'`);
+    const standard = typeof id === "string" ? findStandard(id) : id;
+    if (!standard) throw new Error(`unknown target '${String(id)}'`);
     return standard;
   });
 
