@@ -42,8 +42,9 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<number> {
   // init, preview and verify parse their own flags.
   if (argv[0] === "init") return (await import("./init/command.js")).runInit(argv.slice(1));
-  if ((argv[0] === "preview" || argv[0] === "verify") && !argv.includes("--help") && !argv.includes("-h")) {
-    // Checked before their modules load: those import the optional packages statically.
+  // verify checks its peers itself, once it knows which kinds of package it was given.
+  if (argv[0] === "preview" && !argv.includes("--help") && !argv.includes("-h")) {
+    // Checked before its modules load: those import the optional packages statically.
     const missing = missingOptionalPackages(argv[0]);
     if (missing) {
       console.error(`error: ${missing}`);

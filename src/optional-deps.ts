@@ -2,15 +2,24 @@
 // the development LRS), scorm-again (the LMS side of the player page, ~18 MB) and playwright-core (drives
 // Chromium, verify only). They are optional peer dependencies, so `npm i -D coursewright` neither compiles
 // nor downloads them; this check turns their absence into one line an author can act on.
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { PACKAGE_ROOT } from "./paths.js";
 
-const NEEDS: Record<string, readonly string[]> = {
-  preview: ["better-sqlite3", "scorm-again"],
-  verify: ["better-sqlite3", "playwright-core", "scorm-again"],
+export type OptionalPeer = "better-sqlite3" | "playwright-core" | "scorm-again";
+
+/** preview: the player (scorm-again, served for every package) and the development LRS. */
+export const PREVIEW_PEERS: readonly OptionalPeer[] = ["better-sqlite3", "scorm-again"];
+
+/**
+ * verify, per kind of package: Chromium's driver and the player's LMS for every package; a TinCan package
+ * is played against the development LRS as well, so only it needs SQLite.
+ */
+export const VERIFY_PEERS: Readonly<Record<"scorm12" | "xapi", readonly OptionalPeer[]>> = {
+  scorm12: ["playwright-core", "scorm-again"],
+  xapi: ["better-sqlite3", "playwright-core", "scorm-again"],
 };
-
-/** What `npm i -D` needs for both commands. */
-const ALL = ["better-sqlite3", "playwright-core", "scorm-again"];
 
 const require = createRequire(import.meta.url);
 
@@ -23,10 +32,27 @@ function installed(name: string): boolean {
   }
 }
 
-/** The message for `command` when a package it needs is missing, or undefined when all are installed. */
-export function missingOptionalPackages(command: string): string | undefined {
-  const missing = (NEEDS[command] ?? []).filter((name) => !installed(name));
+/** `name@range` as package.json declares the peer: a bare name installs the newest release, which may be outside it. */
+function installSpec(name: string): string {
+  let range: string | undefined;
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { peerDependencies?: Record<string, string> };
+    range = pkg.peerDependencies?.[name];
+  } catch {
+    range = undefined;
+  }
+  const spec = range ? `${name}@${range}` : name;
+  // Quoted where a shell would read a character (^ in cmd.exe, < > | everywhere).
+  return /^[\w@./-]+$/.test(spec) ? spec : `"${spec}"`;
+}
+
+/**
+ * The one-line message for `command` when a package it needs is missing, or undefined when all are installed.
+ * `needed` defaults to everything the command can need.
+ */
+export function missingOptionalPackages(command: "preview" | "verify", needed: Iterable<OptionalPeer> = command === "preview" ? PREVIEW_PEERS : VERIFY_PEERS.xapi): string | undefined {
+  const missing = [...new Set(needed)].sort().filter((name) => !installed(name));
   if (missing.length === 0) return undefined;
   const names = missing.length === 1 ? `package ${missing[0]}` : `packages ${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
-  return `coursewright ${command} needs the optional ${names}: npm i -D ${ALL.join(" ")}`;
+  return `coursewright ${command} needs the optional ${names}: npm i -D ${missing.map(installSpec).join(" ")}`;
 }

@@ -1,8 +1,9 @@
 // The LRS's SQLite database (better-sqlite3: embedded, synchronous, so a request's writes are one transaction
 // with no interleaving). A file path keeps data across restarts; ":memory:" is for tests.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 
 export type Db = Database.Database;
 
@@ -57,7 +58,10 @@ CREATE TABLE IF NOT EXISTS state_documents (
 
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  // Loaded when a database opens, not when this module loads: better-sqlite3 is an optional peer, and verify
+  // loads the LRS's modules for SCORM 1.2 packages too, which never open one.
+  const Sqlite = createRequire(import.meta.url)("better-sqlite3") as typeof Database;
+  const db = new Sqlite(file);
   if (file !== ":memory:") db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.exec(SCHEMA);

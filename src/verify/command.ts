@@ -1,9 +1,11 @@
 // `coursewright verify <package.zip>... [--json]`: argument parsing, the shared browser, output, exit code.
 import { parseArgs } from "node:util";
-import { chromiumExecutable, launchChromium, type VerifyBrowser } from "./browser.js";
+import { missingOptionalPackages } from "../optional-deps.js";
+import type { VerifyBrowser } from "./browser.js";
+import { neededPeers } from "./needed-peers.js";
 import { formatReport } from "./report.js";
 import { removeAllTempDirs } from "./temp-dirs.js";
-import { verifyPackage, type PackageReport } from "./verify.js";
+import type { PackageReport } from "./verify.js";
 
 export const VERIFY_HELP = `Usage: coursewright verify <package.zip>... [--json]
 
@@ -62,9 +64,20 @@ export async function runVerify(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
+  // Only the peers the given packages need (a SCORM 1.2 package needs no SQLite), checked before the modules
+  // that import them load.
+  const missing = missingOptionalPackages("verify", positionals.flatMap(neededPeers));
+  if (missing) {
+    console.error(`error: ${missing}`);
+    return 2;
+  }
+  const { verifyPackage } = await import("./verify.js");
+
   let launched: Promise<VerifyBrowser | string> | undefined;
   const browser = (): Promise<VerifyBrowser | string> =>
     (launched ??= (async () => {
+      // Reached only for a package whose kind asked for playwright-core above.
+      const { chromiumExecutable, launchChromium } = await import("./browser.js");
       const exe = chromiumExecutable();
       if (!exe.exists) {
         return `Chromium not found at ${exe.path}. Install it (Debian: apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome executable; verify never downloads a browser`;

@@ -50,6 +50,28 @@ export function installTarball(tarball: string, dir: string): Run {
   return ok(run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", tarball], dir), "npm install");
 }
 
+/** The version of `name` this repository's tests run with (package-lock.json). */
+export function lockedVersion(name: string): string {
+  const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
+  const version = lock.packages[`node_modules/${name}`]?.version;
+  if (!version) throw new Error(`${name} is not in package-lock.json`);
+  return version;
+}
+
+/** The range package.json declares for the optional peer `name`. */
+export function peerRange(name: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { peerDependencies?: Record<string, string> };
+  const range = pkg.peerDependencies?.[name];
+  if (!range) throw new Error(`${name} is not a peer dependency in package.json`);
+  return range;
+}
+
+/** What an author installs for verify, at the versions this repository tests with, from the warm npm cache. */
+export function installPeers(dir: string, names: readonly string[]): Run {
+  const specs = names.map((n) => `${n}@${lockedVersion(n)}`);
+  return ok(run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", ...specs], dir), `npm install ${specs.join(" ")}`);
+}
+
 /** Bytes under `dir` (files only, symlinks not followed). */
 export function folderBytes(dir: string): number {
   let total = 0;
