@@ -1,6 +1,7 @@
 // The learner's state and everything derived from it (session and course completion, assessment status).
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import type { Answer } from "./answers.js";
+import { outcomeOf, type Outcome } from "./outcome.js";
 
 export interface QuizState {
   answers: (Answer | null)[];
@@ -72,6 +73,8 @@ export interface Progress {
   readonly assessment: AssessmentProgress | null;
   /** The course's success criterion: the assessment passed, or (without one) the course complete. */
   readonly success: boolean;
+  /** Both axes of the learner's outcome, for each standard to word (see outcome.ts). */
+  readonly outcome: Outcome;
 }
 
 export function sessionComplete(course: RuntimeCourse, state: LearnerState, si: number, pages = flattenPages(course)): boolean {
@@ -93,6 +96,19 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   }));
   const counted = sessions.filter((s) => s.counts);
   const courseComplete = counted.length > 0 && counted.every((s) => s.complete);
+  // Progress toward completion: the counted sessions' pages viewed and knowledge-check questions checked.
+  let done = 0;
+  let total = 0;
+  for (const p of pages) {
+    if (!course.sessions[p.session]?.counts) continue;
+    total++;
+    if (state.visited[p.index]) done++;
+  }
+  for (const s of course.sessions) {
+    const checked = s.counts && s.check ? (state.quizzes[s.check]?.checked ?? []) : [];
+    total += checked.length;
+    done += checked.filter(Boolean).length;
+  }
   const quiz = course.quizzes[ASSESSMENT_ID];
   const qs = state.quizzes[ASSESSMENT_ID];
   let assessment: AssessmentProgress | null = null;
@@ -113,6 +129,14 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
     courseComplete,
     assessment,
     success: assessment ? assessment.passed : courseComplete,
+    outcome: outcomeOf({
+      done,
+      total,
+      countedSessions: counted.length,
+      countedComplete: courseComplete,
+      started: state.visited.some(Boolean),
+      assessment,
+    }),
   };
 }
 

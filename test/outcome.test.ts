@@ -1,0 +1,116 @@
+// The neutral learner outcome (runtime/core/outcome.ts): completion and success as two axes, best score,
+// progress toward completion, settled verdict; and the course's reporting wish.
+import { describe, expect, it } from "vitest";
+import { loadCourse } from "../src/content/load-course.js";
+import type { RuntimeCourse } from "../src/model/runtime-data.js";
+import { planUnits } from "../src/model/units.js";
+import { runtimeCourse } from "../src/render/runtime-data.js";
+import { reportingWish } from "../src/runtime/core/outcome.js";
+import { emptyState, flattenPages, progress, type LearnerState } from "../src/runtime/core/state.js";
+
+const course = loadCourse("content");
+const whole: RuntimeCourse = runtimeCourse(course, planUnits(course, false)[0]!);
+const units = planUnits(course, true).map((u) => runtimeCourse(course, u));
+const assessmentOnly = units.find((u) => u.sessions.every((s) => !s.counts))!;
+const oneSession = units.find((u) => u.sessions.some((s) => s.counts && s.pages.length > 1))!;
+
+/** Views every page and checks every knowledge-check question of the counted sessions. */
+function completeSessions(data: RuntimeCourse, state: LearnerState): void {
+  for (const p of flattenPages(data)) if (data.sessions[p.session]!.counts) state.visited[p.index] = true;
+  for (const s of data.sessions) if (s.check) state.quizzes[s.check]!.checked.fill(true);
+}
+
+function attempt(state: LearnerState, score: number, mark = 80): void {
+  const qs = state.quizzes["assessment"]!;
+  qs.attempts += 1;
+  qs.last = score;
+  qs.best = qs.best === null ? score : Math.max(qs.best, score);
+  qs.passed ||= score >= mark;
+}
+
+describe("outcome of a whole-course unit with an assessment", () => {
+  it("starts not attempted, unknown, no score, no progress", () => {
+    expect(progress(whole, emptyState(whole)).outcome).toEqual({
+      completion: "not-attempted",
+      success: "unknown",
+      scaled: null,
+      percent: null,
+      progress: 0,
+      settled: false,
+    });
+  });
+
+  it("counts pages and check questions toward progress, never reaching 1 before completion", () => {
+    const state = emptyState(whole);
+    state.visited[0] = true;
+    const first = progress(whole, state).outcome;
+    expect(first.completion).toBe("incomplete");
+    expect(first.progress).toBeGreaterThan(0);
+    completeSessions(whole, state);
+    const check = whole.sessions.find((s) => s.check)!;
+    state.quizzes[check.check!]!.checked[0] = false;
+    const almost = progress(whole, state).outcome;
+    expect(almost.completion).toBe("incomplete");
+    expect(almost.progress).toBeGreaterThan(first.progress);
+    expect(almost.progress).toBeLessThan(1);
+  });
+
+  it("is completed with every counted session complete, before the assessment is passed", () => {
+    const state = emptyState(whole);
+    completeSessions(whole, state);
+    const o = progress(whole, state).outcome;
+    expect(o).toMatchObject({ completion: "completed", success: "unknown", progress: 1, settled: false });
+  });
+
+  it("fails with attempts left (not settled), then settles once every attempt failed; the score is the best", () => {
+    const state = emptyState(whole);
+    state.visited[0] = true;
+    attempt(state, 60);
+    expect(progress(whole, state).outcome).toMatchObject({ success: "failed", settled: false, percent: 60, scaled: 0.6 });
+    attempt(state, 70);
+    attempt(state, 40);
+    expect(progress(whole, state).outcome).toMatchObject({ success: "failed", settled: true, percent: 70, scaled: 0.7, completion: "incomplete" });
+  });
+
+  it("passes for good: a pass is settled and never taken back; completion still follows the sessions", () => {
+    const state = emptyState(whole);
+    state.visited[0] = true;
+    attempt(state, 66.67);
+    expect(progress(whole, state).outcome).toMatchObject({ success: "failed", scaled: 0.6667 });
+    attempt(state, 90);
+    expect(progress(whole, state).outcome).toMatchObject({ success: "passed", settled: true, completion: "incomplete", scaled: 0.9 });
+    completeSessions(whole, state);
+    expect(progress(whole, state).outcome.completion).toBe("completed");
+  });
+});
+
+describe("outcome of the units of a multi-unit package", () => {
+  it("a session unit succeeds by completion (it has no assessment)", () => {
+    const state = emptyState(oneSession);
+    state.visited[0] = true;
+    expect(progress(oneSession, state).outcome).toMatchObject({ completion: "incomplete", success: "unknown", scaled: null });
+    completeSessions(oneSession, state);
+    expect(progress(oneSession, state).outcome).toMatchObject({ completion: "completed", success: "passed", progress: 1, settled: true });
+  });
+
+  it("the assessment unit completes once its verdict is settled", () => {
+    const state = emptyState(assessmentOnly);
+    state.visited[0] = true;
+    expect(progress(assessmentOnly, state).outcome).toMatchObject({ completion: "incomplete", progress: 0 });
+    attempt(state, 10);
+    expect(progress(assessmentOnly, state).outcome).toMatchObject({ completion: "incomplete", success: "failed", progress: 0 });
+    attempt(state, 95);
+    expect(progress(assessmentOnly, state).outcome).toMatchObject({ completion: "completed", success: "passed", progress: 1 });
+  });
+});
+
+describe("reporting wish", () => {
+  it.each([
+    ["passed/incomplete", { success: "passed", failure: "incomplete" }],
+    ["passed/failed", { success: "passed", failure: "failed" }],
+    ["completed/incomplete", { success: "completed", failure: "incomplete" }],
+    ["completed/failed", { success: "completed", failure: "failed" }],
+  ] as const)("%s", (option, wish) => {
+    expect(reportingWish(option)).toEqual(wish);
+  });
+});
