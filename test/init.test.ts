@@ -37,7 +37,7 @@ const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir
 const DOCUMENTED_SCRIPTS = {
   build: "coursewright build --target all",
   "build:scorm": "coursewright build --target scorm12",
-  "build:xapi": "coursewright build --target xapi",
+  "build:xapi": "coursewright build --target tincan",
   preview: "coursewright preview",
   verify: "coursewright verify dist/*.zip",
 };

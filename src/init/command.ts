@@ -2,7 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { initCourse, InitRefusal } from "./init-course.js";
-import { CONTENT_FOLDER } from "./scaffold-files.js";
+import { CONTENT_FOLDER, SCRIPTS } from "./scaffold-files.js";
 
 export const INIT_HELP = `Usage: coursewright init [folder] [--force]
 
@@ -12,7 +12,7 @@ Creates a course that builds at once, in the folder (created if needed; default:
   ${CONTENT_FOLDER}/checks/*.yaml       a knowledge check with one question of every type
   ${CONTENT_FOLDER}/assessment.yaml     a final assessment
   schemas/*.json               JSON Schemas the YAML files point at, for editor autocompletion
-  package.json                 scripts build, build:scorm, build:xapi, preview, verify
+  package.json                 scripts ${Object.keys(SCRIPTS).join(", ")}
   .gitignore, README.md
 
 Options:

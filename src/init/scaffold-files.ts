@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { jsonSchemas } from "../content/json-schema.js";
 import { PACKAGE_ROOT } from "../paths.js";
+import { STANDARDS } from "../standards/registry.js";
 import { mergeGitignore, type MergePlan } from "./merge-plan.js";
 import { mergePackageJson, newPackageJson, type JsonObject } from "./package-json.js";
 import { SCAFFOLD_SLUG, SCAFFOLD_TITLE, titleFromSlug } from "./names.js";
@@ -24,8 +25,7 @@ export interface ScaffoldFile {
 
 export const SCRIPTS: Readonly<Record<string, string>> = {
   build: "coursewright build --target all",
-  "build:scorm": "coursewright build --target scorm12",
-  "build:xapi": "coursewright build --target xapi",
+  ...Object.fromEntries(STANDARDS.flatMap((s) => s.npmScripts.map((name) => [name, `coursewright build --target ${s.id}`]))),
   preview: "coursewright preview",
   verify: "coursewright verify dist/*.zip",
 };

@@ -10,5 +10,7 @@ export interface Standard {
   readonly aliases: readonly string[];
   /** How people name it ("SCORM 1.2"). */
   readonly title: string;
+  /** npm scripts `coursewright init` writes for this standard alone (`build:scorm` → `build --target <id>`). */
+  readonly npmScripts: readonly string[];
   readonly packager: Packager;
 }

@@ -6,5 +6,6 @@ export const scorm12: Standard = {
   id: "scorm12",
   aliases: [],
   title: "SCORM 1.2",
+  npmScripts: ["build:scorm"],
   packager: scorm12Packager,
 };

@@ -7,5 +7,6 @@ export const tincan: Standard = {
   // The first name of this target (`--target xapi`, `npm run build:xapi`) keeps working.
   aliases: ["xapi"],
   title: "TinCan (xAPI)",
+  npmScripts: ["build:xapi"],
   packager: tincanPackager,
 };
