@@ -11,6 +11,7 @@ import zlib from "node:zlib";
 import { build } from "../src/build.js";
 import { loadCourse } from "../src/content/load-course.js";
 import { PACKAGE_ROOT } from "../src/paths.js";
+import { STANDARD_IDS } from "../src/standards/registry.js";
 import { readZip } from "../test/helpers/unzip.js";
 import { measureInstall, type InstallResult } from "./install.js";
 import { measureLearner, type LearnerResult } from "./learner.js";
@@ -32,7 +33,7 @@ interface BuildConfig {
 const CONFIGS: readonly BuildConfig[] = [
   { label: "scorm12", targets: ["scorm12"], scoPerSession: false },
   { label: "scorm12 --sco-per-session", targets: ["scorm12"], scoPerSession: true },
-  { label: "xapi", targets: ["xapi"], scoPerSession: false },
+  { label: "tincan", targets: ["tincan"], scoPerSession: false },
   { label: "all", targets: ["all"], scoPerSession: false },
 ];
 
@@ -63,7 +64,7 @@ interface InProcessResult {
 }
 
 function allTargets(targets: readonly string[]): string[] {
-  return targets.includes("all") ? ["scorm12", "xapi"] : [...targets];
+  return targets.includes("all") ? [...STANDARD_IDS] : [...targets];
 }
 
 async function childInProcess(config: InProcessConfig): Promise<void> {
@@ -354,7 +355,7 @@ async function main(): Promise<number> {
     log("output: building every package of the real course");
     const dist = path.join(tmp, "dist");
     const reports = [
-      ...(await build({ contentDir: "content", outDir: dist, targets: ["scorm12", "xapi"] })),
+      ...(await build({ contentDir: "content", outDir: dist, targets: STANDARD_IDS })),
       ...(await build({ contentDir: "content", outDir: dist, targets: ["scorm12"], scoPerSession: true })),
     ];
     const output = reports.map((r) => analyseZip(path.join(dist, r.file), r.target));
@@ -368,7 +369,7 @@ async function main(): Promise<number> {
       const synthetic = writeSyntheticCourse(dir, shape);
       const cli = await timeCli(buildArgs({ label: "all", targets: ["all"], scoPerSession: false }, dir), runs, tmp);
       const out = path.join(tmp, `synthetic-${shape.pages}-dist`);
-      const built = await build({ contentDir: dir, outDir: out, targets: ["scorm12", "xapi"] });
+      const built = await build({ contentDir: dir, outDir: out, targets: STANDARD_IDS });
       const scormFile = built.find((b) => b.target === "scorm12")?.file;
       if (scormFile) unpack(path.join(out, scormFile), path.join(out, "unpacked"));
       log(`scale: ${shape.pages} pages, learner`);
@@ -519,13 +520,13 @@ function report(r: Results): string {
   out.push("");
   out.push(
     table(
-      ["pages", "scorm12 zip", "bytes/page", "bytes/added page", "xapi zip", "suspend_data full", "compact", "stored", "chars/page", "before submit"],
+      ["pages", "scorm12 zip", "bytes/page", "bytes/added page", "tincan zip", "suspend_data full", "compact", "stored", "chars/page", "before submit"],
       r.scale.map((x, i) => [
         String(x.pages),
         kib(x.zips.scorm12 ?? 0),
         String(Math.round((x.zips.scorm12 ?? 0) / x.pages)),
         added(i, (y) => y.zips.scorm12 ?? 0),
-        kib(x.zips.xapi ?? 0),
+        kib(x.zips.tincan ?? 0),
         String(x.suspend.full),
         String(x.suspend.compact),
         `${x.suspend.stored} (${x.suspend.storedForm})`,
