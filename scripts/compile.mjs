@@ -37,7 +37,10 @@ export async function compile(outdir) {
   // The preview player's page script, with the options src/player/server.ts bundles it with from src/.
   await esbuild.build({ entryPoints: [path.join(src, "player", "client", "player.ts")], outfile: path.join(outdir, "player-client.js"), bundle: true, minify: true, format: "iife", target: ["es2019"], logLevel: "warning" });
   // Data files the compiled modules read beside themselves (new URL("./…", import.meta.url)).
-  fs.copyFileSync(path.join(src, "verify", "scorm12-manifest-wrapper.xsd"), path.join(outdir, "scorm12-manifest-wrapper.xsd"));
+  // The code-split chunks sit flat in outdir, so a standard's schema files (src/standards/<id>/**/*.xsd, named
+  // for their standard so they cannot collide) are copied there flat too.
+  const dataFiles = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dataFiles(path.join(dir, e.name)) : e.name.endsWith(".xsd") ? [path.join(dir, e.name)] : []));
+  for (const file of dataFiles(standards)) fs.copyFileSync(file, path.join(outdir, path.basename(file)));
   return path.join(outdir, "cli.js");
 }
 

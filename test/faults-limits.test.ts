@@ -23,7 +23,7 @@ import { renderUnit } from "../src/render/render-unit.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { loadTemplates } from "../src/render/templates.js";
 import { StatementFactory } from "../src/standards/shared/xapi/statements.js";
-import { tincanViolations } from "../src/verify/tincan-rules.js";
+import { tincanViolations } from "../src/standards/tincan/verify/tincan-rules.js";
 import { verifyPackage, type PackageReport } from "../src/verify/verify.js";
 import { contentFixture, REAL_CONTENT, REPO_ROOT, replaceOnce, tempDir, type ContentFixture } from "./helpers/content-fixture.js";
 import { runCli } from "./helpers/run-cli.js";

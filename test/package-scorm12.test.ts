@@ -10,7 +10,7 @@ import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { SCORM12_SCHEMA_FILES } from "../src/standards/scorm12/manifest.js";
-import { manifestProblems } from "../src/verify/manifest-rules.js";
+import { manifestProblems } from "../src/standards/scorm12/verify/manifest-rules.js";
 import { readZip, zipEntries } from "./helpers/unzip.js";
 import { validateScorm12Manifest } from "./helpers/xsd.js";
 import { REAL_CONTENT, ScratchFolder } from "./helpers/content-fixture.js";
@@ -59,7 +59,7 @@ afterAll(() => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Manifest reading (the code-level rules, conformance 1.3–1.8, are src/verify/manifest-rules.ts)
+// Manifest reading (the code-level rules, conformance 1.3–1.8, are src/standards/scorm12/verify/manifest-rules.ts)
 
 function parseXml(xml: string): Document {
   return new JSDOM(xml, { contentType: "text/xml" }).window.document;

@@ -10,7 +10,7 @@ import { decodeBits, decodeState, encodeBits, encodeState } from "../src/runtime
 import { emptyState, progress, reportedStatus } from "../src/runtime/core/state.js";
 import { cmiClockTime, cmiTimespan, isoDuration } from "../src/runtime/core/timing.js";
 import { correctPattern, responseText } from "../src/standards/scorm12/runtime/responses.js";
-import { Scorm12CallLog, type Scorm12ApiLike } from "../src/verify/scorm12-rules.js";
+import { Scorm12CallLog, type Scorm12ApiLike } from "../src/standards/scorm12/verify/call-rules.js";
 
 const course = loadCourse("content");
 const data: RuntimeCourse = runtimeCourse(course, planUnits(course, false)[0]!);

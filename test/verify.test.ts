@@ -11,12 +11,12 @@ import type { JsonObject } from "../src/lrs/index.js";
 import { SCORM12_SCHEMA_FILES } from "../src/standards/scorm12/manifest.js";
 import { SCORM12_SCHEMA_DIR } from "../src/standards/scorm12/packager.js";
 import { writeZip, type PackageFile } from "../src/package/zip.js";
-import { manifestViolations } from "../src/verify/manifest-rules.js";
-import type { ApiCall } from "../src/verify/scorm12-rules.js";
-import { checkScorm12Session, checkXapiStatements } from "../src/verify/session-rules.js";
-import { tincanRoot, tincanViolations } from "../src/verify/tincan-rules.js";
+import { manifestViolations } from "../src/standards/scorm12/verify/manifest-rules.js";
+import type { ApiCall } from "../src/standards/scorm12/verify/call-rules.js";
+import { checkScorm12Session, checkXapiStatements } from "../src/standards/scorm12/verify/session-check.js";
+import { tincanRoot, tincanViolations } from "../src/standards/tincan/verify/tincan-rules.js";
 import type { PackageReport } from "../src/verify/verify.js";
-import { validateScorm12Manifest } from "../src/verify/xsd.js";
+import { validateScorm12Manifest } from "../src/standards/scorm12/verify/xsd.js";
 import { CHROMIUM_PATH, chromiumAvailable } from "./helpers/browser.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,6 +1,6 @@
 // One finding of `coursewright verify`: a numbered rule (its id as the report shows it) that a package
 // breaks. Errors fail the verification; warnings (SHOULD-level and *practice* rules) are reported but do not.
-import type { Violation } from "./scorm12-rules.js";
+import type { Violation } from "../standards/scorm12/verify/call-rules.js";
 
 export interface Finding extends Violation {
   readonly severity: "error" | "warning";

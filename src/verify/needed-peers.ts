@@ -4,8 +4,8 @@
 import path from "node:path";
 import { VERIFY_PEERS, type OptionalPeer } from "../optional-deps.js";
 import { zipEntries } from "../package/read-zip.js";
-import { MANIFEST } from "./manifest-rules.js";
-import { tincanRoot } from "./tincan-rules.js";
+import { MANIFEST } from "../standards/scorm12/verify/manifest-rules.js";
+import { tincanRoot } from "../standards/tincan/verify/tincan-rules.js";
 
 export function neededPeers(file: string): readonly OptionalPeer[] {
   let names: string[];

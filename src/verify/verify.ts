@@ -13,13 +13,13 @@ import type { VerifyBrowser } from "./browser.js";
 import { cspFindings } from "./csp-rules.js";
 import { dedupe, error, type Finding } from "./findings.js";
 import { contentFrame, playUnit, type UnitKind } from "./journey.js";
-import { itemScormtypes, MANIFEST, manifestNamespace, manifestViolations, NS_IMSCP_2004, schemaFileViolations } from "./manifest-rules.js";
-import type { ApiCall } from "./scorm12-rules.js";
-import { checkScorm12Session, checkXapiStatements, type Scorm12Summary, type XapiSummary } from "./session-rules.js";
+import { itemScormtypes, MANIFEST, manifestNamespace, manifestViolations, NS_IMSCP_2004, schemaFileViolations } from "../standards/scorm12/verify/manifest-rules.js";
+import type { ApiCall } from "../standards/scorm12/verify/call-rules.js";
+import { checkScorm12Session, checkXapiStatements, type Scorm12Summary, type XapiSummary } from "../standards/scorm12/verify/session-check.js";
 import { makeTempDir, removeTempDir } from "./temp-dirs.js";
-import { TINCAN, tincanRoot, tincanViolations } from "./tincan-rules.js";
-import { notUtf8Problem } from "./xml-strict.js";
-import { validateScorm12Manifest } from "./xsd.js";
+import { TINCAN, tincanRoot, tincanViolations } from "../standards/tincan/verify/tincan-rules.js";
+import { notUtf8Problem } from "../package/xml-strict.js";
+import { validateScorm12Manifest } from "../standards/scorm12/verify/xsd.js";
 
 export type Standard = "scorm12" | "xapi";
 

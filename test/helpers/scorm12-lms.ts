@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { Scorm12API } from "scorm-again";
-import { Scorm12CallLog } from "../../src/verify/scorm12-rules.js";
+import { Scorm12CallLog } from "../../src/standards/scorm12/verify/call-rules.js";
 
 /** The subset of committed CMI an LMS keeps and hands back on the next launch. */
 export interface StoredCmi {

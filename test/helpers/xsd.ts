@@ -1,3 +1,3 @@
-// Offline XSD validation of SCORM 1.2 manifests: the product's own (src/verify/xsd.ts), which
+// Offline XSD validation of SCORM 1.2 manifests: the product's own (src/standards/scorm12/verify/xsd.ts), which
 // `coursewright verify` uses too.
-export { validateScorm12Manifest, SCORM12_WRAPPER_XSD, type XsdResult } from "../../src/verify/xsd.js";
+export { validateScorm12Manifest, SCORM12_WRAPPER_XSD, type XsdResult } from "../../src/standards/scorm12/verify/xsd.js";

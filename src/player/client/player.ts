@@ -3,7 +3,7 @@
 // parameters pointing at the development LRS (xAPI). It records every API call, persists what the content
 // commits, and can show a tracking panel.
 
-import { recordingApi, type Scorm12ApiLike as ApiLike } from "../../verify/scorm12-recording.js";
+import { recordingApi, type Scorm12ApiLike as ApiLike } from "../../standards/shared/scorm/call-recorder.js";
 
 interface ScormAgainApi extends ApiLike {
   loadFromJSON(json: object): void;

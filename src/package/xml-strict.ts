@@ -2,7 +2,7 @@
 // parser sees the document: every character a Char, every reference to a declared entity or a Char, no '<' in
 // attribute values, the XML declaration only at the start — and no entity declarations at all, so an
 // entity-expansion ("billion laughs") or external-entity document is refused before anything expands it.
-import { codePointName, findInvalidXmlChar, isXmlChar } from "../package/xml.js";
+import { codePointName, findInvalidXmlChar, isXmlChar } from "./xml.js";
 
 /** One problem, with the 1-based line it is on. */
 export interface XmlProblem {

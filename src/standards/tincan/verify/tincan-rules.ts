@@ -1,8 +1,8 @@
 // TinCan package structure (TinCan launch, Rustici launch/lms_lrs.md; tincan.xsd). No npm package carries
 // tincan.xsd, so the structure the schema requires is checked in code.
-import { error, type Finding } from "./findings.js";
-import { hrefToPath } from "./manifest-rules.js";
-import { childrenNS, parseXml, XmlSyntaxError, type XmlElement } from "./xml.js";
+import { error, type Finding } from "../../../verify/findings.js";
+import { hrefToPath } from "../../scorm12/verify/manifest-rules.js";
+import { childrenNS, parseXml, XmlSyntaxError, type XmlElement } from "../../../package/read-xml.js";
 
 export const NS_TINCAN = "http://projecttincan.com/tincan.xsd";
 export const TINCAN = "tincan.xml";

@@ -1,7 +1,7 @@
 // SCORM 1.2 manifest rules the XSD cannot check (SCORM 1.2 CAM §2.3, IMS CP 1.1.2), checked in code against
 // the files of the package. Used by `coursewright verify` and by the generator's tests.
-import { error, warning, type Finding } from "./findings.js";
-import { childrenNS, descendants, elementsNS, parseXml, XmlSyntaxError, type XmlElement } from "./xml.js";
+import { error, warning, type Finding } from "../../../verify/findings.js";
+import { childrenNS, descendants, elementsNS, parseXml, XmlSyntaxError, type XmlElement } from "../../../package/read-xml.js";
 
 export const NS_IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";
 export const NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2";

@@ -3,9 +3,9 @@
 // 1.2 vocabularies and types, and enforces the length limits in strict mode) — stricter than any one LMS,
 // so a package that passes here passes there. Used live by the tests (wrap) and by `coursewright verify`
 // on the calls its player recorded (replay).
-import { recordingApi, type RecordedCall, type Scorm12ApiLike } from "./scorm12-recording.js";
+import { recordingApi, type RecordedCall, type Scorm12ApiLike } from "../../shared/scorm/call-recorder.js";
 
-export type { Scorm12ApiLike } from "./scorm12-recording.js";
+export type { Scorm12ApiLike } from "../../shared/scorm/call-recorder.js";
 /** A recorded call (see scorm12-recording.ts). */
 export type ApiCall = RecordedCall;
 

@@ -5,11 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
-import { SCORM12_SCHEMA_FILES } from "../standards/scorm12/manifest.js";
-import { SCORM12_SCHEMA_DIR } from "../standards/scorm12/packager.js";
-import { xmlSyntaxError } from "./xml.js";
+import { SCORM12_SCHEMA_FILES } from "../manifest.js";
+import { SCORM12_SCHEMA_DIR } from "../packager.js";
+import { xmlSyntaxError } from "../../../package/read-xml.js";
 
-// Beside this module: src/verify/ from source, and the compiled lib/ folder (scripts/compile.mjs copies it there).
+// Beside this module: this folder from source, and the compiled lib/ folder (scripts/compile.mjs copies it there).
 export const SCORM12_WRAPPER_XSD = fileURLToPath(new URL("./scorm12-manifest-wrapper.xsd", import.meta.url));
 
 const NS_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1";

@@ -1,8 +1,8 @@
 // What one launch left behind, judged once the content is gone: the SCORM 1.2 calls of a unit (replayed
 // through Scorm12CallLog, plus end-of-session rules) or the statements an xAPI launch sent to the LRS.
-import { normalizeStatement, validateStatement, type JsonObject } from "../lrs/index.js";
-import { error, warning, type Finding } from "./findings.js";
-import { CMI_TIMESPAN, Scorm12CallLog, type ApiCall } from "./scorm12-rules.js";
+import { normalizeStatement, validateStatement, type JsonObject } from "../../../lrs/index.js";
+import { error, warning, type Finding } from "../../../verify/findings.js";
+import { CMI_TIMESPAN, Scorm12CallLog, type ApiCall } from "./call-rules.js";
 
 const STATUS = new Set(["passed", "completed", "failed", "incomplete", "browsed"]);
 
