@@ -1,7 +1,10 @@
-// imsmanifest.xml for SCORM 1.2 (SCORM 1.2 CAM §2.3, IMS CP 1.1.2). Validated against the ADL XSDs in the tests.
+// imsmanifest.xml for SCORM 1.2 (SCORM 1.2 CAM §2.3, IMS CP 1.1.2), written by the shared IMS CP writer.
+// Validated against the ADL XSDs in the tests.
 import type { Course } from "../../model/course.js";
 import type { BuiltUnit } from "../packager.js";
-import { esc, ncname } from "../../package/xml.js";
+import { writeCpManifest } from "../shared/ims-cp/manifest-writer.js";
+import { itemId, manifestId, organizationId, resourceId, unitResources } from "../shared/ims-cp/unit-resources.js";
+import { xmlElement } from "../shared/ims-cp/xml-element.js";
 
 export const SCORM12_SCHEMA_FILES = ["adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd"] as const;
 
@@ -12,57 +15,38 @@ const NS = {
   xsi: "http://www.w3.org/2001/XMLSchema-instance",
 };
 
-// Not under the `RES-` prefix of unit resources: a session with id `shared` must not collide with it.
-const SHARED_RESOURCE = "SHARED-assets";
-
 /**
  * `adlcp:masteryscore` only where the LMS's own pass/fail decision (it compares score.raw with it on
  * LMSFinish) matches the reporting option: with `passed/failed`. With `*\/incomplete` it would turn a
  * not-yet-passed learner into `failed`, and with `completed/*` it would replace `completed` by `passed`.
  */
-function masteryFor(course: Course, unit: BuiltUnit["unit"]): string {
-  return unit.assessment && unit.reporting === "passed/failed"
-    ? `\n        <adlcp:masteryscore>${course.masteryScore}</adlcp:masteryscore>`
-    : "";
+function masteryFor(course: Course, unit: BuiltUnit["unit"]): string[] {
+  return unit.assessment && unit.reporting === "passed/failed" ? [xmlElement("adlcp:masteryscore", {}, String(course.masteryScore))] : [];
 }
 
 export function scorm12Manifest(course: Course, units: readonly BuiltUnit[], shared: readonly string[]): string {
-  const orgId = ncname("ORG-", course.slug);
-  const items = units
-    .map(
-      (u) => `      <item identifier="${ncname("ITEM-", u.unit.id)}" identifierref="${ncname("RES-", u.unit.id)}" isvisible="true">
-        <title>${esc(u.unit.title, `title of unit ${u.unit.id}`)}</title>${masteryFor(course, u.unit)}
-      </item>`,
-    )
-    .join("\n");
-  const resources = units
-    .map(
-      (u) => `    <resource identifier="${ncname("RES-", u.unit.id)}" type="webcontent" adlcp:scormtype="sco" href="${esc(u.unit.file, "launch file")}">
-${u.files.map((f) => `      <file href="${esc(f, "file path")}"/>`).join("\n")}
-      <dependency identifierref="${SHARED_RESOURCE}"/>
-    </resource>`,
-    )
-    .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${ncname("MANIFEST-", course.slug)}" version="${esc(course.version, "course version")}"
-    xmlns="${NS.imscp}" xmlns:adlcp="${NS.adlcp}" xmlns:xsi="${NS.xsi}"
-    xsi:schemaLocation="${NS.imscp} imscp_rootv1p1p2.xsd ${NS.imsmd} imsmd_rootv1p2p1.xsd ${NS.adlcp} adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="${orgId}">
-    <organization identifier="${orgId}">
-      <title>${esc(course.title, "course title")}</title>
-${items}
-    </organization>
-  </organizations>
-  <resources>
-${resources}
-    <resource identifier="${SHARED_RESOURCE}" type="webcontent" adlcp:scormtype="asset">
-${shared.map((f) => `      <file href="${esc(f, "file path")}"/>`).join("\n")}
-    </resource>
-  </resources>
-</manifest>
-`;
+  return writeCpManifest({
+    identifier: manifestId(course),
+    version: course.version,
+    namespaces: [
+      { prefix: "", uri: NS.imscp },
+      { prefix: "adlcp", uri: NS.adlcp },
+      { prefix: "xsi", uri: NS.xsi },
+    ],
+    // IMS MD is named (the files ship) though the manifest carries no metadata of it.
+    schemaLocation: [
+      [NS.imscp, "imscp_rootv1p1p2.xsd"],
+      [NS.imsmd, "imsmd_rootv1p2p1.xsd"],
+      [NS.adlcp, "adlcp_rootv1p2.xsd"],
+    ],
+    schemaVersion: "1.2",
+    scormTypeAttribute: "adlcp:scormtype",
+    organization: {
+      identifier: organizationId(course),
+      title: course.title,
+      items: units.map((u) => ({ identifier: itemId(u.unit.id), identifierref: resourceId(u.unit.id), title: u.unit.title, extensions: masteryFor(course, u.unit) })),
+      extensions: [],
+    },
+    resources: unitResources(units, shared),
+  });
 }
