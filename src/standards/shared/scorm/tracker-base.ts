@@ -1,5 +1,5 @@
 // The part of a SCORM tracker that every SCORM version shares (SCORM 1.2 RTE §3.3; SCORM 2004 4th ed. RTE
-// §3.1): API discovery, guarded calls, set-if-changed, one commit per learner action (a burst of changes
+// ch.3): API discovery, guarded calls, set-if-changed, one commit per learner action (a burst of changes
 // leaves as one commit), bounded retry of a refused commit, error reporting through GetLastError /
 // GetErrorString / GetDiagnostic, the standing notices and saveStatus. A dialect names the functions and
 // error codes of one version; a subclass writes that version's data model.
@@ -80,7 +80,7 @@ export abstract class ScormTracker implements Tracker {
     }
     this.finished = true;
     clearTimeout(this.retry);
-    // Terminate also persists what was set (SCORM 1.2 RTE §3.3.2.2; SCORM 2004 4th ed. RTE §3.1.3.2), so it
+    // Terminate also persists what was set (SCORM 1.2 RTE §3.3.2.2; SCORM 2004 4th ed. RTE ch.3, Terminate), so it
     // settles a commit that failed.
     const fn = this.dialect.terminate;
     this.finishedOk = this.invoke(fn, "") === "true";
@@ -200,7 +200,7 @@ export abstract class ScormTracker implements Tracker {
     if (retry && wait !== undefined) this.retry = setTimeout(() => this.flush(true), wait);
   }
 
-  /** The LMS's explanation of the last failure (SCORM 1.2 RTE §3.3.2.3; SCORM 2004 4th ed. RTE §3.1.4). */
+  /** The LMS's explanation of the last failure (SCORM 1.2 RTE §3.3.2.3; SCORM 2004 4th ed. RTE ch.3, support methods). */
   protected error(): { code: string; text: string } {
     const d = this.dialect;
     const code = this.invoke(d.getLastError) ?? THREW;

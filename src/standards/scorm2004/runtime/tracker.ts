@@ -1,0 +1,157 @@
+// SCORM 2004 4th edition adapter (SCORM 2004 4th ed. RTE §3.1 API, §4.2 data model; README: What the packages
+// report), on the shared SCORM tracker base (guarded calls, set-if-changed, one commit per burst, retry,
+// notices). Completion and success are reported separately, each from the neutral outcome.
+import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
+import { isoDuration } from "../../../runtime/core/timing.js";
+import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
+import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../shared/scorm/tracker-base.js";
+import { LOCATION_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
+import { SCORM2004 } from "./dialect.js";
+import { correctPatterns, description, interactionType, learnerResponse } from "./responses.js";
+import { completionStatus, successStatus } from "./status.js";
+
+/**
+ * RTE §4.1.1 time (second,10,0), in UTC with two fractional digits. The RTE's grammar allows a zone designator
+ * only after fractional seconds, and Moodle's browser-side check refuses `…T21:00:00Z` (406): never drop them.
+ */
+const timestamp = (d: Date): string => `${d.toISOString().slice(0, 22)}Z`;
+
+/** real(10,7) for a 0..1 measure: four decimals, plain notation. */
+const measure = (x: number): string => String(Math.round(x * 10000) / 10000);
+
+export class Scorm2004Tracker extends ScormTracker {
+  /** RTE §4.2.23 cmi.suspend_data, SPM 64000: the full state always fits below that. */
+  readonly maxStateLength = SUSPEND_DATA_MAX;
+  /** What the LMS already holds as final: never regressed (an LMS may keep the status of an earlier session). */
+  private storedCompleted = false;
+  private storedPassed = false;
+
+  constructor(win: Window) {
+    super(win, SCORM2004);
+  }
+
+  start(course: RuntimeCourse): Promise<TrackerStart> {
+    this.course = course;
+    if (!this.discover()) return untracked("No SCORM 2004 LMS was found, so your progress is not being recorded.");
+    const code = this.initialize();
+    if (code) {
+      this.disconnect();
+      // 104 (content instance terminated): Moodle keeps one API object for every SCO of a package, and once a
+      // SCO has terminated it stays so until the learner re-enters the activity.
+      return untracked(
+        code === "104"
+          ? "The LMS has closed tracking for this visit (error 104): leave the activity and open it again to record this part."
+          : `The LMS did not start tracking (${code === THREW ? "it did not respond" : `error ${code}`}), so your progress may not be recorded.`,
+      );
+    }
+    // RTE §4.2.16 cmi.mode: `browse` and `review` show the course and record nothing (Moodle's Preview button
+    // launches in browse mode yet stores what the content sends as a graded attempt).
+    const mode = this.get("cmi.mode");
+    this.readOnly = mode === "review" || mode === "browse";
+    this.storedCompleted = this.get("cmi.completion_status") === "completed";
+    this.storedPassed = this.get("cmi.success_status") === "passed";
+    // Objectives the LMS already lists keep their places and ours go after `_count`: Moodle puts the
+    // manifest's primary objective at index 0; on resume ours are found again by id (RTE §4.2.17, readable).
+    this.loadObjectives();
+    const location = this.get("cmi.location");
+    const state = this.get("cmi.suspend_data");
+    const learnerName = this.get("cmi.learner_name");
+    // RTE §4.2.19 cmi.scaled_passing_score (from the manifest's minNormalizedMeasure, or the LMS's own): when
+    // set, it is the pass mark — the LMS judges success_status by it (RTE §4.2.22) — so the player grades with it.
+    const passing = this.get("cmi.scaled_passing_score");
+    const scaled = passing === "" ? NaN : Number(passing);
+    const passMark = Number.isFinite(scaled) && scaled >= -1 && scaled <= 1 ? Math.round(Math.max(0, scaled) * 10000) / 100 : undefined;
+    // No commit here: the player's first record() follows at once and carries this launch's values in the
+    // same commit (Moodle 4.5 sends commits after a SCO switch as beacons and may apply two in reverse order).
+    return Promise.resolve({
+      tracked: true,
+      ...(location || state ? { resume: { location, state } } : {}),
+      review: this.readOnly,
+      ...(mode === "browse" ? { notice: "Preview: you can use the whole course; nothing is graded or recorded." } : {}),
+      ...(learnerName ? { learnerName } : {}),
+      ...(passMark === undefined ? {} : { passMark }),
+    });
+  }
+
+  protected writeProgress(s: Snapshot): void {
+    const course = this.course;
+    if (!course) return;
+    const o = s.progress.outcome;
+    // RTE §4.2.14 cmi.location, §4.2.23 cmi.suspend_data: the full state, never the compact one below 64,000.
+    if (s.location.length <= LOCATION_MAX) this.set("cmi.location", s.location);
+    else this.problem(`bookmark longer than ${LOCATION_MAX} characters was not saved`);
+    const state = s.state.length <= SUSPEND_DATA_MAX ? s.state : s.compactState;
+    if (state.length <= SUSPEND_DATA_MAX) this.set("cmi.suspend_data", state);
+    else this.problem(`progress data of ${state.length} characters exceeds SCORM 2004's ${SUSPEND_DATA_MAX}; it was not saved`);
+
+    if (o.percent !== null && o.scaled !== null) {
+      // RTE §4.2.20 cmi.score: scaled is what 2004 judges by; Moodle grades from raw alone (scaled without
+      // raw grades 0), so raw/min/max always go with it. Score before status.
+      this.set("cmi.score.min", "0");
+      this.set("cmi.score.max", "100");
+      this.set("cmi.score.raw", String(o.percent));
+      this.set("cmi.score.scaled", String(o.scaled));
+    }
+    // RTE §4.2.18 cmi.progress_measure: exactly 1 when, and only when, the unit is complete.
+    this.set("cmi.progress_measure", measure(o.progress));
+    // RTE §4.2.4 cmi.completion_status, §4.2.22 cmi.success_status: two axes, each from the outcome.
+    const completion = completionStatus(o);
+    if (!this.storedCompleted || completion === "completed") {
+      this.set("cmi.completion_status", completion);
+      this.storedCompleted = completion === "completed";
+    }
+    const success = successStatus(course.reporting, o);
+    if (!this.storedPassed || success === "passed") {
+      this.set("cmi.success_status", success);
+      this.storedPassed = success === "passed";
+    }
+    // RTE §4.2.8 cmi.exit: `suspend` (resume later) until nothing more can change the verdict, then `normal`.
+    // Set with every write: if the window dies without a clean finish, the LMS still offers resume.
+    this.set("cmi.exit", o.settled ? "normal" : "suspend");
+
+    for (const session of s.progress.sessions) {
+      if (session.id === ASSESSMENT_ID || !session.started) continue;
+      const n = this.objective(session.id);
+      this.set(`cmi.objectives.${n}.completion_status`, session.complete ? "completed" : "incomplete");
+    }
+    const a = s.progress.assessment;
+    if (a && o.percent !== null && o.scaled !== null) {
+      const n = this.objective(ASSESSMENT_ID);
+      this.set(`cmi.objectives.${n}.score.min`, "0");
+      this.set(`cmi.objectives.${n}.score.max`, "100");
+      this.set(`cmi.objectives.${n}.score.raw`, String(o.percent));
+      this.set(`cmi.objectives.${n}.score.scaled`, String(o.scaled));
+      this.set(`cmi.objectives.${n}.success_status`, a.passed ? "passed" : "failed");
+      this.set(`cmi.objectives.${n}.completion_status`, o.settled ? "completed" : "incomplete");
+    }
+  }
+
+  /** RTE §4.2.9 cmi.interactions: appended at `_count`, id first, type before the responses (408 otherwise). */
+  protected writeInteraction(e: AnswerEvent): void {
+    const q = e.question;
+    const p = `cmi.interactions.${this.interactionCount++}.`;
+    this.set(p + "id", interactionId(e.quizId, q.id), true);
+    this.set(p + "type", interactionType(q, e.answer), true);
+    this.set(p + "objectives.0.id", e.objective, true);
+    this.set(p + "timestamp", timestamp(e.at), true);
+    correctPatterns(q, e.answer).forEach((pattern, k) => this.set(`${p}correct_responses.${k}.pattern`, pattern, true));
+    this.set(p + "weighting", String(e.graded ? q.points : 0), true);
+    this.set(p + "learner_response", learnerResponse(q, e.answer), true);
+    this.set(p + "result", e.correct ? "correct" : "incorrect", true);
+    this.set(p + "latency", isoDuration(e.latencyMs), true);
+    const text = description(q);
+    if (text) this.set(p + "description", text, true);
+  }
+
+  protected writeEnd(s: Snapshot): void {
+    this.set("cmi.session_time", isoDuration(Date.now() - this.startedAt));
+    // SCORM 2004 4th ed. RTE, navigation data model: adl.nav.request is acted on after Terminate. A single-SCO package asks for
+    // `suspendAll` while unfinished (an attempt merely exited is ended by a sequencing LMS, losing resume) and
+    // `exitAll` once settled. A SCO of a multi-SCO package asks nothing and the learner picks the next one
+    // in the LMS's menu: after a content `continue`, Moodle's one API object stays terminated and the next
+    // SCO's Initialize fails (104). So no `continue`/`previous`, the only requests adl.nav.request_valid vets.
+    // "_none_" is also the test that the LMS implements navigation at all (an LMS without it answers "").
+    if (this.course?.unit !== "course" || this.get("adl.nav.request") !== "_none_") return;
+    this.set("adl.nav.request", s.progress.outcome.settled ? "exitAll" : "suspendAll");
+  }
+}
