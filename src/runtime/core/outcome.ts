@@ -2,7 +2,7 @@
 // and whether they succeeded (success). Each standard maps it to its own words; the course's reporting
 // option is a wish about that mapping, parsed here (`reportingWish`), applied by the standard.
 import type { ReportingOption } from "../../model/course.js";
-import type { AssessmentProgress } from "./state.js";
+import type { Progress } from "./state.js";
 
 /**
  * `completed`: every counted session of the unit is complete (all its pages viewed and every question of
@@ -41,34 +41,24 @@ export interface Outcome {
   readonly settled: boolean;
 }
 
-/** What the outcome is computed from (gathered by `progress()` in state.ts). */
-export interface OutcomeFacts {
-  /** Pages viewed / knowledge-check questions checked, and their totals, over the counted sessions. */
-  readonly done: number;
-  readonly total: number;
-  readonly countedSessions: number;
-  readonly countedComplete: boolean;
-  /** Some page of the unit (counted or not) was viewed. */
-  readonly started: boolean;
-  readonly assessment: AssessmentProgress | null;
-}
-
-export function outcomeOf(f: OutcomeFacts): Outcome {
-  const a = f.assessment;
-  const failedForGood = Boolean(a && a.failed && a.attemptsLeft === 0);
-  const passed = a ? a.passed : f.countedComplete;
-  const settled = passed || failedForGood;
-  const onlyAssessment = f.countedSessions === 0 && a !== null;
-  const complete = onlyAssessment ? settled : f.countedComplete;
-  const fraction = onlyAssessment ? (settled ? 1 : 0) : f.total === 0 ? 0 : f.done / f.total;
+/**
+ * The outcome of a unit from its progress (`progress()` in state.ts calls this): `done` of `total` are the
+ * counted sessions' pages viewed and knowledge-check questions checked (a counted session has at least one
+ * page, so `total` 0 means the unit has none: it is only the assessment).
+ */
+export function outcomeOf(p: Pick<Progress, "courseComplete" | "pagesVisited" | "assessment">, done: number, total: number): Outcome {
+  const a = p.assessment;
+  const passed = a ? a.passed : p.courseComplete;
+  const settled = passed || Boolean(a && a.failed && a.attemptsLeft === 0);
+  const complete = total ? p.courseComplete : settled;
   const percent = a ? a.best : null;
   return {
-    completion: complete ? "completed" : f.started || (a?.attempts ?? 0) > 0 ? "incomplete" : "not-attempted",
+    completion: complete ? "completed" : p.pagesVisited || a?.attempts ? "incomplete" : "not-attempted",
     success: passed ? "passed" : a?.failed ? "failed" : "unknown",
     scaled: percent === null ? null : Math.round(percent * 100) / 10000,
     percent,
     // Never 1 before completion (rounding), always 1 at it.
-    progress: complete ? 1 : Math.min(fraction, 0.9999),
+    progress: complete ? 1 : Math.min(done / (total || 1), 0.9999),
     settled,
   };
 }

@@ -1,6 +1,7 @@
 // The learner's state and everything derived from it (session and course completion, assessment status).
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import type { Answer } from "./answers.js";
+import { attemptsLeft } from "./assessment.js";
 import { outcomeOf, type Outcome } from "./outcome.js";
 
 export interface QuizState {
@@ -99,16 +100,12 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   // Progress toward completion: the counted sessions' pages viewed and knowledge-check questions checked.
   let done = 0;
   let total = 0;
-  for (const p of pages) {
-    if (!course.sessions[p.session]?.counts) continue;
-    total++;
-    if (state.visited[p.index]) done++;
-  }
-  for (const s of course.sessions) {
-    const checked = s.counts && s.check ? (state.quizzes[s.check]?.checked ?? []) : [];
-    total += checked.length;
-    done += checked.filter(Boolean).length;
-  }
+  course.sessions.forEach((s, si) => {
+    if (!s.counts) return;
+    const steps = pages.filter((p) => p.session === si).map((p) => state.visited[p.index]).concat((s.check && state.quizzes[s.check]?.checked) || []);
+    total += steps.length;
+    done += steps.filter(Boolean).length;
+  });
   const quiz = course.quizzes[ASSESSMENT_ID];
   const qs = state.quizzes[ASSESSMENT_ID];
   let assessment: AssessmentProgress | null = null;
@@ -119,25 +116,18 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
       last: qs.last,
       passed: qs.passed,
       failed: !qs.passed && qs.attempts > 0,
-      attemptsLeft: course.maxAttempts === 0 ? null : Math.max(0, course.maxAttempts - qs.attempts),
+      attemptsLeft: attemptsLeft(course, qs.attempts),
     };
   }
-  return {
+  const base = {
     sessions: sessions.map(({ id, complete, started }) => ({ id, complete, started })),
     pagesVisited: state.visited.filter(Boolean).length,
     pagesTotal: pages.length,
     courseComplete,
     assessment,
     success: assessment ? assessment.passed : courseComplete,
-    outcome: outcomeOf({
-      done,
-      total,
-      countedSessions: counted.length,
-      countedComplete: courseComplete,
-      started: state.visited.some(Boolean),
-      assessment,
-    }),
   };
+  return { ...base, outcome: outcomeOf(base, done, total) };
 }
 
 /** Every assessment attempt was used and none passed: nothing the learner does can change the result. */

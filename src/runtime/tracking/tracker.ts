@@ -13,6 +13,11 @@ export interface TrackerStart {
   /** The LMS opened the attempt for review: show, don't record. */
   readonly review?: boolean;
   readonly learnerName?: string;
+  /**
+   * The pass mark (percent 0..100) the LMS sets for this learner, when the standard carries one: it
+   * replaces the course's `masteryScore` for the assessment.
+   */
+  readonly passMark?: number;
 }
 
 export type LearnerEvent =

@@ -1,0 +1,87 @@
+// The final assessment's rules: pass mark, attempts, best score, retakes. Scores are percents 0..100.
+import type { RuntimeCourse, RuntimeQuiz } from "../../model/runtime-data.js";
+import { scorePercent, type Answer } from "./answers.js";
+import type { QuizState } from "./state.js";
+
+export interface AssessmentRules {
+  /** Percent a submitted attempt must reach to pass. */
+  readonly passMark: number;
+  /** Attempts allowed; 0: unlimited. */
+  readonly maxAttempts: number;
+}
+
+/** The course's rules; a pass mark the LMS sets for this learner (`passMark`, percent) replaces the course's. */
+export function assessmentRules(course: RuntimeCourse, passMark?: number): AssessmentRules {
+  return { passMark: passMark ?? course.masteryScore, maxAttempts: course.maxAttempts };
+}
+
+/** Attempts still allowed; null: unlimited. */
+export function attemptsLeft(rules: Pick<AssessmentRules, "maxAttempts">, attempts: number): number | null {
+  return rules.maxAttempts ? Math.max(0, rules.maxAttempts - attempts) : null;
+}
+
+/** Another attempt may follow the submitted one: not passed (a pass is final) and attempts left. */
+export function canRetake(rules: AssessmentRules, qs: QuizState): boolean {
+  return !qs.passed && attemptsLeft(rules, qs.attempts) !== 0;
+}
+
+export interface AttemptResult {
+  readonly score: number;
+  readonly passed: boolean;
+  /** 1-based number of this attempt. */
+  readonly attempt: number;
+  /** No further attempt will follow: passed, or no attempts left. */
+  readonly final: boolean;
+}
+
+/**
+ * Records a submitted attempt in the quiz state: its score is the last, the best is kept, and a pass is
+ * never taken back. Undefined when no attempt is allowed (already submitted, or none left).
+ */
+export function submitAttempt(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizState, answers: (Answer | null)[]): AttemptResult | undefined {
+  if (qs.submitted || attemptsLeft(rules, qs.attempts) === 0) return undefined;
+  const score = scorePercent(quiz.questions, answers);
+  const passed = score >= rules.passMark;
+  qs.answers = answers;
+  qs.attempts += 1;
+  qs.last = score;
+  qs.best = qs.best === null ? score : Math.max(qs.best, score);
+  qs.passed ||= passed;
+  qs.submitted = true;
+  return { score, passed, attempt: qs.attempts, final: !canRetake(rules, qs) };
+}
+
+/** Opens a new attempt after a submitted one, when the rules allow it; false otherwise. */
+export function startRetake(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizState): boolean {
+  if (!qs.submitted || !canRetake(rules, qs)) return false;
+  qs.submitted = false;
+  qs.answers = quiz.questions.map(() => null);
+  return true;
+}
+
+/** What the results panel says: the last and best attempt (null before the first), the rules, what is left. */
+export interface ResultFacts {
+  readonly passed: boolean;
+  readonly last: number | null;
+  readonly best: number | null;
+  readonly passMark: number;
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  /** Attempts still allowed; null: unlimited. */
+  readonly left: number | null;
+  /** The results of an attempt are showing and another attempt may follow. */
+  readonly canRetake: boolean;
+}
+
+export function resultFacts(rules: AssessmentRules, qs: QuizState): ResultFacts {
+  return {
+    passed: qs.passed,
+    last: qs.last,
+    best: qs.best,
+    passMark: rules.passMark,
+    attempts: qs.attempts,
+    maxAttempts: rules.maxAttempts,
+    left: attemptsLeft(rules, qs.attempts),
+    canRetake: qs.submitted && canRetake(rules, qs),
+  };
+}

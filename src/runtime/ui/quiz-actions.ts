@@ -1,0 +1,124 @@
+// What the learner does with questions: answer (kept in state), check a knowledge-check question, submit
+// an assessment attempt, retake. Each reports through `commit` with the events it caused.
+import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuiz } from "../../model/runtime-data.js";
+import { isComplete, isCorrect, type Answer } from "../core/answers.js";
+import { resultFacts, startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
+import type { LearnerState } from "../core/state.js";
+import type { LearnerEvent } from "../tracking/tracker.js";
+import type { AnswerClock } from "./answer-clock.js";
+import { $, announce } from "./dom.js";
+import { questionElement, readAnswer, showFeedback, showProblem } from "./question-dom.js";
+import { renderQuiz } from "./quiz-view.js";
+import { resultText } from "./results-view.js";
+
+export interface QuizContext {
+  readonly doc: Document;
+  readonly course: RuntimeCourse;
+  readonly rules: AssessmentRules;
+  readonly clock: AnswerClock;
+  readonly state: LearnerState;
+  commit(events: LearnerEvent[]): void;
+}
+
+function quizOf(ctx: QuizContext, el: HTMLElement): { quiz: RuntimeQuiz; index: number } | undefined {
+  const quiz = ctx.course.quizzes[el.dataset.quiz ?? ""];
+  const index = Number(el.dataset.question);
+  return quiz && quiz.questions[index] ? { quiz, index } : undefined;
+}
+
+/** The learner changed an answer: kept in state; it reaches the LMS with the next commit or on page hide. */
+export function captureAnswer(ctx: QuizContext, el: HTMLElement): void {
+  const found = quizOf(ctx, el);
+  if (!found) return;
+  const q = found.quiz.questions[found.index];
+  const qs = ctx.state.quizzes[found.quiz.id];
+  if (!q || !qs || (found.quiz.graded && qs.submitted)) return;
+  showProblem(el, null);
+  ctx.clock.changed(`${found.quiz.id}/${found.index}`);
+  qs.answers[found.index] = readAnswer(el, q);
+}
+
+export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
+  const found = quizOf(ctx, el);
+  if (!found) return;
+  const { quiz, index } = found;
+  const q = quiz.questions[index];
+  const qs = ctx.state.quizzes[quiz.id];
+  if (!q || !qs) return;
+  const answer = readAnswer(el, q);
+  if (!isComplete(q, answer)) {
+    const problem = q.type === "matching" ? "Match every item before checking." : "Answer the question before checking.";
+    showProblem(el, problem);
+    announce(ctx.doc, problem);
+    return;
+  }
+  const correct = isCorrect(q, answer);
+  qs.answers[index] = answer;
+  qs.checked[index] = true;
+  announce(ctx.doc, showFeedback(el, correct, answer));
+  ctx.commit([answerEvent(ctx, quiz, index, answer, correct)]);
+  ctx.clock.checked(`${quiz.id}/${index}`);
+}
+
+function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, answer: Answer, correct: boolean): LearnerEvent {
+  const q = quiz.questions[index];
+  if (!q) throw new Error(`no question ${index} in ${quiz.id}`);
+  const owner = ctx.course.sessions.find((s) => s.check === quiz.id);
+  // Each question's own time and latency, not the submit's (see answer-clock.ts).
+  const { at, latencyMs } = ctx.clock.timing(`${quiz.id}/${index}`, quiz.graded);
+  return {
+    kind: "answer",
+    quizId: quiz.id,
+    objective: owner ? owner.id : ASSESSMENT_ID,
+    graded: quiz.graded,
+    question: q,
+    answer,
+    correct,
+    latencyMs,
+    at: new Date(at),
+  };
+}
+
+export function submitAssessment(ctx: QuizContext, quizId: string): void {
+  const { doc, course } = ctx;
+  const quiz = course.quizzes[quizId];
+  const qs = ctx.state.quizzes[quizId];
+  if (!quiz || !qs || qs.submitted) return;
+  const answers = quiz.questions.map((q, i) => {
+    const el = questionElement(doc, quizId, i);
+    return el ? readAnswer(el, q) : null;
+  });
+  const missing = quiz.questions.findIndex((q, i) => !isComplete(q, answers[i]));
+  if (missing >= 0) {
+    quiz.questions.forEach((q, i) => {
+      const el = questionElement(doc, quizId, i);
+      if (el) showProblem(el, isComplete(q, answers[i] ?? null) ? null : q.type === "matching" ? "Match every item before submitting." : "Answer this question before submitting.");
+    });
+    announce(doc, `Question ${missing + 1} has no answer yet. Answer every question, then submit.`);
+    questionElement(doc, quizId, missing)?.querySelector<HTMLElement>("input, select, button")?.focus();
+    return;
+  }
+  // The answer events come before the attempt is recorded (its answers replace the stored ones).
+  const events: LearnerEvent[] = [];
+  answers.forEach((a, i) => {
+    const q = quiz.questions[i];
+    if (q && a !== null) events.push(answerEvent(ctx, quiz, i, a, isCorrect(q, a)));
+  });
+  const result = submitAttempt(ctx.rules, quiz, qs, answers);
+  if (!result) return;
+  events.push({ kind: "attempt", quizId, ...result, durationMs: Date.now() - ctx.clock.shownAt });
+  ctx.commit(events);
+  renderQuiz(doc, quiz, qs, ctx.rules);
+  $(doc, "results")?.querySelector<HTMLElement>("h2")?.focus();
+  announce(doc, resultText(resultFacts(ctx.rules, qs)));
+}
+
+export function retake(ctx: QuizContext, quizId: string): void {
+  const quiz = ctx.course.quizzes[quizId];
+  const qs = ctx.state.quizzes[quizId];
+  if (!quiz || !qs || !startRetake(ctx.rules, quiz, qs)) return;
+  ctx.commit([]);
+  renderQuiz(ctx.doc, quiz, qs, ctx.rules);
+  ctx.clock.shown(true);
+  questionElement(ctx.doc, quizId, 0)?.querySelector<HTMLElement>("input, select, button")?.focus();
+}
