@@ -46,12 +46,19 @@ async function buildBoth(contentDir: string, outDir: string): Promise<{ single: 
 }
 
 let course: Course;
+/** The real course, which reports passed/incomplete. */
 let real: { single: string; multi: string };
+/** A copy reporting passed/failed with a pass mark of 75 %. */
+let passedFailed: { single: string; multi: string };
 
 beforeAll(async () => {
   scratch = new ScratchFolder("coursewright-pkg2004-");
   course = loadCourse(REAL_CONTENT);
   real = await buildBoth(REAL_CONTENT, tmp("real"));
+  const dir = scratch.copyContent("passed-failed");
+  edit(path.join(dir, "course.yaml"), "reporting: passed/incomplete", "reporting: passed/failed");
+  edit(path.join(dir, "course.yaml"), "masteryScore: 80", "masteryScore: 75");
+  passedFailed = await buildBoth(dir, tmp("passed-failed-out"));
 });
 
 afterAll(() => {
@@ -204,17 +211,10 @@ describe.each([
     }
   });
 
-  it("gives primary objectives ids no runtime objective id (session ids, `assessment`) can equal", () => {
-    const runtimeIds = new Set([...course.sessions.map((s) => s.id), "assessment"]);
-    const ids = all(doc, NS.imsss, "primaryObjective").map((o) => o.getAttribute("objectiveID") ?? "");
-    expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) {
-      expect(runtimeIds.has(id), id).toBe(false);
-      expect(id).toMatch(/^urn:coursewright:unit:/);
-    }
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(all(doc, NS.imsss, "objective")).toHaveLength(0); // no other objectives: the runtime writes its own
-    expect(all(doc, NS.imsss, "mapInfo")).toHaveLength(0);
+  it("declares no objectives while the course reports passed/incomplete (a failed attempt with retakes left is no failure)", () => {
+    expect(course.reporting).toBe("passed/incomplete");
+    expect(all(doc, NS.imsss, "objectives")).toHaveLength(0);
+    expect(xml).not.toMatch(/primaryObjective|minNormalizedMeasure/);
   });
 });
 
@@ -232,17 +232,6 @@ describe("SCORM 2004 single-SCO structure", () => {
   it("has one SCO item, the course, launching index.html", () => {
     const items = itemsOf(doc);
     expect(items.map((i) => [i.identifier, i.title, i.resource.getAttribute("href")])).toEqual([["ITEM-course", course.title, "index.html"]]);
-  });
-
-  it("expresses the pass mark on the course item as the runtime's, masteryScore / 100 by measure", () => {
-    const [item] = itemsOf(doc);
-    if (!item) throw new Error("no item");
-    const primary = only(all(sequencingOf(item.element), NS.imsss, "primaryObjective"), "primaryObjective");
-    expect(primary.getAttribute("objectiveID")).toBe(primaryObjectiveId("course"));
-    expect(primary.getAttribute("satisfiedByMeasure")).toBe("true");
-    const measure = Number(only(children(primary, NS.imsss, "minNormalizedMeasure"), "minNormalizedMeasure").textContent);
-    expect(measure).toBe(0.8);
-    expect(measure * 100).toBe(runtimeData(files.get("index.html")?.toString("utf8") ?? "").masteryScore);
   });
 
   it("hides the LMS's Previous/Continue (the player navigates inside the one SCO), and nothing else", () => {
@@ -278,19 +267,6 @@ describe("SCORM 2004 per-session structure", () => {
     expect(all(doc, NS.adlnav, "hideLMSUI")).toHaveLength(0);
   });
 
-  it("puts the pass mark on the assessment item only", () => {
-    const items = itemsOf(doc);
-    const withObjectives = items.filter((i) => all(i.element, NS.imsss, "primaryObjective").length > 0);
-    expect(withObjectives.map((i) => i.identifier)).toEqual(["ITEM-assessment"]);
-    const [assessmentItem] = withObjectives;
-    if (!assessmentItem) throw new Error("no assessment item");
-    const primary = only(all(sequencingOf(assessmentItem.element), NS.imsss, "primaryObjective"), "primaryObjective");
-    expect(primary.getAttribute("objectiveID")).toBe(primaryObjectiveId("assessment"));
-    expect(primary.getAttribute("satisfiedByMeasure")).toBe("true");
-    expect(all(primary, NS.imsss, "minNormalizedMeasure").map((m) => Number(m.textContent))).toEqual([course.masteryScore / 100]);
-    expect(runtimeData(files.get("sco-assessment.html")?.toString("utf8") ?? "").masteryScore).toBe(course.masteryScore);
-  });
-
   it("rolls up as one course: complete when every session is, passed and scored as the assessment", () => {
     for (const item of itemsOf(doc)) {
       const rules = only(all(sequencingOf(item.element), NS.imsss, "rollupRules"), "rollupRules");
@@ -303,6 +279,67 @@ describe("SCORM 2004 per-session structure", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+
+describe("SCORM 2004 pass mark where the course reports a failed assessment as failed", () => {
+  const primaryOf = (item: Item): Element => only(all(sequencingOf(item.element), NS.imsss, "primaryObjective"), "primaryObjective");
+
+  it("single SCO: the course item's primary objective is satisfied by measure at masteryScore / 100, the runtime's mark", async () => {
+    const files = readZip(passedFailed.single);
+    const xml = manifestOf(files);
+    const [item] = itemsOf(parseXml(xml));
+    if (!item) throw new Error("no item");
+    const primary = primaryOf(item);
+    expect(primary.getAttribute("objectiveID")).toBe(primaryObjectiveId("course"));
+    expect(primary.getAttribute("satisfiedByMeasure")).toBe("true");
+    const measure = Number(only(children(primary, NS.imsss, "minNormalizedMeasure"), "minNormalizedMeasure").textContent);
+    expect(measure).toBe(0.75);
+    expect(measure * 100).toBe(runtimeData(files.get("index.html")?.toString("utf8") ?? "").masteryScore);
+    const result = await validateScorm2004Manifest(xml);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("per session: only the assessment item carries it, and the manifest stays valid", async () => {
+    const files = readZip(passedFailed.multi);
+    const xml = manifestOf(files);
+    const items = itemsOf(parseXml(xml));
+    const withObjectives = items.filter((i) => all(i.element, NS.imsss, "objectives").length > 0);
+    expect(withObjectives.map((i) => i.identifier)).toEqual(["ITEM-assessment"]);
+    const primary = primaryOf(withObjectives[0] as Item);
+    expect(primary.getAttribute("objectiveID")).toBe(primaryObjectiveId("assessment"));
+    expect(all(primary, NS.imsss, "minNormalizedMeasure").map((m) => Number(m.textContent))).toEqual([0.75]);
+    expect(runtimeData(files.get("sco-assessment.html")?.toString("utf8") ?? "").masteryScore).toBe(75);
+    expect((await validateScorm2004Manifest(xml)).errors).toEqual([]);
+  });
+
+  it("gives primary objectives ids no runtime objective id (session ids, `assessment`) can equal, and no other objectives", () => {
+    const runtimeIds = new Set([...course.sessions.map((s) => s.id), "assessment"]);
+    for (const zip of [passedFailed.single, passedFailed.multi]) {
+      const doc = parseXml(manifestOf(readZip(zip)));
+      const ids = all(doc, NS.imsss, "primaryObjective").map((o) => o.getAttribute("objectiveID") ?? "");
+      expect(ids).toHaveLength(1);
+      for (const id of ids) {
+        expect(runtimeIds.has(id), id).toBe(false);
+        expect(id).toMatch(/^urn:coursewright:unit:/);
+      }
+      expect(all(doc, NS.imsss, "objective")).toHaveLength(0); // the runtime writes its own objectives
+      expect(all(doc, NS.imsss, "mapInfo")).toHaveLength(0);
+    }
+  });
+
+  it.each([
+    ["passed/failed", true],
+    ["completed/failed", true],
+    ["passed/incomplete", false],
+    ["completed/incomplete", false],
+  ] as const)("reporting %s: pass mark in the manifest = %s", async (reporting, expected) => {
+    const dir = scratch.copyContent(`reporting-${reporting.replace("/", "-")}`);
+    if (reporting !== course.reporting) edit(path.join(dir, "course.yaml"), `reporting: ${course.reporting}`, `reporting: ${reporting}`);
+    const out = tmp(`reporting-${reporting.replace("/", "-")}-out`);
+    await build({ contentDir: dir, outDir: out, targets: [scorm2004] });
+    const doc = parseXml(manifestOf(readZip(path.join(out, SINGLE_ZIP))));
+    expect(all(doc, NS.imsss, "minNormalizedMeasure").length > 0).toBe(expected);
+  });
+});
 
 describe("SCORM 2004 manifests of other courses", () => {
   it("a course without an assessment: no objectives, sessions decide satisfaction, nothing scores", async () => {
@@ -323,6 +360,7 @@ describe("SCORM 2004 manifests of other courses", () => {
   it("a pass mark of 72.5 % is the measure 0.725, and the manifest stays valid", async () => {
     const dir = scratch.copyContent("mastery");
     edit(path.join(dir, "course.yaml"), "masteryScore: 80", "masteryScore: 72.5");
+    edit(path.join(dir, "course.yaml"), "reporting: passed/incomplete", "reporting: passed/failed");
     const out = tmp("mastery-out");
     await build({ contentDir: dir, outDir: out, targets: [scorm2004] });
     const xml = manifestOf(readZip(path.join(out, SINGLE_ZIP)));
@@ -338,7 +376,7 @@ describe("the SCORM 2004 XSD check can fail", () => {
   let xml: string;
 
   beforeAll(() => {
-    xml = manifestOf(readZip(real.single));
+    xml = manifestOf(readZip(passedFailed.single)); // with a primary objective, to break it
   });
 
   const mutate = (search: string | RegExp, replacement: string): string => {
@@ -351,7 +389,7 @@ describe("the SCORM 2004 XSD check can fail", () => {
   // XSD cannot require a foreign attribute); the package tests above check the spelling in code.
   it.each([
     ["scormType \"SCO\" (the vocabulary is lower case)", 'adlcp:scormType="sco"', 'adlcp:scormType="SCO"', /scormType/],
-    ["a pass mark outside [-1, 1]", "<imsss:minNormalizedMeasure>0.8<", "<imsss:minNormalizedMeasure>1.5<", /minNormalizedMeasure/],
+    ["a pass mark outside [-1, 1]", "<imsss:minNormalizedMeasure>0.75<", "<imsss:minNormalizedMeasure>1.5<", /minNormalizedMeasure/],
     ["an unknown hideLMSUI value", "<adlnav:hideLMSUI>previous<", "<adlnav:hideLMSUI>back<", /hideLMSUI/],
     ["sequencing children out of order", /(<imsss:objectives>[\s\S]*?<\/imsss:objectives>)(\s*)(<imsss:deliveryControls[^>]*\/>)/, "$3$2$1", /objectives/],
     ["an unknown imsss element", "<imsss:deliveryControls", "<imsss:deliveryControl", /deliveryControl/],

@@ -9,12 +9,14 @@
 //   mark an attempt completed and satisfied by itself when it ends).
 // - Completion is progress reaching 1 (adlcp:completionThreshold, SN §3.14): the runtime's progress measure is exactly 1
 //   when, and only when, the unit is complete, so an LMS that judges completion by measure agrees with the SCO.
-// - The pass mark sits on the unit that holds the assessment's score: its primary objective (SN §3.10) is
-//   satisfied by measure at masteryScore / 100, which the LMS hands to the SCO as cmi.scaled_passing_score.
+// - Where the course reports a failed assessment as a failure, the pass mark sits on the unit that holds the
+//   assessment's score: its primary objective (SN §3.10) is satisfied by measure at masteryScore / 100, which
+//   the LMS hands to the SCO as cmi.scaled_passing_score.
 // - Per session, the course rolls up as the runtime judges one SCO course: complete when every session is
 //   (the assessment does not count towards completion), passed and scored as the assessment is.
 import type { Course } from "../../model/course.js";
 import type { Unit } from "../../model/units.js";
+import { reportingWish } from "../../runtime/core/outcome.js";
 import type { BuiltUnit } from "../packager.js";
 import { writeCpManifest } from "../shared/ims-cp/manifest-writer.js";
 import { itemId, manifestId, organizationId, resourceId, unitResources } from "../shared/ims-cp/unit-resources.js";
@@ -46,13 +48,15 @@ function rollupRules(course: Course, unit: Unit, units: readonly BuiltUnit[]): s
 /**
  * The pass mark, on the unit holding the assessment's score (IMS SS 1.0 objectives; SCORM 2004 4th ed. RTE
  * §4.2 cmi.scaled_passing_score is initialised from minNormalizedMeasure when satisfiedByMeasure is true).
- * In 2004 the LMS's own verdict (passed iff score.scaled ≥ the mark) sets success_status only, never
- * completion_status, so unlike SCORM 1.2's masteryscore it holds for every reporting option.
+ * Only where the LMS's own verdict is the course's: with a mark, the LMS sets success_status to failed as soon
+ * as a score.scaled below it arrives (RTE §4.2 cmi.success_status), and the objective rolls up as not
+ * satisfied. That is the wish of `*\/failed`; with `*\/incomplete` a failed attempt with retakes left must not
+ * read as a failure, so the SCO keeps the verdict (and grades with the course's own mark).
  * The objectiveID is a URN, which no runtime objective id (session ids, `assessment`) can equal: Moodle lists
  * the primary objective in cmi.objectives at index 0, and the runtime appends its own after it.
  */
 function objectives(course: Course, unit: Unit): string[] {
-  if (!unit.assessment) return [];
+  if (!unit.assessment || reportingWish(unit.reporting).failure !== "failed") return [];
   const primary = xmlElement("imsss:primaryObjective", { objectiveID: primaryObjectiveId(unit.id), satisfiedByMeasure: true }, [
     xmlElement("imsss:minNormalizedMeasure", {}, String(scaledPassingScore(course.masteryScore))),
   ]);
