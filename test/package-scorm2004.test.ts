@@ -14,7 +14,7 @@ import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { scorm12Manifest } from "../src/standards/scorm12/manifest.js";
-import { primaryObjectiveId, scaledPassingScore } from "../src/standards/scorm2004/limits.js";
+import { clipChars, isLongIdentifier, isReal107, primaryObjectiveId, scaledPassingScore } from "../src/standards/scorm2004/limits.js";
 import { SCORM2004_NAMESPACES, SCORM2004_SCHEMA_DIR, SCORM2004_SCHEMA_FILES } from "../src/standards/scorm2004/schema-files.js";
 import { scorm2004 } from "../src/standards/scorm2004/standard.js";
 import { applyCatalog, validateScorm2004Manifest } from "../src/standards/scorm2004/verify/xsd.js";
@@ -485,6 +485,28 @@ describe("SCORM 2004 limits refused with file:line", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+
+describe("SCORM 2004 limit helpers (shared with the browser runtime)", () => {
+  it("long_identifier_type: a URI-like run of printable ASCII, a URN with a short NID, at most 4000", () => {
+    for (const ok of [primaryObjectiveId("course"), "assessment-q1", "urn:ADL:interaction-id-0001", "x".repeat(4000)]) expect(isLongIdentifier(ok), ok).toBe(true);
+    for (const bad of ["", "a b", "tab\there", "urn::x", `urn:${"n".repeat(32)}:x`, "x".repeat(4001), "caf\u00e9"]) expect(isLongIdentifier(bad), bad).toBe(false);
+  });
+
+  it("real(10,7): plain decimals with at most 7 decimals", () => {
+    for (const ok of [0, 1, -1, 0.725, 2.5, 100, 0.1234567]) expect(isReal107(ok), String(ok)).toBe(true);
+    for (const bad of [1e-7, 0.12345678, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) expect(isReal107(bad), String(bad)).toBe(false);
+  });
+
+  it("the scaled pass mark is masteryScore / 100 without binary noise", () => {
+    expect([0, 72.5, 80, 33.33, 100].map(scaledPassingScore)).toEqual([0, 0.725, 0.8, 0.3333, 1]);
+  });
+
+  it("descriptions are clipped by characters, never inside a surrogate pair", () => {
+    expect(clipChars("abc", 5)).toBe("abc");
+    expect(clipChars("😀😀😀", 2)).toBe("😀😀");
+    expect(clipChars("x".repeat(300), 250)).toHaveLength(250);
+  });
+});
 
 describe("SCORM 2004 ZIP determinism", () => {
   let again: { single: string; multi: string };
