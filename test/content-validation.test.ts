@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { ContentError, type ContentProblem } from "../src/content/errors.js";
 import { loadCourse } from "../src/content/load-course.js";
 import { QUESTION_TYPES } from "../src/model/course.js";
+import { assertWithinLimits } from "../src/package/check-limits.js";
+import { findStandard } from "../src/standards/registry.js";
 import { contentFixture, REAL_CONTENT, replaceOnce, type ContentFixture } from "./helpers/content-fixture.js";
 
 interface Expected {
@@ -449,5 +451,54 @@ describe("malformed content: exact file, line, field and message", () => {
     const before = snapshot();
     problemsOf(fx);
     expect(snapshot()).toEqual(before);
+  });
+});
+
+// Limits of one standard are not the course model's: the course loads, and only a build for that standard
+// refuses it, naming the file, the line and the standard (issue #9 §1).
+describe("a standard's own limits, only when that standard is built", () => {
+  const refusals = (fx: ContentFixture, target: string): string[] => {
+    const course = loadCourse(fx.dir);
+    const standard = findStandard(target);
+    if (!standard) throw new Error(`no standard ${target}`);
+    try {
+      assertWithinLimits(course, [standard], { scoPerSession: false });
+    } catch (err) {
+      if (!(err instanceof ContentError)) throw err;
+      return err.problems.map((p) => `${path.relative(fx.dir, p.file)}:${p.line}: ${p.field ?? ""}: ${p.message}`);
+    }
+    return [];
+  };
+  const choices = (n: number): string => Array.from({ length: n }, (_, i) => `      - text: Choice number ${i + 1}\n`).join("");
+
+  it("36 choices load (default ids a–z, then 0–9) and SCORM 1.2 carries them; a 37th is the model's limit", () => {
+    const fx = contentFixture();
+    fx.mutate(C04, sub("      - text: The World Health Organization\n", choices(34)));
+    const q = loadCourse(fx.dir).sessions.flatMap((s) => (s.check ? s.check.questions : []))[0];
+    expect(q?.type === "single-choice" && q.choices.map((c) => c.id).join("")).toBe("abcdefghijklmnopqrstuvwxyz0123456789");
+    expect(refusals(fx, "scorm12")).toEqual([]);
+    expect(refusals(fx, "tincan")).toEqual([]);
+    fx.mutate(C04, sub("      - text: Choice number 1\n", choices(2).replace(/number/g, "extra")));
+    expectProblems(fx, [{ file: C04, line: fx.lineOf(C04, "- text: The Scottish Recovery Network"), field: "questions.0.choices", message: "may have at most 36 choices" }]);
+  });
+
+  it("a choice id longer than one character: fine for TinCan, refused for SCORM 1.2 at the id's line", () => {
+    const fx = contentFixture();
+    fx.mutate(C04, sub("      - text: The Scottish Recovery Network\n", "      - id: srn\n        text: The Scottish Recovery Network\n"));
+    expect(refusals(fx, "tincan")).toEqual([]);
+    expect(refusals(fx, "xapi")).toEqual([]);
+    expect(refusals(fx, "scorm12")).toEqual([
+      `${C04}:${fx.lineOf(C04, "- id: srn")}: questions.0.choices.0.id: choice id 'srn' is not one character 0–9 or a–z, which is all a SCORM 1.2 choice response can be (SCORM 1.2 RTE §3.4, cmi.interactions.n.student_response)`,
+    ]);
+  });
+
+  it("11 matching pairs: fine for TinCan, refused for SCORM 1.2 (one digit per target) at the pairs' line", () => {
+    const fx = contentFixture();
+    const extra = Array.from({ length: 5 }, (_, i) => `      - source: Extra ${i}\n        target: Extra target ${i}\n`).join("");
+    fx.mutate("assessment.yaml", sub("      - source: Hope\n", `${extra}      - source: Hope\n`));
+    expect(refusals(fx, "tincan")).toEqual([]);
+    expect(refusals(fx, "scorm12")).toEqual([
+      `assessment.yaml:${fx.lineOf("assessment.yaml", "- source: Extra 0")}: questions.0.pairs: has 11 pairs; SCORM 1.2 carries at most 10 (one digit per matching target, SCORM 1.2 RTE §3.4, cmi.interactions.n.student_response)`,
+    ]);
   });
 });

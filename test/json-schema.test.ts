@@ -130,7 +130,7 @@ describe("schemas/ (generated JSON Schemas)", () => {
         expect(v?.properties?.[own[type]], type).toBeDefined();
       }
       expect(byType.get("true-false")?.properties?.answer?.type).toBe("boolean");
-      expect(byType.get("single-choice")?.properties?.choices).toMatchObject({ type: "array", minItems: 2, maxItems: 26 });
+      expect(byType.get("single-choice")?.properties?.choices).toMatchObject({ type: "array", minItems: 2, maxItems: 36 });
       expect(byType.get("matching")?.properties?.pairs?.items?.required).toEqual(["source", "target"]);
       expect(byType.get("fill-in")?.properties?.answers).toMatchObject({ type: "array", minItems: 1 });
     });

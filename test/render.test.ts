@@ -13,6 +13,8 @@ import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { BUILTIN_TEMPLATES } from "../src/paths.js";
 import { plainText, renderInline, renderPage } from "../src/render/markdown.js";
 import { loadTemplates } from "../src/render/templates.js";
+import { runtimeCourse } from "../src/render/runtime-data.js";
+import { planUnits } from "../src/model/units.js";
 import { readZip } from "./helpers/unzip.js";
 import { REAL_CONTENT, ScratchFolder } from "./helpers/content-fixture.js";
 
@@ -376,6 +378,16 @@ describe("Markdown escaping", () => {
     for (const a of frag.querySelectorAll("a")) expect(a.getAttribute("href") ?? "").not.toMatch(/^javascript:/i);
     expect(frag.body.textContent).toContain("<script>alert('block')</script>");
     expect(frag.body.textContent).toContain("<img src=x onerror=\"alert('img')\">");
+  });
+
+  it("hands the runtime the whole prompt as plain text: each standard cuts it to its own size where it writes it", () => {
+    const course = loadCourse(REAL_CONTENT);
+    const quiz = course.assessment!;
+    const prompt = `**Long** ${"😀 word ".repeat(60)}end`;
+    const long: Course = { ...course, assessment: { ...quiz, questions: quiz.questions.map((q, i) => (i === 0 ? { ...q, prompt } : q)) } };
+    const data = runtimeCourse(long, planUnits(long, false)[0]!);
+    expect(data.quizzes["assessment"]?.questions[0]?.prompt).toBe(plainText(prompt));
+    expect(Array.from(plainText(prompt)).length).toBeGreaterThan(250);
   });
 
   it("escapes HTML in inline Markdown (question prompts and choices)", () => {

@@ -2,7 +2,7 @@
 import { QUESTION_TYPES, type Choice, type Question, type Quiz } from "../model/course.js";
 import type { ProblemList } from "./errors.js";
 import { readText } from "./read-text.js";
-import { questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
+import { defaultChoiceId, questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
 import { didYouMean, nearestName } from "./suggest.js";
 import { validate } from "./validate.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
@@ -67,7 +67,7 @@ function toModel(q: QuestionInput, i: number, src: YamlSource, problems: Problem
     case "single-choice":
     case "multiple-response": {
       const choices: Choice[] = q.choices.map((c, k) => ({
-        id: c.id ?? String.fromCharCode(97 + k),
+        id: c.id ?? defaultChoiceId(k),
         text: c.text,
         correct: c.correct === true,
         ...(c.feedback ? { feedback: c.feedback } : {}),

@@ -11,7 +11,7 @@ const text = z.string().trim().min(1, "must not be empty");
 
 /**
  * A number an LMS reads back as written: at most two decimals, so `String(n)` is plain decimal notation
- * (never `1e-7`) — what SCORM's CMIDecimal and a person reading the report expect.
+ * (never `1e-7`) — what an LMS's decimal fields and a person reading the report expect.
  */
 const decimal = (schema: z.ZodNumber, range: string): z.ZodType<number> =>
   schema
@@ -27,12 +27,26 @@ const count = (min: number, max: number, messages: { min: string; max: string })
     .refine(Number.isInteger, "must be a whole number")
     .meta({ type: "integer" });
 
-/** Slugs name package files (`<slug>-scorm12-per-session.zip`), which must fit a file name everywhere. */
+/** Slugs name package files (`<slug>-<standard>.zip`), which must fit a file name everywhere. */
 export const SLUG_MAX = 64;
 /** Assessment attempts a course may allow: more is not a limit any learner meets, and stays a safe integer. */
 export const MAX_ATTEMPTS_MAX = 100;
 
-/** An absolute IRI with a scheme and something after it (xAPI activity ids hang below it). */
+/**
+ * Choices of a question: as many as there are default choice ids, the 26 letters then the 10 digits by
+ * position (`defaultChoiceId`). What a standard can carry beyond that is its own limit (SCORM 1.2: ids of one
+ * character), checked only when that standard is built.
+ */
+export const CHOICES_MAX = 36;
+/** Matching pairs: the runtime names sources (and sequencing items) a–z by position. */
+export const PAIRS_MAX = 26;
+/** Sequencing items: a list a learner can still reorder with Up and Down buttons. */
+export const ITEMS_MAX = 10;
+
+/** The id of the choice at `index` when the author gives none: a, b, … z, then 0 … 9. */
+export const defaultChoiceId = (index: number): string => (index < 26 ? String.fromCharCode(97 + index) : String(index - 26));
+
+/** An absolute IRI with a scheme and something after it (the ids of the course's parts hang below it). */
 const iri = z
   .string()
   // No /i flag: JSON Schema patterns cannot carry flags, and the exported schema must accept what the loader accepts.
@@ -82,9 +96,9 @@ const base = {
   points: decimal(z.number().positive("must be more than 0").max(100, "must be 100 or less"), "more than 0 and at most 100, e.g. 1 or 2.5").optional(),
 };
 const choices = z
-  .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]$/, "must be one lower-case letter or digit").optional(), text, correct: z.boolean().optional(), feedback: text.optional() }))
+  .array(z.strictObject({ id: identifier.optional(), text, correct: z.boolean().optional(), feedback: text.optional() }))
   .min(2, "needs at least 2 choices")
-  .max(26, "may have at most 26 choices");
+  .max(CHOICES_MAX, `may have at most ${CHOICES_MAX} choices`);
 
 export const questionSchemas = {
   "single-choice": z.strictObject({ ...base, type: z.literal("single-choice"), choices }),
@@ -93,12 +107,12 @@ export const questionSchemas = {
   matching: z.strictObject({
     ...base,
     type: z.literal("matching"),
-    pairs: z.array(z.strictObject({ source: text, target: text })).min(2, "needs at least 2 pairs").max(10, "may have at most 10 pairs"),
+    pairs: z.array(z.strictObject({ source: text, target: text })).min(2, "needs at least 2 pairs").max(PAIRS_MAX, `may have at most ${PAIRS_MAX} pairs`),
   }),
   sequencing: z.strictObject({
     ...base,
     type: z.literal("sequencing"),
-    items: z.array(text).min(2, "needs at least 2 items").max(10, "may have at most 10 items"),
+    items: z.array(text).min(2, "needs at least 2 items").max(ITEMS_MAX, `may have at most ${ITEMS_MAX} items`),
   }),
   "fill-in": z.strictObject({
     ...base,

@@ -7,12 +7,10 @@ import { plainText } from "./markdown.js";
 
 export const ASSESSMENT_PAGE_ID = "assessment";
 
-/** Interaction descriptions are kept short (SCORM 2004 RTE caps them at 250); cut by code point, never mid-pair. */
-const PROMPT_MAX = 250;
-const clip = (s: string): string => (s.length <= PROMPT_MAX ? s : Array.from(s).slice(0, PROMPT_MAX).join(""));
-
 function runtimeQuestion(q: Question): RuntimeQuestion {
-  const base = { id: q.id, type: q.type, points: q.points, prompt: clip(plainText(q.prompt)) };
+  // The whole prompt: each standard cuts it to what its data model holds where it writes it (a description
+  // element's size is one standard's rule, and another may carry all of it).
+  const base = { id: q.id, type: q.type, points: q.points, prompt: plainText(q.prompt) };
   switch (q.type) {
     case "single-choice":
     case "multiple-response":

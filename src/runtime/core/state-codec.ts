@@ -1,5 +1,5 @@
-// Compact, versioned text encoding of LearnerState for suspend_data / State API documents.
-// SCORM 1.2 allows 4,096 characters, so this encodes bits and indexes, never JSON:
+// Compact, versioned text encoding of LearnerState, for whatever store a standard keeps it in. Stores can be
+// small (a tracker's `maxStateLength` says how small), so this encodes bits and indexes, never JSON:
 //   1|<fingerprint>|<location>|<visited bitset>|<quiz>;<quiz>…
 //   quiz  = <attempts>.<best>.<last>.<flags>:<checked bitset>:<answer>,<answer>…  (scores in base-36 hundredths)
 //   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;

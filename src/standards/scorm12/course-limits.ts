@@ -17,6 +17,14 @@ import {
 
 const COURSE: LimitSource = { kind: "course" };
 
+/**
+ * SCORM 1.2 RTE §3.4, cmi.interactions.n.student_response / correct_responses.n.pattern: a choice is one
+ * character, 0–9 or a–z.
+ */
+const CHOICE_ID = /^[0-9a-z]$/;
+/** Matching targets are recorded as one digit each (runtime/responses.ts `targetId`: 1–9, then 0). */
+const MATCHING_PAIRS_MAX = 10;
+
 export function scorm12CourseLimits(course: Course, units: readonly Unit[]): LimitProblem[] {
   const out: LimitProblem[] = [];
   const add = (source: LimitSource, path: readonly (string | number)[], message: string): void => {
@@ -67,6 +75,16 @@ function quizLimits(quiz: Quiz, add: (source: LimitSource, path: readonly (strin
     }
     if (!isCmiDecimal(q.points) || Math.abs(q.points) > WEIGHTING_MAX) {
       add(source, ["questions", i, "points"], `must be a decimal from -${WEIGHTING_MAX} to ${WEIGHTING_MAX} for SCORM 1.2 (cmi.interactions.n.weighting, a CMIDecimal)`);
+    }
+    if (q.type === "single-choice" || q.type === "multiple-response") {
+      const k = q.choices.findIndex((c) => !CHOICE_ID.test(c.id));
+      const bad = q.choices[k];
+      if (bad) {
+        add(source, ["questions", i, "choices", k, "id"], `choice id '${bad.id}' is not one character 0–9 or a–z, which is all a SCORM 1.2 choice response can be (SCORM 1.2 RTE §3.4, cmi.interactions.n.student_response)`);
+      }
+    }
+    if (q.type === "matching" && q.pairs.length > MATCHING_PAIRS_MAX) {
+      add(source, ["questions", i, "pairs"], `has ${q.pairs.length} pairs; SCORM 1.2 carries at most ${MATCHING_PAIRS_MAX} (one digit per matching target, SCORM 1.2 RTE §3.4, cmi.interactions.n.student_response)`);
     }
     if (q.type === "fill-in") {
       const pattern = q.answers[0] ?? "";
