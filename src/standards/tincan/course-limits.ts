@@ -1,5 +1,5 @@
 // The course against xAPI's limits (shared/xapi/limits.ts): every activity id of the package hangs below the course id
-// (model/activity-ids.ts, path segments percent-encoded), so the course id decides whether they are IRIs.
+// (shared/xapi/activity-ids.ts, path segments percent-encoded), so the course id decides whether they are IRIs.
 import type { Course } from "../../model/course.js";
 import type { LimitProblem } from "../../model/limit-problem.js";
 import { iriProblem } from "../shared/xapi/limits.js";

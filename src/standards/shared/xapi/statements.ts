@@ -2,7 +2,7 @@
 // ADL verbs, activity ids under the course IRI, page → session → course context, full interaction
 // definitions, no extensions.
 import type { Activity, Context, InteractionActivityDefinition, InteractionComponent, LanguageMap, Result, Statement } from "@xapi/xapi";
-import { ACTIVITY_TYPES, activityIds } from "../../../model/activity-ids.js";
+import { ACTIVITY_TYPES, activityIds } from "./activity-ids.js";
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
 import { isoDuration } from "../../../runtime/core/timing.js";
