@@ -1,10 +1,12 @@
 // The neutral learner outcome (runtime/core/outcome.ts): completion and success as two axes, best score,
-// progress toward completion, settled verdict; and the course's reporting wish.
+// progress toward completion, settled verdict; the course's reporting wish; and the assessment's rules
+// (runtime/core/assessment.ts): pass mark, attempts, best score, retakes.
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
+import { assessmentRules, attemptsLeft, canRetake, resultFacts, startRetake, submitAttempt } from "../src/runtime/core/assessment.js";
 import { reportingWish } from "../src/runtime/core/outcome.js";
 import { emptyState, flattenPages, progress, type LearnerState } from "../src/runtime/core/state.js";
 
@@ -112,5 +114,53 @@ describe("reporting wish", () => {
     ["completed/failed", { success: "completed", failure: "failed" }],
   ] as const)("%s", (option, wish) => {
     expect(reportingWish(option)).toEqual(wish);
+  });
+});
+
+describe("assessment rules", () => {
+  const quiz = whole.quizzes["assessment"]!;
+  const right = (): (number[] | boolean | string | null)[] =>
+    quiz.questions.map((q) => (q.type === "true-false" ? q.answer! : q.type === "fill-in" ? q.accepted![0]! : q.type === "matching" || q.type === "sequencing" ? q.options.map((_, i) => i) : [...q.correct!]));
+  const wrong = (): (number[] | boolean | string | null)[] => quiz.questions.map((q) => (q.type === "true-false" ? !q.answer : q.type === "fill-in" ? "no" : q.type === "matching" || q.type === "sequencing" ? q.options.map((_, i, a) => a.length - 1 - i) : [q.options.length - 1 === q.correct![0] ? 0 : q.options.length - 1]));
+
+  it("takes the course's pass mark and attempts by default, the LMS's pass mark when it sets one", () => {
+    expect(assessmentRules(whole)).toEqual({ passMark: whole.masteryScore, maxAttempts: whole.maxAttempts });
+    expect(assessmentRules(whole, 50)).toEqual({ passMark: 50, maxAttempts: whole.maxAttempts });
+    expect(attemptsLeft({ maxAttempts: 0 }, 7)).toBeNull();
+    expect(attemptsLeft({ maxAttempts: 3 }, 5)).toBe(0);
+  });
+
+  it("scores an attempt, keeps the best, stops at the attempt limit, and says what the results panel shows", () => {
+    const rules = assessmentRules(whole, 80);
+    const qs = emptyState(whole).quizzes["assessment"]!;
+    const first = submitAttempt(rules, quiz, qs, wrong())!;
+    expect(first).toMatchObject({ passed: false, attempt: 1, final: false });
+    expect(first.score).toBeLessThan(80);
+    expect(submitAttempt(rules, quiz, qs, right()), "no second submit of the same attempt").toBeUndefined();
+    expect(resultFacts(rules, qs)).toMatchObject({ passed: false, attempts: 1, left: rules.maxAttempts - 1, canRetake: true, passMark: 80 });
+    expect(startRetake(rules, quiz, qs)).toBe(true);
+    expect(qs.answers.every((a) => a === null)).toBe(true);
+    while (attemptsLeft(rules, qs.attempts)! > 0) {
+      const r = submitAttempt(rules, quiz, qs, wrong())!;
+      if (r.final) break;
+      startRetake(rules, quiz, qs);
+    }
+    expect(qs.attempts).toBe(rules.maxAttempts);
+    expect(canRetake(rules, qs)).toBe(false);
+    expect(startRetake(rules, quiz, qs)).toBe(false);
+    expect(resultFacts(rules, qs)).toMatchObject({ left: 0, canRetake: false, best: first.score });
+  });
+
+  it("a pass is final and never taken back; a lower pass mark from the LMS passes what the course's would fail", () => {
+    const strict = assessmentRules(whole, 100);
+    const qs = emptyState(whole).quizzes["assessment"]!;
+    const answers = right();
+    answers[0] = wrong()[0]!;
+    expect(submitAttempt(strict, quiz, qs, answers)).toMatchObject({ passed: false });
+    const lenient = assessmentRules(whole, 1);
+    startRetake(lenient, quiz, qs);
+    expect(submitAttempt(lenient, quiz, qs, answers)).toMatchObject({ passed: true, final: true });
+    expect(canRetake(lenient, qs)).toBe(false);
+    expect(qs.passed).toBe(true);
   });
 });

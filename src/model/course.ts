@@ -109,7 +109,7 @@ export interface Asset {
 }
 
 export interface Course {
-  /** IRI the organisation controls; xAPI activity ids hang below it. */
+  /** IRI the organisation controls; the ids of the course's parts hang below it. */
   readonly id: string;
   readonly slug: string;
   readonly title: string;

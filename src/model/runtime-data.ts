@@ -42,7 +42,7 @@ export interface RuntimeCourse {
   /** Course IRI. */
   readonly id: string;
   readonly title: string;
-  /** BCP 47 tag of the course text (xAPI language maps). */
+  /** BCP 47 tag of the course text (for standards that tag texts with their language). */
   readonly language: string;
   /** What this package unit is: the whole course, or one session / the assessment of a multi-SCO package. */
   readonly unit: string;
