@@ -4,13 +4,11 @@ import type { ReportingOption } from "../../../model/course.js";
 import { reportingWish, type Outcome } from "../../../runtime/core/outcome.js";
 
 /**
- * `completed` once the unit is complete, or once its success criterion is met: the course's reporting word
- * for success means "done" (Moodle takes the SCO's status from completion_status alone, so a pass that left
- * it `incomplete` would read as unfinished there, unlike the same course in SCORM 1.2).
+ * The completion axis as it is: `completed` when every counted session of the unit is (the manifest's
+ * completionThreshold of 1 on progress_measure says the same), a pass does not complete unviewed sessions.
  */
 export function completionStatus(o: Outcome): string {
-  if (o.completion === "completed" || o.success === "passed") return "completed";
-  return o.completion === "not-attempted" ? "not attempted" : "incomplete";
+  return o.completion === "not-attempted" ? "not attempted" : o.completion;
 }
 
 /**

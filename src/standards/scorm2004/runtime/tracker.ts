@@ -2,6 +2,7 @@
 // report), on the shared SCORM tracker base (guarded calls, set-if-changed, one commit per burst, retry,
 // notices). Completion and success are reported separately, each from the neutral outcome.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
+import type { Outcome } from "../../../runtime/core/outcome.js";
 import { isoDuration } from "../../../runtime/core/timing.js";
 import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
 import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../shared/scorm/tracker-base.js";
@@ -15,6 +16,9 @@ import { completionStatus, successStatus } from "./status.js";
  * only after fractional seconds, and Moodle's browser-side check refuses `…T21:00:00Z` (406): never drop them.
  */
 const timestamp = (d: Date): string => `${d.toISOString().slice(0, 22)}Z`;
+
+/** Nothing the learner does can change either axis any more. */
+const finished = (o: Outcome): boolean => o.settled && o.completion === "completed";
 
 /** real(10,7) for a 0..1 measure: four decimals, plain notation. */
 const measure = (x: number): string => String(Math.round(x * 10000) / 10000);
@@ -105,9 +109,9 @@ export class Scorm2004Tracker extends ScormTracker {
       this.set("cmi.success_status", success);
       this.storedPassed = success === "passed";
     }
-    // RTE §4.2.8 cmi.exit: `suspend` (resume later) until nothing more can change the verdict, then `normal`.
+    // RTE §4.2.8 cmi.exit: `suspend` (resume later) while either axis can still change, then `normal`.
     // Set with every write: if the window dies without a clean finish, the LMS still offers resume.
-    this.set("cmi.exit", o.settled ? "normal" : "suspend");
+    this.set("cmi.exit", finished(o) ? "normal" : "suspend");
 
     for (const session of s.progress.sessions) {
       if (session.id === ASSESSMENT_ID || !session.started) continue;
@@ -147,11 +151,11 @@ export class Scorm2004Tracker extends ScormTracker {
     this.set("cmi.session_time", isoDuration(Date.now() - this.startedAt));
     // SCORM 2004 4th ed. RTE, navigation data model: adl.nav.request is acted on after Terminate. A single-SCO package asks for
     // `suspendAll` while unfinished (an attempt merely exited is ended by a sequencing LMS, losing resume) and
-    // `exitAll` once settled. A SCO of a multi-SCO package asks nothing and the learner picks the next one
+    // `exitAll` once finished. A SCO of a multi-SCO package asks nothing and the learner picks the next one
     // in the LMS's menu: after a content `continue`, Moodle's one API object stays terminated and the next
-    // SCO's Initialize fails (104). So no `continue`/`previous`, the only requests adl.nav.request_valid vets.
-    // "_none_" is also the test that the LMS implements navigation at all (an LMS without it answers "").
-    if (this.course?.unit !== "course" || this.get("adl.nav.request") !== "_none_") return;
-    this.set("adl.nav.request", s.progress.outcome.settled ? "exitAll" : "suspendAll");
+    // SCO's Initialize fails (104). So no `continue`/`previous`. adl.nav.request_valid.continue answers
+    // true/false/unknown where the LMS implements navigation at all; an LMS without it answers an error ("").
+    if (this.course?.unit !== "course" || this.get("adl.nav.request_valid.continue") === "") return;
+    this.set("adl.nav.request", finished(s.progress.outcome) ? "exitAll" : "suspendAll");
   }
 }
