@@ -9,8 +9,9 @@ import type { Course } from "../src/model/course.js";
 import { REPORTING_OPTIONS } from "../src/model/course.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
-import { emptyState, progress, reportedStatus, settled } from "../src/runtime/core/state.js";
+import { emptyState, progress } from "../src/runtime/core/state.js";
 import { cmiClockTime } from "../src/runtime/core/timing.js";
+import { lessonStatus } from "../src/standards/scorm12/runtime/lesson-status.js";
 import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { Learner } from "./helpers/learner.js";
@@ -234,7 +235,7 @@ describe("SCORM 1.2 runtime faults", () => {
       return progress(base, state);
     };
     const table = Object.fromEntries(
-      REPORTING_OPTIONS.map((r) => [r, [reportedStatus(r, after(1)), reportedStatus(r, after(base.maxAttempts))]]),
+      REPORTING_OPTIONS.map((r) => [r, [lessonStatus(r, after(1).outcome), lessonStatus(r, after(base.maxAttempts).outcome)]]),
     );
     expect(table).toEqual({
       "passed/incomplete": ["incomplete", "failed"],
@@ -242,8 +243,8 @@ describe("SCORM 1.2 runtime faults", () => {
       "completed/incomplete": ["incomplete", "incomplete"],
       "completed/failed": ["failed", "failed"],
     });
-    expect(settled(after(1))).toBe(false);
-    expect(settled(after(base.maxAttempts))).toBe(true);
+    expect(after(1).outcome.settled).toBe(false);
+    expect(after(base.maxAttempts).outcome.settled).toBe(true);
   });
 
   it("each answered question carries its own time and latency in an assessment attempt", async () => {
