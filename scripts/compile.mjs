@@ -34,8 +34,11 @@ export async function compile(outdir) {
   for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "runtime", "entry.ts")))) {
     await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(standards, id, "runtime", "entry.ts")], outfile: path.join(outdir, "runtime", `${id}.js`) });
   }
-  // The preview player's page script, with the options src/player/server.ts bundles it with from src/.
-  await esbuild.build({ entryPoints: [path.join(src, "player", "client", "player.ts")], outfile: path.join(outdir, "player-client.js"), bundle: true, minify: true, format: "iife", target: ["es2019"], logLevel: "warning" });
+  // The player page's script per standard (its client module with the neutral core), with the options
+  // src/player/server.ts bundles it with from src/.
+  for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "player-client.ts")))) {
+    await esbuild.build({ entryPoints: [path.join(standards, id, "player-client.ts")], outfile: path.join(outdir, `player-${id}.js`), bundle: true, minify: true, format: "iife", target: ["es2019"], logLevel: "warning" });
+  }
   // Data files the compiled modules read beside themselves (new URL("./…", import.meta.url)).
   // The code-split chunks sit flat in outdir, so a standard's schema files (src/standards/<id>/**/*.xsd, named
   // for their standard so they cannot collide) are copied there flat too.

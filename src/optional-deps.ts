@@ -12,14 +12,8 @@ export type OptionalPeer = "better-sqlite3" | "playwright-core" | "scorm-again";
 /** preview: the player (scorm-again, served for every package) and the development LRS. */
 export const PREVIEW_PEERS: readonly OptionalPeer[] = ["better-sqlite3", "scorm-again"];
 
-/**
- * verify, per kind of package: Chromium's driver and the player's LMS for every package; a TinCan package
- * is played against the development LRS as well, so only it needs SQLite.
- */
-export const VERIFY_PEERS: Readonly<Record<"scorm12" | "xapi", readonly OptionalPeer[]>> = {
-  scorm12: ["playwright-core", "scorm-again"],
-  xapi: ["better-sqlite3", "playwright-core", "scorm-again"],
-};
+/** Everything verify can need; which of them a package needs is its standard's (Simulation.peers, plus Chromium's driver). */
+const VERIFY_PEERS: readonly OptionalPeer[] = ["better-sqlite3", "playwright-core", "scorm-again"];
 
 const require = createRequire(import.meta.url);
 
@@ -50,7 +44,7 @@ function installSpec(name: string): string {
  * The one-line message for `command` when a package it needs is missing, or undefined when all are installed.
  * `needed` defaults to everything the command can need.
  */
-export function missingOptionalPackages(command: "preview" | "verify", needed: Iterable<OptionalPeer> = command === "preview" ? PREVIEW_PEERS : VERIFY_PEERS.xapi): string | undefined {
+export function missingOptionalPackages(command: "preview" | "verify", needed: Iterable<OptionalPeer> = command === "preview" ? PREVIEW_PEERS : VERIFY_PEERS): string | undefined {
   const missing = [...new Set(needed)].sort().filter((name) => !installed(name));
   if (missing.length === 0) return undefined;
   const names = missing.length === 1 ? `package ${missing[0]}` : `packages ${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;

@@ -360,7 +360,7 @@ describe.skipIf(!chromiumAvailable)("coursewright preview in Chromium", () => {
     await closingContent(browser.problems, () => page.close());
     let run = await preview.stop();
     expect(run, run.output).toMatchObject({ code: 0, signal: null });
-    expect(fs.readdirSync(state)).toEqual(expect.arrayContaining(["attempt-xapi.json", "lrs.sqlite"]));
+    expect(fs.readdirSync(state)).toEqual(expect.arrayContaining(["attempt-tincan.json", "lrs.sqlite"]));
 
     // Restarted: same registration (attempt file) and LRS database, so the course resumes.
     preview = await startPreview("--target", "xapi", "--content", content, "--state-dir", state);

@@ -1,6 +1,6 @@
-// A small namespace-aware element tree over fast-xml-parser, enough for the manifest and tincan.xml rules
-// (the product cannot use jsdom, a development dependency). Names are resolved against the xmlns
-// declarations in scope, as a DOM does: `namespaceURI` + `localName` for elements, `attributeNS` for
+// The one XML reader of the tools: a small namespace-aware element tree over fast-xml-parser, enough for the
+// standards' control files, their readers and rules (the product cannot use jsdom, a development
+// dependency). Names are resolved against the xmlns declarations in scope, as a DOM does: `namespaceURI` + `localName` for elements, `attributeNS` for
 // prefixed attributes (unprefixed attributes have no namespace).
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { strictXmlProblem } from "./xml-strict.js";

@@ -1,80 +1,36 @@
-// What an unpacked package offers to launch: SCORM 1.2 SCOs from imsmanifest.xml (in organization order),
-// or the TinCan launch activity from tincan.xml. Works for any package of those kinds, not only ours.
+// What an unpacked package offers to launch, and which standard's LMS plays it: the registry's readers
+// recognise the control file at the folder's root (src/standards/detect.ts, as verify does) and read its
+// units. Works for any package of a standard the player can simulate, not only ours.
 import fs from "node:fs";
 import path from "node:path";
-import { XMLParser } from "fast-xml-parser";
+import { detectPackage } from "../standards/detect.js";
+import type { PackageUnits } from "../standards/reader.js";
+import type { Simulation } from "../standards/simulation.js";
+import type { Standard } from "../standards/standard.js";
 
-export type Standard = "scorm12" | "xapi";
+export type { LaunchUnit } from "../standards/reader.js";
 
-export interface LaunchUnit {
-  readonly id: string;
-  readonly title: string;
-  /** Launch path relative to the package root (may carry a query string). */
-  readonly href: string;
-  readonly masteryScore?: number;
-}
-
-export interface PackageInfo {
+export interface PackageInfo extends PackageUnits {
   readonly standard: Standard;
-  readonly title: string;
-  readonly units: readonly LaunchUnit[];
-  /** xAPI: the course activity id from tincan.xml. */
-  readonly activityId?: string;
+  readonly simulation: Simulation;
 }
-
-type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: true, isArray: (name) => ["item", "resource", "organization", "activity", "file"].includes(name) });
-
-const text = (v: unknown): string => (typeof v === "string" ? v : v && typeof v === "object" && "#text" in v ? String((v as Node)["#text"]) : "");
 
 export function readPackage(dir: string): PackageInfo {
-  const manifest = path.join(dir, "imsmanifest.xml");
-  if (fs.existsSync(manifest)) return readScorm12(fs.readFileSync(manifest, "utf8"));
-  const tincan = path.join(dir, "tincan.xml");
-  if (fs.existsSync(tincan)) return readTincan(fs.readFileSync(tincan, "utf8"));
-  throw new Error(`${dir} has neither imsmanifest.xml nor tincan.xml at its root`);
-}
-
-function readScorm12(xml: string): PackageInfo {
-  const doc = parser.parse(xml) as Node;
-  const m = (doc["manifest"] ?? {}) as Node;
-  const orgs = ((m["organizations"] ?? {}) as Node);
-  const list = (orgs["organization"] ?? []) as Node[];
-  const org = list.find((o) => o["@identifier"] === orgs["@default"]) ?? list[0];
-  const resources = new Map<string, Node>();
-  for (const r of ((m["resources"] as Node | undefined)?.["resource"] ?? []) as Node[]) resources.set(String(r["@identifier"]), r);
-  const units: LaunchUnit[] = [];
-  const walk = (items: Node[]): void => {
-    for (const item of items) {
-      const ref = item["@identifierref"];
-      const res = typeof ref === "string" ? resources.get(ref) : undefined;
-      if (res && typeof res["@href"] === "string") {
-        const params = typeof item["@parameters"] === "string" ? item["@parameters"] : "";
-        const mastery = Number(text(item["masteryscore"]));
-        units.push({
-          id: String(item["@identifier"]),
-          title: text(item["title"]) || String(item["@identifier"]),
-          href: res["@href"] + params,
-          ...(text(item["masteryscore"]) !== "" && Number.isFinite(mastery) ? { masteryScore: mastery } : {}),
-        });
-      }
-      walk((item["item"] ?? []) as Node[]);
-    }
-  };
-  walk((org?.["item"] ?? []) as Node[]);
-  return { standard: "scorm12", title: text(org?.["title"]) || "SCORM package", units };
-}
-
-function readTincan(xml: string): PackageInfo {
-  const doc = parser.parse(xml) as Node;
-  const activities = (((doc["tincan"] as Node | undefined)?.["activities"] as Node | undefined)?.["activity"] ?? []) as Node[];
-  const launchable = activities.find((a) => a["launch"] !== undefined);
-  if (!launchable) throw new Error("tincan.xml has no activity with a <launch>");
-  const title = text(launchable["name"]) || "xAPI package";
-  return {
-    standard: "xapi",
-    title,
-    activityId: String(launchable["@id"]),
-    units: [{ id: String(launchable["@id"]), title, href: text(launchable["launch"]) }],
-  };
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
+  const text = (name: string): string | undefined => (names.includes(name) ? fs.readFileSync(path.join(dir, name), "utf8") : undefined);
+  const detected = detectPackage(names, text);
+  if ("unknown" in detected) throw new Error(`${dir} has ${detected.unknown} at its root`);
+  if ("notSupported" in detected) throw new Error(`${dir} holds ${detected.notSupported}, which the player cannot play`);
+  const { standard, reader, recognised } = detected;
+  if (!standard.simulation) throw new Error(`the player has no LMS for ${standard.title} packages`);
+  let units: PackageUnits;
+  try {
+    units = reader.units(text(recognised.control) ?? "");
+  } catch (err) {
+    throw new Error(`${recognised.control} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  return { ...units, standard, simulation: standard.simulation };
 }

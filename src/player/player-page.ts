@@ -2,6 +2,7 @@
 // content frame, and (for preview) the tracking panel.
 import { esc } from "../package/xml.js";
 import { scriptJson } from "../render/templates.js";
+import type { PlayerConfig } from "./client/core.js";
 import type { PackageInfo } from "./package-units.js";
 
 export interface PlayerPageOptions {
@@ -34,16 +35,16 @@ export function playerPage(o: PlayerPageOptions): string {
     info.units.length > 1
       ? `<nav aria-label="Units"><ol>${info.units.map((u) => `<li><button type="button" data-unit="${esc(u.id)}">${esc(u.title)}</button></li>`).join("")}</ol></nav>`
       : "<div></div>";
+  const labels = info.simulation.panel;
   const panel = o.panel
     ? `<aside aria-label="Tracking panel">
-<h2>${info.standard === "xapi" ? "Statements" : "SCORM calls"} (<span id="cw-call-count">0</span>), newest first</h2>
-<ol id="${info.standard === "xapi" ? "cw-statements" : "cw-calls"}" reversed></ol>
-<h2>${info.standard === "xapi" ? "State document" : "CMI data"}: <span id="cw-suspend-size"></span></h2>
+<h2>${esc(labels.log)} (<span id="cw-call-count">0</span>), newest first</h2>
+<ol id="${esc(labels.logId)}" data-cw-log reversed></ol>
+<h2>${esc(labels.data)}: <span id="cw-suspend-size"></span></h2>
 <pre id="cw-cmi"></pre>
 </aside>`
     : "";
-  const config = {
-    standard: info.standard,
+  const config: PlayerConfig = {
     title: info.title,
     units: info.units,
     packageBase: "/package/",
@@ -59,13 +60,12 @@ export function playerPage(o: PlayerPageOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(info.title)} <small>(${info.standard === "xapi" ? "xAPI" : "SCORM 1.2"})</small></h1>${o.panel ? '<button type="button" data-cw-player="new-attempt">New attempt</button>' : ""}</header>
+<header><h1>${esc(info.title)} <small>(${esc(info.standard.title)})</small></h1>${o.panel ? '<button type="button" data-cw-player="new-attempt">New attempt</button>' : ""}</header>
 ${toc}
 <main id="cw-frame-host"></main>
 ${panel}
 <script type="application/json" id="cw-player-config">${scriptJson(config)}</script>
-${info.standard === "scorm12" ? '<script src="/__cw/scorm-again.js"></script>' : ""}
-<script src="/__cw/player.js"></script>
+${info.simulation.scripts.map((script) => `<script src="/__cw/${esc(script.name)}"></script>\n`).join("")}<script src="/__cw/player.js"></script>
 </body>
 </html>
 `;

@@ -1,24 +1,21 @@
-// An LMS-like player on 127.0.0.1: serves an unpacked package under /package/, the player page at /,
-// scorm-again and the player script, the attempt store, an xAPI statements feed for the tracking panel,
-// and a reload event stream (preview's watch mode).
+// An LMS-like player on 127.0.0.1: serves an unpacked package under /package/, the player page at /, the
+// package's standard's LMS scripts and page client, the attempt store, an LRS's statements feed for the
+// tracking panel, and a reload event stream (preview's watch mode).
 import fs from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { pipeline } from "node:stream";
 import esbuild from "esbuild";
 import { launchParameters, type JsonObject, type RunningLrs } from "../lrs/index.js";
 import { parseJsonText } from "../net/json-text.js";
 import { dropRest, formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
-import { decodeStrict, parseRequestTarget } from "../net/request-target.js";
+import { parseRequestTarget } from "../net/request-target.js";
+import { MEDIA_TYPES, sendFile } from "../net/static-files.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import type { AttemptStore } from "./attempt-store.js";
 import { readPackage, type PackageInfo } from "./package-units.js";
 import { playerPage } from "./player-page.js";
 import { crossSiteReason, loopbackHost, mediaTypeOf } from "./request-guards.js";
-
-const require = createRequire(import.meta.url);
 
 /**
  * The most one PUT of a unit's CMI may carry. A real attempt is a few KB (SCORM 1.2 caps suspend_data at
@@ -31,7 +28,7 @@ export interface PlayerServerOptions {
   /** Unpacked package root. Can be changed later with setPackage (preview rebuilds). */
   readonly packageDir: string;
   readonly attempts: AttemptStore;
-  /** Required for xAPI packages. */
+  /** Required for packages whose standard plays against an LRS (Simulation.needsLrs). */
   readonly lrs?: RunningLrs;
   readonly actor?: JsonObject;
   readonly panel?: boolean;
@@ -49,53 +46,50 @@ export interface PlayerServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".htm": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".xsd": "application/xml",
-  ".woff2": "font/woff2",
-  ".mp4": "video/mp4",
-  ".mp3": "audio/mpeg",
-};
 
-let clientBundle: Promise<string> | undefined;
-function playerClient(): Promise<string> {
-  // An installed package has no src/: scripts/compile.mjs prebuilds the script beside the compiled module.
-  const prebuilt = new URL("./player-client.js", import.meta.url);
-  if (!clientBundle && fs.existsSync(prebuilt)) clientBundle = Promise.resolve(fs.readFileSync(prebuilt, "utf8"));
-  clientBundle ??= esbuild
-    .build({
-      entryPoints: [path.join(PACKAGE_ROOT, "src", "player", "client", "player.ts")],
-      bundle: true,
-      minify: true,
-      format: "iife",
-      target: ["es2019"],
-      write: false,
-      logLevel: "silent",
-    })
-    .then((r) => r.outputFiles[0]?.text ?? "");
-  return clientBundle;
+const clientBundles = new Map<string, Promise<string>>();
+/**
+ * The page script for a standard: its client module (src/standards/<id>/player-client.ts) bundled with the
+ * neutral core. An installed package has no src/: scripts/compile.mjs prebuilds player-<id>.js beside the
+ * compiled module.
+ */
+function playerClient(id: string): Promise<string> {
+  let bundle = clientBundles.get(id);
+  if (bundle) return bundle;
+  const prebuilt = new URL(`./player-${id}.js`, import.meta.url);
+  bundle = fs.existsSync(prebuilt)
+    ? Promise.resolve(fs.readFileSync(prebuilt, "utf8"))
+    : esbuild
+        .build({
+          entryPoints: [path.join(PACKAGE_ROOT, "src", "standards", id, "player-client.ts")],
+          bundle: true,
+          minify: true,
+          format: "iife",
+          target: ["es2019"],
+          write: false,
+          logLevel: "silent",
+        })
+        .then((r) => r.outputFiles[0]?.text ?? "");
+  clientBundles.set(id, bundle);
+  return bundle;
 }
 
 export async function startPlayerServer(options: PlayerServerOptions): Promise<PlayerServer> {
   let packageDir = path.resolve(options.packageDir);
   let info = readPackage(packageDir);
-  if (info.standard === "xapi" && !options.lrs) throw new Error("an xAPI package needs an LRS to play against");
+  if (info.simulation.needsLrs && !options.lrs) throw new Error(`a ${info.standard.title} package needs an LRS to play against`);
   const actor: JsonObject = options.actor ?? { objectType: "Agent", name: "Preview Learner", mbox: "mailto:learner@example.org" };
   const listeners = new Set<http.ServerResponse>();
   const onError = options.onError ?? ((line: string) => console.error(line));
-  // The browser build (global Scorm12API), the same code the tests use as the LMS in jsdom.
-  const scormAgain = fs.readFileSync(require.resolve("scorm-again/scorm12/min"), "utf8");
+  /** The LMS's scripts (e.g. an API implementation from an optional package), read once when first asked for. */
+  const scripts = new Map<string, string>();
+  const script = (name: string): string | undefined => {
+    const known = info.simulation.scripts.find((s) => s.name === name);
+    if (!known) return undefined;
+    const key = `${info.standard.id}/${name}`;
+    if (!scripts.has(key)) scripts.set(key, known.source());
+    return scripts.get(key);
+  };
 
   const launchQuery = (): string | undefined =>
     options.lrs
@@ -124,7 +118,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     if (!unitIds().has(unit)) return send(res, 404, `this package has no unit '${unit.slice(0, 100)}'`);
     if (method === "GET") {
       const saved = options.attempts.unit(unit);
-      return saved !== undefined ? send(res, 200, saved, TYPES[".json"]) : send(res, 204, ""); // nothing yet: a first launch
+      return saved !== undefined ? send(res, 200, saved, MEDIA_TYPES[".json"]) : send(res, 204, ""); // nothing yet: a first launch
     }
     // A cross-site HTML form can only send text/plain, urlencoded or multipart bodies (Fetch Standard: CORS-safelisted request-header).
     if (mediaTypeOf(req) !== "application/json") return send(res, 415, "the attempt must be sent as application/json");
@@ -141,21 +135,6 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     return send(res, 204, "");
   };
 
-  const packageFile = async (res: http.ServerResponse, encoded: string): Promise<void> => {
-    const rel = decodeStrict(encoded);
-    if (rel === undefined || rel.includes("\0")) return send(res, 400, "malformed file name");
-    const file = path.resolve(packageDir, rel);
-    const inside = (p: string, root: string): boolean => p.startsWith(root + path.sep);
-    if (!inside(file, packageDir)) return send(res, 404, "not found");
-    // The real path too: a link inside the package must not lead out of it.
-    const real = await fs.promises.realpath(file).catch(() => undefined);
-    const stat = real ? await fs.promises.stat(real).catch(() => undefined) : undefined;
-    if (!real || !stat?.isFile() || !inside(real, await fs.promises.realpath(packageDir))) return send(res, 404, "not found");
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
-    // A file removed by a rebuild while it is read ends the response; it must not end the process.
-    pipeline(fs.createReadStream(real), res, () => undefined);
-  };
-
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const target = parseRequestTarget(req.url);
     if (typeof target === "string") return send(res, 400, target);
@@ -166,10 +145,13 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     if (method !== "GET" && method !== "HEAD") return notAllowed(res, method, "GET, HEAD");
     if (route === "/" || route === "/index.html") {
       const q = launchQuery();
-      return send(res, 200, playerPage({ info, panel: Boolean(options.panel), ...(q ? { launchQuery: q } : {}) }), TYPES[".html"]);
+      return send(res, 200, playerPage({ info, panel: Boolean(options.panel), ...(q ? { launchQuery: q } : {}) }), MEDIA_TYPES[".html"]);
     }
-    if (route === "/__cw/player.js") return send(res, 200, await playerClient(), TYPES[".js"]);
-    if (route === "/__cw/scorm-again.js") return send(res, 200, scormAgain, TYPES[".js"]);
+    if (route === "/__cw/player.js") return send(res, 200, await playerClient(info.standard.id), MEDIA_TYPES[".js"]);
+    if (route.startsWith("/__cw/") && route.endsWith(".js")) {
+      const source = script(route.slice("/__cw/".length));
+      if (source !== undefined) return send(res, 200, source, MEDIA_TYPES[".js"]);
+    }
     if (route === "/__cw/statements") {
       const lrs = options.lrs;
       if (!lrs) return send(res, 404, "no LRS");
@@ -179,7 +161,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
         .filter((s) => (s["context"] as { registration?: string } | undefined)?.registration === registration)
         .reverse();
       const state = lrs.stateDocuments().find((d) => d.registration === registration);
-      return send(res, 200, JSON.stringify({ statements, state: state ? Buffer.from(state.content).toString("utf8") : undefined }), TYPES[".json"]);
+      return send(res, 200, JSON.stringify({ statements, state: state ? Buffer.from(state.content).toString("utf8") : undefined }), MEDIA_TYPES[".json"]);
     }
     if (route === "/__cw/events") {
       res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
@@ -188,7 +170,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
       req.on("close", () => listeners.delete(res));
       return;
     }
-    if (route.startsWith("/package/")) return packageFile(res, route.slice("/package/".length));
+    if (route.startsWith("/package/")) return sendFile(res, packageDir, route.slice("/package/".length));
     send(res, 404, "not found");
   };
 

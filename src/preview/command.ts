@@ -2,21 +2,30 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ContentError } from "../content/errors.js";
-import { PREVIEW_TARGETS, startPreview, type Preview, type PreviewTarget } from "./preview.js";
+import type { Standard } from "../standards/standard.js";
+import { standardsNamed } from "../standards/target-names.js";
+import { previewStandards, startPreview, type Preview } from "./preview.js";
 
-const HELP = `Usage: coursewright preview [options]
+const nameOf = (s: Standard): string => (s.aliases.length ? `${s.id} (or ${s.aliases.join(", ")})` : s.id);
+
+const help = (): string => `Usage: coursewright preview [options]
 
 Builds the course and serves it on 127.0.0.1 as a learner sees it in an LMS, beside a tracking panel
-(every SCORM call or xAPI statement, newest first; the CMI data or the xAPI state document; the size of
-suspend_data against its 4096-character limit). Rebuilds and reloads the page when the content or the
+(what the content sent to the LMS or LRS, newest first, and what it holds: e.g. every SCORM call and the CMI
+data with the size of suspend_data against its limit, or every xAPI statement and the state document). Rebuilds and reloads the page when the content or the
 templates change, keeping the learner's attempt. The attempt is kept on disk, so closing the tab or
 restarting preview resumes it; "New attempt" in the page starts over.
 
 Options:
-  --target <name>     scorm12 (default; scorm-again is the LMS) or xapi (a development LRS records the statements)
+  --target <name>     ${previewStandards()
+    .map((s, i) => `${nameOf(s)}${i === 0 ? " (default)" : ""}: ${s.simulation?.lms ?? ""}`)
+    .join("; ")}
   --content <dir>     Course folder holding course.yaml (default: content)
   --port <n>          Port on 127.0.0.1 (default: 0, any free port)
-  --sco-per-session   SCORM: one SCO per session plus one for the final assessment
+  --sco-per-session   One launchable unit per session plus one for the final assessment (${previewStandards()
+    .filter((s) => s.packager.supportsUnits)
+    .map((s) => s.id)
+    .join(", ")})
   --state-dir <dir>   Where the attempt, the LRS database and the builds are kept (default: .coursewright)
   -h, --help          Show this help
 
@@ -26,7 +35,7 @@ Stop with Ctrl-C. Exit status: 0 after Ctrl-C, 1 when the course does not build 
 class UsageError extends Error {}
 
 interface PreviewArgs {
-  readonly target: PreviewTarget;
+  readonly target: Standard;
   readonly contentDir: string;
   readonly port: number;
   readonly scoPerSession: boolean;
@@ -53,14 +62,18 @@ function parse(argv: readonly string[]): PreviewArgs | "help" {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   if (values.help) return "help";
-  const target = values.target ?? "scorm12";
-  if (!PREVIEW_TARGETS.some((t) => t === target)) throw new UsageError(`unknown target '${target}'; expected one of: ${PREVIEW_TARGETS.join(", ")}`);
+  const playable = previewStandards();
+  const named = values.target === undefined ? playable.slice(0, 1) : standardsNamed(values.target, false);
+  if (typeof named === "string") throw new UsageError(named);
+  const target = named[0];
+  if (!target) throw new UsageError("no standard can be previewed");
+  if (!target.simulation) throw new UsageError(`preview cannot play ${target.title} packages yet; it plays ${playable.map((s) => s.id).join(", ")}`);
   const portText = values.port ?? "0";
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
-  if (values["sco-per-session"] && target !== "scorm12") throw new UsageError("--sco-per-session applies to the scorm12 target only");
+  if (values["sco-per-session"] && !target.packager.supportsUnits) throw new UsageError(`--sco-per-session does not apply to ${target.id}: a ${target.title} package is one launchable unit`);
   return {
-    target: target as PreviewTarget,
+    target,
     contentDir: values.content ?? "content",
     port,
     scoPerSession: Boolean(values["sco-per-session"]),
@@ -78,7 +91,7 @@ export async function runPreview(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (args === "help") {
-    console.log(HELP);
+    console.log(help());
     return 0;
   }
 

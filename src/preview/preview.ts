@@ -1,5 +1,6 @@
 // The preview server: builds the course, unpacks the package as an LMS would, and serves it in the LMS-like
-// player with the tracking panel (scorm-again as the LMS for SCORM, a file-backed development LRS for xAPI).
+// player with the tracking panel and the standard's simulated LMS (a file-backed development LRS where it
+// plays against an LRS).
 // The attempt is a JSON file in the state folder, so close-and-resume works across reloads and restarts.
 // Content and template changes rebuild the package and reload the page; a broken edit keeps the last good build.
 import path from "node:path";
@@ -9,14 +10,16 @@ import { startPreviewLrs, type RunningLrs } from "../lrs/index.js";
 import { BUILTIN_TEMPLATES } from "../paths.js";
 import { AttemptStore } from "../player/attempt-store.js";
 import { startPlayerServer, type PlayerServer } from "../player/server.js";
+import { STANDARDS } from "../standards/registry.js";
+import type { Standard } from "../standards/standard.js";
 import { watchFolders, type Watcher } from "./watch.js";
 import { Workspace } from "./workspace.js";
 
-export type PreviewTarget = "scorm12" | "xapi";
-export const PREVIEW_TARGETS: readonly PreviewTarget[] = ["scorm12", "xapi"];
+/** The standards preview can play: those with a simulation. */
+export const previewStandards = (): readonly Standard[] => STANDARDS.filter((s) => s.simulation);
 
 export interface PreviewOptions {
-  readonly target: PreviewTarget;
+  readonly target: Standard;
   readonly contentDir: string;
   /** Attempt file, LRS database and the run folders (default .coursewright/ in the cwd). */
   readonly stateDir: string;
@@ -48,7 +51,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const error = options.error ?? (() => {});
   const stateDir = path.resolve(options.stateDir);
   const contentDir = path.resolve(options.contentDir);
-  const workspace = new Workspace(stateDir, options.target);
+  const workspace = new Workspace(stateDir, options.target.id);
 
   const buildAndUnpack = async (): Promise<{ dir: string; detail: string }> => {
     const [report] = await build({
@@ -65,13 +68,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let lrs: RunningLrs | undefined;
   let player: PlayerServer | undefined;
   let current: string;
-  const attemptFile = path.join(stateDir, `attempt-${options.target}.json`);
+  const attemptFile = path.join(stateDir, `attempt-${options.target.id}.json`);
   try {
     const started = performance.now();
     const first = await buildAndUnpack();
     current = first.dir;
     log(`built ${first.detail} in ${Math.round(performance.now() - started)} ms`);
-    if (options.target === "xapi") lrs = await startPreviewLrs({ dbFile: path.join(stateDir, "lrs.sqlite") });
+    if (options.target.simulation?.needsLrs) lrs = await startPreviewLrs({ dbFile: path.join(stateDir, "lrs.sqlite") });
     player = await startPlayerServer({
       packageDir: current,
       attempts: AttemptStore.inFile(attemptFile),

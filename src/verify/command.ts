@@ -2,29 +2,47 @@
 import { parseArgs } from "node:util";
 import { missingOptionalPackages } from "../optional-deps.js";
 import type { VerifyBrowser } from "./browser.js";
+import { readableStandards } from "../standards/detect.js";
+import { STANDARDS } from "../standards/registry.js";
 import { neededPeers } from "./needed-peers.js";
 import { formatReport } from "./report.js";
 import { removeAllTempDirs } from "./temp-dirs.js";
 import type { PackageReport } from "./verify.js";
 
-export const VERIFY_HELP = `Usage: coursewright verify <package.zip>... [--json]
+/** `text` in lines of at most `width` characters (broken at spaces). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
 
-Checks SCORM 1.2 and TinCan (xAPI) packages, ours or any other tool's, the way an LMS would use them:
-  1. unzips each package to a temporary folder (removed afterwards);
-  2. static checks: SCORM 1.2 imsmanifest.xml against the ADL XSDs and the manifest rules the XSDs cannot
-     check (unique NCName ids, default organization, identifierrefs, titles, lowercase scormtype, every
-     <file> present, files at the ZIP root, schema/schemaversion, schema files); TinCan: tincan.xml
-     structure (one tincan.xml, activities with IRI ids, type, name and description with lang, exactly
-     one launch, launch file present);
-  3. plays every unit in headless Chromium inside an LMS-like player (scorm-again as the SCORM 1.2 LMS, a
-     development LRS for xAPI). A Coursewright course is worked through: every page, every knowledge check
-     answered right, the assessment failed once (SCORM, when a retake is allowed) and then passed. Other
-     packages are launched and left running for a few seconds. Then the content is closed (pagehide);
-  4. judges what was recorded against the SCORM 1.2 RTE and xAPI 1.0.3 rules (API call order and values, status set,
-     LMSCommit, one LMSFinish, session_time format, suspend_data and lesson_location limits; valid
-     statements with the registration, initialized first, terminated last, no duplicates) and prints a
-     report: per unit what the LMS/LRS recorded, API calls, commits, suspend_data size, session_time, and
-     every violation with its rule number.
+/** The help text: what each standard's verify facet checks, from the registry. */
+async function verifyHelp(): Promise<string> {
+  const verifiable = STANDARDS.filter((st) => st.verify);
+  const facets = await Promise.all(verifiable.map(async (st) => ({ standard: st, rules: await st.verify?.() })));
+  const each = (pick: (f: (typeof facets)[number]) => string | undefined): string =>
+    facets
+      .flatMap((f) => pick(f) ?? [])
+      .map((line) => `\n     - ${wrap(line, 104).join("\n       ")}`)
+      .join("");
+  return `Usage: coursewright verify <package.zip>... [--json]
+
+Checks ${readableStandards()} packages, ours or any other tool's, the way an LMS would use them:
+  1. unzips each package to a temporary folder (removed afterwards); its control file tells its standard;
+  2. static checks of the control file:${each((f) => f.rules && `${f.standard.title}: ${f.rules.help.statics}`)}
+  3. plays every unit in headless Chromium inside an LMS-like player:${each((f) => `${f.standard.title}: ${f.standard.simulation?.lms ?? "no LMS"}`)}
+     A Coursewright course is worked through: every page, every knowledge check answered right, the
+     assessment failed once (where the standard plays a retake round: ${facets.filter((f) => f.rules?.retake).map((f) => f.standard.title).join(", ") || "none"}; and the course allows one)
+     and then passed. Other packages are launched and left running for a few seconds. Then the content is
+     closed (pagehide);
+  4. judges what was recorded against the standard's rules:${each((f) => f.rules && `${f.standard.title}: ${f.rules.help.session}`)}
+     and prints a report: per unit what the LMS/LRS recorded, and every violation with its rule number.
 
 Options:
   --json        Print the report as JSON on stdout: { "exitCode": n, "packages": [ ... ] }
@@ -40,6 +58,7 @@ expands more than 100:1, or headers that disagree make the package one verify wi
 Exit status: 0 every package passed; 1 a rule was violated; 2 usage error, unreadable, refused or
 unsupported package, or no Chromium to play it in.
 `;
+}
 
 export async function runVerify(argv: readonly string[]): Promise<number> {
   let parsed;
@@ -56,7 +75,7 @@ export async function runVerify(argv: readonly string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log(VERIFY_HELP);
+    console.log(await verifyHelp());
     return 0;
   }
   if (positionals.length === 0) {
@@ -100,7 +119,7 @@ export async function runVerify(argv: readonly string[]): Promise<number> {
     for (const file of positionals) {
       const report = await verifyPackage(file, { browser });
       reports.push(report);
-      if (!values.json) console.log(formatReport(report) + (positionals.length > 1 ? "\n" : ""));
+      if (!values.json) console.log((await formatReport(report)) + (positionals.length > 1 ? "\n" : ""));
     }
   } finally {
     const b = await launched;

@@ -1,6 +1,9 @@
 // One finding of `coursewright verify`: a numbered rule (its id as the report shows it) that a package
 // breaks. Errors fail the verification; warnings (SHOULD-level and *practice* rules) are reported but do not.
-import type { Violation } from "../standards/scorm12/verify/call-rules.js";
+export interface Violation {
+  readonly rule: string;
+  readonly message: string;
+}
 
 export interface Finding extends Violation {
   readonly severity: "error" | "warning";
@@ -24,4 +27,22 @@ export function dedupe(findings: readonly Finding[]): Finding[] {
     else seen.set(key, { finding: f, count: 1 });
   }
   return [...seen.values()].map(({ finding, count }) => (count > 1 ? { ...finding, message: `${finding.message} (${count} times)` } : finding));
+}
+
+/** The verdict of a group of static checks, for the report: "ok", or how many violations and warnings. */
+export function staticVerdict(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return findings.length === 0 ? "ok" : `${errors} violation(s), ${findings.length - errors} warning(s), listed below`;
+}
+
+/** Lays rows out as a text table (first row the header, dashes under it). */
+export function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
+  const line = (r: readonly string[]): string =>
+    r
+      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  const [head, ...body] = rows;
+  return head ? [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)] : [];
 }

@@ -1,16 +1,18 @@
 // The scripted learner of `coursewright verify`, inside the player's content frame.
 // Our packages (the launch page carries `#cw-data`): every page with real clicks, every knowledge check
-// answered right and checked, the assessment submitted right — for SCORM, where a retake is allowed, after
-// a wrong attempt first. The answer key is the runtime data (src/model/runtime-data.ts); the markup contract
+// answered right and checked, the assessment submitted right — where the standard plays a retake round and
+// the course allows one, after a wrong attempt first. The answer key is the runtime data (src/model/runtime-data.ts); the markup contract
 // is templates/partials/question-*.hbs and src/runtime/ui/question-dom.ts. Foreign packages: launched and
 // left alone for a few seconds.
 import type { Frame, Page } from "playwright-core";
 import type { RuntimeCourse, RuntimeQuestion } from "../model/runtime-data.js";
+import { sleep } from "../net/poll.js";
 
 export type UnitKind = "coursewright" | "foreign";
 
 export interface JourneyOptions {
-  readonly standard: "scorm12" | "xapi";
+  /** Fail a graded quiz once and retake it, where the course allows a retake (the standard's choice). */
+  readonly retake: boolean;
   /** How long a foreign unit is left running before it is closed. */
   readonly dwellMs: number;
   readonly timeoutMs: number;
@@ -25,7 +27,6 @@ export interface JourneyResult {
   readonly course?: RuntimeCourse;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The content frame the player created for the open unit, once loaded. */
 export async function contentFrame(page: Page, timeoutMs: number): Promise<Frame> {
@@ -126,7 +127,7 @@ class CoursewrightLearner {
         continue;
       }
       const retakeAllowed = this.course.maxAttempts === 0 || this.course.maxAttempts >= 2;
-      if (this.options.standard === "scorm12" && retakeAllowed) {
+      if (this.options.retake && retakeAllowed) {
         const wrong = await this.attempt(page, quizId, false);
         const retake = f.locator(`[data-page="${page}"] [data-cw=retake][data-quiz-id="${quizId}"]`);
         if (await retake.isVisible()) {

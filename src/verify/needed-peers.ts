@@ -1,11 +1,11 @@
 // Which optional peers verifying a ZIP takes, from its central directory alone (no entry is inflated), with
-// the same kind detection as verify.ts: a manifest makes it SCORM 1.2, else a tincan.xml makes it TinCan.
-// A file that is missing, not a ZIP, or of a kind verify refuses needs none: verify reports it without playing.
-import path from "node:path";
-import { VERIFY_PEERS, type OptionalPeer } from "../optional-deps.js";
+// the same detection as verify.ts (src/standards/detect.ts) and the peers the standard's simulation names,
+// plus Chromium's driver. A file that is missing, not a ZIP, or of a kind verify refuses needs none: verify
+// reports it without playing. Without the entries' text a reader cannot tell two standards that share a
+// control file apart (SCORM 1.2 and 2004 by the manifest's namespace); the first that may have it answers.
+import type { OptionalPeer } from "../optional-deps.js";
 import { zipEntries } from "../package/read-zip.js";
-import { MANIFEST } from "../standards/scorm12/verify/manifest-rules.js";
-import { tincanRoot } from "../standards/tincan/verify/tincan-rules.js";
+import { detectPackage } from "../standards/detect.js";
 
 export function neededPeers(file: string): readonly OptionalPeer[] {
   let names: string[];
@@ -16,6 +16,7 @@ export function neededPeers(file: string): readonly OptionalPeer[] {
   } catch {
     return [];
   }
-  if (names.some((n) => path.posix.basename(n).toLowerCase() === MANIFEST)) return names.includes("cmi5.xml") ? [] : VERIFY_PEERS.scorm12;
-  return tincanRoot(names).root !== undefined ? VERIFY_PEERS.xapi : [];
+  const detected = detectPackage(names, () => undefined);
+  if (!("standard" in detected) || !detected.standard.verify) return [];
+  return ["playwright-core", ...(detected.standard.simulation?.peers ?? [])];
 }

@@ -3,16 +3,14 @@
 // 1.2 vocabularies and types, and enforces the length limits in strict mode) — stricter than any one LMS,
 // so a package that passes here passes there. Used live by the tests (wrap) and by `coursewright verify`
 // on the calls its player recorded (replay).
-import { recordingApi, type RecordedCall, type Scorm12ApiLike } from "../../shared/scorm/call-recorder.js";
+import type { Violation } from "../../../verify/findings.js";
+import type { RecordedCall } from "../../shared/scorm/call-recorder.js";
+import { recordScorm12Calls, type Scorm12ApiLike } from "../api.js";
 
-export type { Scorm12ApiLike } from "../../shared/scorm/call-recorder.js";
-/** A recorded call (see scorm12-recording.ts). */
+export type { Scorm12ApiLike } from "../api.js";
+export type { Violation } from "../../../verify/findings.js";
+/** A recorded call (see shared/scorm/call-recorder.ts). */
 export type ApiCall = RecordedCall;
-
-export interface Violation {
-  readonly rule: string;
-  readonly message: string;
-}
 
 /** CMITimespan `HHHH:MM:SS.SS` (SCORM 1.2 RTE ch.3 data types; cmi.core.session_time). */
 export const CMI_TIMESPAN = /^\d{2,4}:[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
@@ -68,7 +66,7 @@ export class Scorm12CallLog {
 
   /** An API object for the SCO that forwards to `api` and records and checks every call. */
   wrap(api: Scorm12ApiLike): Scorm12ApiLike {
-    return recordingApi(api, (call) => {
+    return recordScorm12Calls(api, (call) => {
       this.calls.push(call);
       this.check(call);
     });

@@ -1,15 +1,13 @@
 // SCORM 1.2 manifest rules the XSD cannot check (SCORM 1.2 CAM §2.3, IMS CP 1.1.2), checked in code against
 // the files of the package. Used by `coursewright verify` and by the generator's tests.
 import { error, warning, type Finding } from "../../../verify/findings.js";
+import { hrefToPath } from "../../../package/href-path.js";
 import { childrenNS, descendants, elementsNS, parseXml, XmlSyntaxError, type XmlElement } from "../../../package/read-xml.js";
+import { MANIFEST, NS_ADLCP } from "../reader.js";
 
 export const NS_IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";
-export const NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
-/** SCORM 2004's content packaging namespace: a manifest in it is not SCORM 1.2. */
-export const NS_IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1";
 const NS_XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-export const MANIFEST = "imsmanifest.xml";
 /** The schema files a SCORM 1.2 package carries at its root (1.10). */
 export const SCORM12_XSDS = ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd"] as const;
 
@@ -23,16 +21,6 @@ const cp = (el: XmlElement, name: string): XmlElement[] => childrenNS(el, NS_IMS
 const cpAll = (root: XmlElement, name: string): XmlElement[] => elementsNS(root, NS_IMSCP, name);
 const scormtype = (resource: XmlElement): string | null => resource.attributeNS(NS_ADLCP, "scormtype");
 const fileHrefs = (resource: XmlElement): string[] => cp(resource, "file").map((f) => f.attribute("href") ?? "");
-
-/** Decodes percent-escapes of a relative URL to the ZIP entry name it points at (query and fragment dropped). */
-export function hrefToPath(href: string): string {
-  const bare = href.split(/[?#]/)[0] ?? "";
-  try {
-    return decodeURI(bare);
-  } catch {
-    return bare;
-  }
-}
 
 /**
  * What SCORM 1.2 CAM §2.3 asks of a SCORM 1.2 manifest beyond its XSD, checked against the files of the
@@ -161,30 +149,4 @@ export function schemaFileViolations(xml: string, zipNames: ReadonlySet<string>)
     }
   }
   return out;
-}
-
-/** scormtype of the resource each item launches (the player's unit list has no scormtype). */
-export function itemScormtypes(xml: string): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  let root: XmlElement;
-  try {
-    root = parseXml(xml);
-  } catch {
-    return out;
-  }
-  const byId = new Map(cpAll(root, "resource").map((r) => [r.attribute("identifier") ?? "", r]));
-  for (const item of cpAll(root, "item")) {
-    const res = byId.get(item.attribute("identifierref") ?? "");
-    if (res) out.set(item.attribute("identifier") ?? "", scormtype(res));
-  }
-  return out;
-}
-
-/** The namespace of the manifest's root element, or undefined when it cannot be parsed. */
-export function manifestNamespace(xml: string): string | undefined {
-  try {
-    return parseXml(xml).namespaceURI ?? "";
-  } catch {
-    return undefined;
-  }
 }

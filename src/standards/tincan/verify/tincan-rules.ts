@@ -1,32 +1,11 @@
 // TinCan package structure (TinCan launch, Rustici launch/lms_lrs.md; tincan.xsd). No npm package carries
 // tincan.xsd, so the structure the schema requires is checked in code.
 import { error, type Finding } from "../../../verify/findings.js";
-import { hrefToPath } from "../../scorm12/verify/manifest-rules.js";
+import { ABSOLUTE_URL, hrefToPath } from "../../../package/href-path.js";
+import { NS_TINCAN } from "../reader.js";
 import { childrenNS, parseXml, XmlSyntaxError, type XmlElement } from "../../../package/read-xml.js";
 
-export const NS_TINCAN = "http://projecttincan.com/tincan.xsd";
-export const TINCAN = "tincan.xml";
-
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
-const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
-
-/**
- * 6.1: exactly one tincan.xml; the folder holding it is the package root and may be nested only under
- * folders that hold nothing else. Returns that root ("" for the ZIP root) or undefined when there is none.
- */
-export function tincanRoot(zipNames: readonly string[]): { root: string | undefined; findings: Finding[] } {
-  const found = zipNames.filter((n) => n === TINCAN || n.endsWith(`/${TINCAN}`));
-  if (found.length === 0) return { root: undefined, findings: [] };
-  const findings: Finding[] = [];
-  if (found.length > 1) findings.push(error("6.1", `the package has ${found.length} tincan.xml files (${found.join(", ")}); expected exactly one`));
-  const shallowest = [...found].sort((a, b) => a.split("/").length - b.split("/").length)[0] ?? TINCAN;
-  const root = shallowest.slice(0, -TINCAN.length);
-  if (root) {
-    const outside = zipNames.filter((n) => !n.startsWith(root));
-    if (outside.length) findings.push(error("6.1", `tincan.xml is in '${root}', but the folders above it hold other files too (${outside.slice(0, 3).join(", ")})`));
-  }
-  return { root, findings };
-}
 
 const children = (el: XmlElement, name: string): XmlElement[] => childrenNS(el, NS_TINCAN, name);
 

@@ -1,0 +1,26 @@
+// The simulation facet of a standard: what plays the LMS's part in the LMS-like player (preview, verify,
+// the end-to-end tests). The Node side is this object; the browser side is the standard's own client
+// module, `src/standards/<id>/player-client.ts`, which registers with the neutral client core
+// (src/player/client/core.ts) and is what the player page loads (prebuilt as `player-<id>.js` beside the
+// compiled CLI by scripts/compile.mjs).
+import type { OptionalPeer } from "../optional-deps.js";
+
+export interface PlayerScript {
+  /** Served as /__cw/<name>, loaded by the player page before the client. */
+  readonly name: string;
+  /** The script's text (read when first served: it may come from an optional package). */
+  source(): string;
+}
+
+export interface Simulation {
+  /** What plays the LMS, for reports: "scorm-again as the LMS". */
+  readonly lms: string;
+  /** The player needs the development LRS beside it (launch parameters point at it). */
+  readonly needsLrs: boolean;
+  /** Scripts the player page loads before the client module (the LMS's API implementation). */
+  readonly scripts: readonly PlayerScript[];
+  /** The tracking panel: the heading of its log and the id of the list the client fills, the data heading. */
+  readonly panel: { readonly log: string; readonly logId: string; readonly data: string };
+  /** Optional packages that playing it needs (verify checks them before loading; Chromium's driver aside). */
+  readonly peers: readonly OptionalPeer[];
+}

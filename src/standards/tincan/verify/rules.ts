@@ -1,0 +1,49 @@
+// TinCan for `coursewright verify`: tincan.xml's structure, the statements each launch sent to the LRS
+// against xAPI 1.0.3, and the report's count of them by verb.
+import { poll, sleep } from "../../../net/poll.js";
+import { staticVerdict, table } from "../../../verify/findings.js";
+import type { VerifyRules } from "../../verify-rules.js";
+import { checkXapiStatements, type XapiSummary } from "./statement-check.js";
+import { tincanViolations } from "./tincan-rules.js";
+
+const verbOf = (s: Readonly<Record<string, unknown>>): string => String((s["verb"] as { id?: unknown } | undefined)?.id ?? "");
+
+export const tincanVerifyRules: VerifyRules = {
+  encodingRule: "6.2",
+  // One launch of the whole course: no retake round (a failed attempt would be the LRS's last word on it).
+  retake: false,
+  help: {
+    statics: "tincan.xml structure (one tincan.xml, activities with IRI ids, type, name and description with lang, exactly one launch, launch file present)",
+    session: "xAPI 1.0.3: valid statements with the registration, initialized first, terminated last, no duplicates; the report counts statements by verb",
+  },
+
+  staticChecks(xml, files) {
+    return Promise.resolve({ schema: "not applicable", findings: tincanViolations(xml, files), notes: [] });
+  },
+
+  staticLines(_schema, packageFindings) {
+    return [`tincan.xml structure (6.1–6.3): ${staticVerdict(packageFindings.filter((f) => /^6\./.test(f.rule)))}`];
+  },
+
+  async checkUnit(probe) {
+    // The launch has ended when its 'terminated' statement is stored (cmi5 §9.3.8, which TinCan LMSs follow).
+    await poll(() => probe.statements().some((s) => verbOf(s).endsWith("/terminated")), 5_000);
+    await sleep(500);
+    return checkXapiStatements(probe.statements(), probe.registration, probe.refusedStatementRequests());
+  },
+
+  unitLines(units) {
+    const lines: string[] = [];
+    for (const u of units) {
+      // The summaries of a TinCan package's units are the ones checkUnit made.
+      const x = u.summary as XapiSummary | undefined;
+      lines.push(`${u.id} (${u.content})`);
+      if (!x) continue;
+      lines.push(`  ${x.statements} statements in the LRS${x.rejectedRequests ? `, ${x.rejectedRequests} requests refused` : ""}`);
+      if (x.statements === 0) continue;
+      const rows = [["verb", "count"], ...Object.entries(x.byVerb).map(([verb, n]) => [verb, String(n)])];
+      lines.push(...table(rows, new Set([1])).map((l) => `  ${l}`));
+    }
+    return lines;
+  },
+};
