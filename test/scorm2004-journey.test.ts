@@ -12,6 +12,7 @@ import { checkScorm2004Calls } from "../src/standards/scorm2004/verify/call-rule
 import type { BuiltPackage } from "./helpers/built-package.js";
 import { Learner } from "./helpers/learner.js";
 import { buildScorm2004, launchScorm2004, relaunch2004, type Cmi2004, type Lms2004 } from "./helpers/scorm2004-lms.js";
+import { waitFor } from "./helpers/scorm12-lms.js";
 
 let single: BuiltPackage;
 let perSession: BuiltPackage;
@@ -315,6 +316,51 @@ describe("SCORM 2004, one SCO per session", () => {
     expect(next.count("SetValue")).toBe(0);
     next.close(true);
     expect(next.count("Terminate")).toBe(0);
+  });
+});
+
+describe("SCORM 2004 faults (the shared tracker base under the 2004 dialect)", () => {
+  const banner = (lms: Lms2004): string => lms.doc.querySelector("[data-cw=banner]")?.textContent ?? "";
+  /** Rule 5.3 (a refused call) is the fault itself; every other rule must still hold. */
+  const otherViolations = (lms: Lms2004) => lms.violations(true).filter((v) => v.rule !== "5.3");
+
+  it("Commit refused (391): the learner is told, the next action retries, and the notice clears once it passes", async () => {
+    let refuse = 2;
+    const lms = await launchScorm2004(single.dir, "index.html", undefined, undefined, (fn) => (fn === "Commit" && refuse-- > 0 ? { result: "false", error: "391" } : undefined));
+    expect(banner(lms)).toMatch(/not saving your progress/);
+    const learner = new Learner(lms.doc, course);
+    learner.next(); // second refusal
+    learner.next(); // accepted: everything since launch arrives at once
+    await waitFor(() => !/not saving/.test(banner(lms)), "the notice to clear");
+    // What the LMS holds now is everything the tracker set: nothing was lost while commits were refused.
+    const live = JSON.parse(lms.api.renderCMIToJSONString()) as Cmi2004;
+    expect(lms.committed().cmi.location).toBe(live.cmi.location);
+    expect(lms.committed().cmi.suspend_data).toBe(live.cmi.suspend_data);
+    expect(lms.committed().cmi.location).not.toBe(`${course.sessions[0]?.id}/${course.sessions[0]?.pages[0]?.id}`);
+    lms.close(true);
+    expect(otherViolations(lms)).toEqual([]);
+  });
+
+  it("a value refused as wrong (406) is reported once, never retried, and the rest is saved", async () => {
+    const lms = await launchScorm2004(single.dir, "index.html", undefined, undefined, (fn, args) =>
+      fn === "SetValue" && /^cmi\.objectives\.\d+\.completion_status$/.test(args[0] ?? "") ? { result: "false", error: "406" } : undefined,
+    );
+    const learner = new Learner(lms.doc, course);
+    learner.next();
+    expect(banner(lms)).toMatch(/did not accept part of your progress \(cmi\.objectives\.n\.completion_status, error 406\)/);
+    const tries = lms.calls.filter((c) => c.fn === "SetValue" && c.args[0] === "cmi.objectives.0.completion_status").length;
+    expect(tries).toBe(1);
+    expect(lms.committed().cmi.location).toBe(`${course.sessions[1]?.id}/${course.sessions[1]?.pages[0]?.id}`);
+    lms.close(true);
+    expect(otherViolations(lms)).toEqual([]);
+  });
+
+  it("an API that throws on Initialize leaves the course running untracked, and says so", async () => {
+    const lms = await launchScorm2004(single.dir, "index.html", undefined, undefined, (fn) => (fn === "Initialize" ? { result: "", error: "throw" } : undefined));
+    expect(banner(lms)).toMatch(/did not start tracking \(it did not respond\)/);
+    new Learner(lms.doc, course).next();
+    expect(lms.count("SetValue")).toBe(0);
+    lms.close(true);
   });
 });
 

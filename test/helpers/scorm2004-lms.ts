@@ -91,8 +91,17 @@ export async function buildScorm2004(scoPerSession = false): Promise<BuiltPackag
   return { zip, dir, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Opens `file` of the unpacked package inside a player page that offers `API_1484_11`. `reuse`: one API for every SCO, as Moodle keeps. */
-export async function launchScorm2004(dir: string, file = "index.html", stored?: Launch2004, reuse?: Scorm2004API): Promise<Lms2004> {
+/**
+ * A fault the LMS shows: for a call it answers `result` with `error` as its last error (the real API is not
+ * called), or throws when `error` is `throw`. Undefined: the call goes through.
+ */
+export type Fault2004 = (fn: string, args: readonly string[]) => { readonly result: string; readonly error: string } | undefined;
+
+/**
+ * Opens `file` of the unpacked package inside a player page that offers `API_1484_11`. `reuse`: one API for
+ * every SCO, as Moodle keeps. `fault`: the LMS misbehaves as it says.
+ */
+export async function launchScorm2004(dir: string, file = "index.html", stored?: Launch2004, reuse?: Scorm2004API, fault?: Fault2004): Promise<Lms2004> {
   const errors: string[] = [];
   const api =
     reuse ??
@@ -115,10 +124,16 @@ export async function launchScorm2004(dir: string, file = "index.html", stored?:
   const calls: RecordedCall[] = [];
   const raw = api as unknown as Record<string, (...args: string[]) => unknown>;
   const wrapped: Record<string, (...args: string[]) => string> = {};
+  let forcedError: string | undefined;
   for (const fn of FUNCTIONS) {
     wrapped[fn] = (...args: string[]): string => {
-      const result = String(raw[fn]?.apply(api, args));
-      if (RECORDED.has(fn)) calls.push({ fn, args: args.map(String), result, error: String(api.GetLastError()) });
+      if (fn === "GetLastError" && forcedError !== undefined) return forcedError;
+      if (fn === "GetErrorString" || fn === "GetDiagnostic" || fn === "GetLastError") return String(raw[fn]?.apply(api, args));
+      const forced = fault?.(fn, args);
+      if (forced?.error === "throw") throw new Error(`LMS fault in ${fn}`);
+      forcedError = forced?.error;
+      const result = forced ? forced.result : String(raw[fn]?.apply(api, args));
+      if (RECORDED.has(fn)) calls.push({ fn, args: args.map(String), result, error: forcedError ?? String(api.GetLastError()) });
       return result;
     };
   }
