@@ -6,7 +6,8 @@ import { loadCourse } from "../src/content/load-course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
-import { assessmentRules, attemptsLeft, canRetake, resultFacts, startRetake, submitAttempt } from "../src/runtime/core/assessment.js";
+import { assessmentRules, attemptsLeft, canRetake, startRetake, submitAttempt } from "../src/runtime/core/assessment.js";
+import { resultText } from "../src/runtime/ui/results-view.js";
 import { reportingWish } from "../src/runtime/core/outcome.js";
 import { emptyState, flattenPages, progress, type LearnerState } from "../src/runtime/core/state.js";
 
@@ -137,7 +138,8 @@ describe("assessment rules", () => {
     expect(first).toMatchObject({ passed: false, attempt: 1, final: false });
     expect(first.score).toBeLessThan(80);
     expect(submitAttempt(rules, quiz, qs, right()), "no second submit of the same attempt").toBeUndefined();
-    expect(resultFacts(rules, qs)).toMatchObject({ passed: false, attempts: 1, left: rules.maxAttempts - 1, canRetake: true, passMark: 80 });
+    expect(canRetake(rules, qs)).toBe(true);
+    expect(resultText(rules, qs)).toBe(`Not passed. Your score is ${first.score}%; the pass mark is 80%. You have ${rules.maxAttempts - 1} attempts left.`);
     expect(startRetake(rules, quiz, qs)).toBe(true);
     expect(qs.answers.every((a) => a === null)).toBe(true);
     while (attemptsLeft(rules, qs.attempts)! > 0) {
@@ -148,7 +150,8 @@ describe("assessment rules", () => {
     expect(qs.attempts).toBe(rules.maxAttempts);
     expect(canRetake(rules, qs)).toBe(false);
     expect(startRetake(rules, quiz, qs)).toBe(false);
-    expect(resultFacts(rules, qs)).toMatchObject({ left: 0, canRetake: false, best: first.score });
+    expect(qs.best).toBe(first.score);
+    expect(resultText(rules, qs)).toMatch(/You have used all your attempts\.$/);
   });
 
   it("a pass is final and never taken back; a lower pass mark from the LMS passes what the course's would fail", () => {
@@ -162,5 +165,6 @@ describe("assessment rules", () => {
     expect(submitAttempt(lenient, quiz, qs, answers)).toMatchObject({ passed: true, final: true });
     expect(canRetake(lenient, qs)).toBe(false);
     expect(qs.passed).toBe(true);
+    expect(resultText(lenient, qs)).toMatch(/^Passed\. Your score is [\d.]+%; the pass mark is 1%\.$/);
   });
 });

@@ -58,30 +58,3 @@ export function startRetake(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizS
   qs.answers = quiz.questions.map(() => null);
   return true;
 }
-
-/** What the results panel says: the last and best attempt (null before the first), the rules, what is left. */
-export interface ResultFacts {
-  readonly passed: boolean;
-  readonly last: number | null;
-  readonly best: number | null;
-  readonly passMark: number;
-  readonly attempts: number;
-  readonly maxAttempts: number;
-  /** Attempts still allowed; null: unlimited. */
-  readonly left: number | null;
-  /** The results of an attempt are showing and another attempt may follow. */
-  readonly canRetake: boolean;
-}
-
-export function resultFacts(rules: AssessmentRules, qs: QuizState): ResultFacts {
-  return {
-    passed: qs.passed,
-    last: qs.last,
-    best: qs.best,
-    passMark: rules.passMark,
-    attempts: qs.attempts,
-    maxAttempts: rules.maxAttempts,
-    left: attemptsLeft(rules, qs.attempts),
-    canRetake: qs.submitted && canRetake(rules, qs),
-  };
-}

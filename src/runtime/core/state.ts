@@ -78,49 +78,40 @@ export interface Progress {
   readonly outcome: Outcome;
 }
 
-export function sessionComplete(course: RuntimeCourse, state: LearnerState, si: number, pages = flattenPages(course)): boolean {
-  const s = course.sessions[si];
-  if (!s) return false;
-  const visitedAll = pages.filter((p) => p.session === si).every((p) => state.visited[p.index]);
-  const checkDone = !s.check || (state.quizzes[s.check]?.checked.every(Boolean) ?? false);
-  if (s.id === ASSESSMENT_ID) return state.quizzes[ASSESSMENT_ID]?.passed ?? false;
-  return visitedAll && checkDone;
-}
-
 export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   const pages = flattenPages(course);
-  const sessions = course.sessions.map((s, si) => ({
-    id: s.id,
-    complete: sessionComplete(course, state, si, pages),
-    started: pages.some((p) => p.session === si && state.visited[p.index]),
-    counts: s.counts,
-  }));
-  const counted = sessions.filter((s) => s.counts);
-  const courseComplete = counted.length > 0 && counted.every((s) => s.complete);
-  // Progress toward completion: the counted sessions' pages viewed and knowledge-check questions checked.
+  // Toward completion count the counted sessions' pages viewed and knowledge-check questions checked.
   let done = 0;
   let total = 0;
-  course.sessions.forEach((s, si) => {
-    if (!s.counts) return;
-    const steps = pages.filter((p) => p.session === si).map((p) => state.visited[p.index]).concat((s.check && state.quizzes[s.check]?.checked) || []);
-    total += steps.length;
-    done += steps.filter(Boolean).length;
+  let incomplete = false;
+  const sessions = course.sessions.map((s, si) => {
+    const seen = pages.filter((p) => p.session === si).map((p) => state.visited[p.index]);
+    const steps = seen.concat((s.check && state.quizzes[s.check]?.checked) || []);
+    // A session is complete with all its pages viewed and its check answered; the assessment, once passed.
+    const complete = s.id === ASSESSMENT_ID ? Boolean(state.quizzes[s.id]?.passed) : steps.every(Boolean);
+    if (s.counts) {
+      incomplete ||= !complete;
+      total += steps.length;
+      done += steps.filter(Boolean).length;
+    }
+    return { id: s.id, complete, started: seen.some(Boolean) };
   });
-  const quiz = course.quizzes[ASSESSMENT_ID];
+  // The course is complete when every counted session is (the assessment does not count as one).
+  const courseComplete = total > 0 && !incomplete;
   const qs = state.quizzes[ASSESSMENT_ID];
-  let assessment: AssessmentProgress | null = null;
-  if (quiz && qs) {
-    assessment = {
-      attempts: qs.attempts,
-      best: qs.best,
-      last: qs.last,
-      passed: qs.passed,
-      failed: !qs.passed && qs.attempts > 0,
-      attemptsLeft: attemptsLeft(course, qs.attempts),
-    };
-  }
+  const assessment: AssessmentProgress | null =
+    course.quizzes[ASSESSMENT_ID] && qs
+      ? {
+          attempts: qs.attempts,
+          best: qs.best,
+          last: qs.last,
+          passed: qs.passed,
+          failed: !qs.passed && qs.attempts > 0,
+          attemptsLeft: attemptsLeft(course, qs.attempts),
+        }
+      : null;
   const base = {
-    sessions: sessions.map(({ id, complete, started }) => ({ id, complete, started })),
+    sessions,
     pagesVisited: state.visited.filter(Boolean).length,
     pagesTotal: pages.length,
     courseComplete,

@@ -2,7 +2,7 @@
 // an assessment attempt, retake. Each reports through `commit` with the events it caused.
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuiz } from "../../model/runtime-data.js";
 import { isComplete, isCorrect, type Answer } from "../core/answers.js";
-import { resultFacts, startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
+import { startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
 import type { LearnerState } from "../core/state.js";
 import type { LearnerEvent } from "../tracking/tracker.js";
 import type { AnswerClock } from "./answer-clock.js";
@@ -110,7 +110,7 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   ctx.commit(events);
   renderQuiz(doc, quiz, qs, ctx.rules);
   $(doc, "results")?.querySelector<HTMLElement>("h2")?.focus();
-  announce(doc, resultText(resultFacts(ctx.rules, qs)));
+  announce(doc, resultText(ctx.rules, qs));
 }
 
 export function retake(ctx: QuizContext, quizId: string): void {

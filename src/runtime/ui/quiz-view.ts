@@ -1,7 +1,7 @@
 // A quiz on the page: stored answers, feedback where it is due, and for the assessment its lock and results.
 import type { RuntimeQuiz } from "../../model/runtime-data.js";
 import { isCorrect } from "../core/answers.js";
-import { resultFacts, type AssessmentRules } from "../core/assessment.js";
+import type { AssessmentRules } from "../core/assessment.js";
 import type { QuizState } from "../core/state.js";
 import { hideFeedback, questionElement, setDisabled, showFeedback, writeAnswer } from "./question-dom.js";
 import { renderResults } from "./results-view.js";
@@ -21,5 +21,5 @@ export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rule
   if (!quiz.graded) return;
   const submit = doc.querySelector<HTMLButtonElement>(`[data-cw="submit-assessment"][data-quiz-id="${quiz.id}"]`);
   if (submit) submit.hidden = qs.submitted;
-  renderResults(doc, qs.submitted, resultFacts(rules, qs));
+  renderResults(doc, rules, qs);
 }
