@@ -1,4 +1,4 @@
-// SCORM 2004 4th edition adapter (SCORM 2004 4th ed. RTE §3.1 API, §4.2 data model; README: What the packages
+// SCORM 2004 4th edition adapter (SCORM 2004 4th ed. RTE ch.3 API, §4.2 data model; README: What the packages
 // report), on the shared SCORM tracker base (guarded calls, set-if-changed, one commit per burst, retry,
 // notices). Completion and success are reported separately, each from the neutral outcome.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
@@ -38,7 +38,8 @@ export class Scorm2004Tracker extends ScormTracker {
     this.course = course;
     if (!this.discover()) return untracked("No SCORM 2004 LMS was found, so your progress is not being recorded.");
     const code = this.initialize();
-    if (code) {
+    // 103 (already initialized): a session is running on this API object, so the calls work (RTE ch.3 state model).
+    if (code && code !== "103") {
       this.disconnect();
       // 104 (content instance terminated): Moodle keeps one API object for every SCO of a package, and once a
       // SCO has terminated it stays so until the learner re-enters the activity.
