@@ -37,7 +37,7 @@ export function detectPackage(names: readonly string[], text: (name: string) => 
   return { unknown: looked.length > 2 ? `none of ${looked.join(", ")}` : `neither ${looked.join(" nor ")}` };
 }
 
-/** "SCORM 1.2 and TinCan (xAPI)": the standards verify and the player can read. */
+/** The titles of the standards verify and the player can read, as a list in words ("A, B and C"). */
 export function readableStandards(): string {
   const titles = readers().map((r) => r.standard.title);
   return titles.length > 1 ? `${titles.slice(0, -1).join(", ")} and ${titles.at(-1) ?? ""}` : (titles[0] ?? "no");

@@ -16,7 +16,7 @@ export interface LaunchUnit {
 export interface PackageUnits {
   readonly title: string;
   readonly units: readonly LaunchUnit[];
-  /** The course's activity id, where the standard's launch names one (TinCan launch: `activity_id`). */
+  /** The course's activity id, where the standard's launch passes one (an xAPI launch's `activity_id`). */
   readonly activityId?: string;
 }
 
@@ -31,7 +31,7 @@ export interface Recognised {
 }
 
 export interface PackageReader {
-  /** The control file at the package root: imsmanifest.xml, tincan.xml. */
+  /** The control file at the package root (imsmanifest.xml for SCORM). */
   readonly controlFile: string;
   /**
    * Whether the ZIP is a package of this standard, from its entry names and, where it can be read, the text

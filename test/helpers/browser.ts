@@ -1,9 +1,5 @@
 // Real Chromium for end-to-end tests: Debian's /usr/bin/chromium (or $CHROMIUM_PATH) driven by
 // playwright-core, a fresh profile per browser, and a static server for the unpacked package on 127.0.0.1.
-import fs from "node:fs";
-import http from "node:http";
-import path from "node:path";
-import type { AddressInfo } from "node:net";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import type { Course, Question } from "../../src/model/course.js";
 import { chromiumExecutable, launchChromium } from "../../src/verify/browser.js";
@@ -46,51 +42,8 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
-  ".xsd": "application/xml",
-  ".png": "image/png",
-  ".json": "application/json",
-};
-
-export interface StaticServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-/** Serves `dir` read-only on 127.0.0.1; `extra` adds generated pages (e.g. an LMS player frameset). */
-export async function serveDir(dir: string, extra: Record<string, string> = {}): Promise<StaticServer> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "");
-    if (extra[rel] !== undefined) {
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(rel)] ?? "text/html; charset=utf-8" });
-      res.end(extra[rel]);
-      return;
-    }
-    const file = path.resolve(dir, rel || "index.html");
-    if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+/** The tools' one static file server (src/net/static-files.ts). */
+export { serveDir, type StaticServer } from "../../src/net/static-files.js";
 
 /** Drives a page like a learner: real clicks, selections and typing. */
 export class BrowserLearner implements PageLearner {
