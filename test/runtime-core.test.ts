@@ -7,7 +7,8 @@ import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { isComplete, isCorrect, scorePercent } from "../src/runtime/core/answers.js";
 import { decodeBits, decodeState, encodeBits, encodeState } from "../src/runtime/core/state-codec.js";
-import { emptyState, progress, reportedStatus } from "../src/runtime/core/state.js";
+import { emptyState, progress } from "../src/runtime/core/state.js";
+import { lessonStatus } from "../src/standards/scorm12/runtime/lesson-status.js";
 import { cmiClockTime, cmiTimespan, isoDuration } from "../src/runtime/core/timing.js";
 import { correctPattern, responseText } from "../src/standards/scorm12/runtime/responses.js";
 import { Scorm12CallLog, type Scorm12ApiLike } from "../src/standards/scorm12/verify/call-rules.js";
@@ -90,9 +91,9 @@ describe("progress and reported status", () => {
     qs.passed = true;
     const passed = progress(data, state);
     const table = (["passed/incomplete", "passed/failed", "completed/incomplete", "completed/failed"] as const).map((r) => [
-      reportedStatus(r, fresh),
-      reportedStatus(r, failed),
-      reportedStatus(r, passed),
+      lessonStatus(r, fresh.outcome),
+      lessonStatus(r, failed.outcome),
+      lessonStatus(r, passed.outcome),
     ]);
     expect(table).toEqual([
       ["incomplete", "incomplete", "passed"],

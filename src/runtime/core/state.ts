@@ -1,5 +1,5 @@
 // The learner's state and everything derived from it (session and course completion, assessment status).
-import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../../model/runtime-data.js";
+import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import type { Answer } from "./answers.js";
 import { attemptsLeft } from "./assessment.js";
 import { outcomeOf, type Outcome } from "./outcome.js";
@@ -119,32 +119,4 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
     success: assessment ? assessment.passed : courseComplete,
   };
   return { ...base, outcome: outcomeOf(base, done, total) };
-}
-
-/** Every assessment attempt was used and none passed: nothing the learner does can change the result. */
-export function finalFailure(p: Progress): boolean {
-  return Boolean(p.assessment?.failed && p.assessment.attemptsLeft === 0);
-}
-
-/** Nothing more can change the outcome: succeeded, or failed for good. */
-export function settled(p: Progress): boolean {
-  return p.success || finalFailure(p);
-}
-
-/**
- * LMS status word from the reporting option: `passed/incomplete` etc. (README: What the packages report).
- * `passed/failed`, `completed/failed`: `failed` after any failed attempt. `passed/incomplete`: `failed` once
- * no attempt is left (a pass/fail verdict exists; `incomplete` would tell the LMS the learner is not
- * finished). `completed/incomplete` has no word for failure (and `completed` would read as success): it
- * stays `incomplete`; the objective says `failed`.
- */
-export function reportedStatus(reporting: RuntimeCourse["reporting"], p: Progress): string {
-  const [success, otherwise] = reporting.split("/") as [string, string];
-  if (p.success) return success;
-  if (p.assessment?.failed && (otherwise === "failed" || (success === "passed" && finalFailure(p)))) return "failed";
-  return "incomplete";
-}
-
-export function isCheckPage(pageId: string): boolean {
-  return pageId === CHECK_PAGE_ID;
 }
