@@ -1,4 +1,4 @@
-// The one small interface every tracking standard implements (SCORM 1.2 now; SCORM 2004, xAPI, cmi5 later).
+// The one small interface every tracking standard implements (standards/<id>/runtime/tracker.ts).
 // The player owns the learner model; a tracker only reports it in its standard's vocabulary.
 import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
 import type { Answer } from "../core/answers.js";
@@ -54,6 +54,7 @@ export interface Snapshot {
   /** Encoded learner state (see core/state-codec.ts); `compactState` when the full one does not fit. */
   readonly state: string;
   readonly compactState: string;
+  /** Where things stand; `progress.outcome` is the two-axis outcome a standard words (core/outcome.ts). */
   readonly progress: Progress;
 }
 
