@@ -20,6 +20,9 @@ import { checkXapiStatements, type XapiSummary } from "../src/standards/tincan/v
 import { tincanViolations } from "../src/standards/tincan/verify/tincan-rules.js";
 import type { PackageReport, UnitReport } from "../src/verify/verify.js";
 import { validateScorm12Manifest } from "../src/standards/scorm12/verify/xsd.js";
+import { readZip } from "../src/package/read-zip.js";
+import { detectPackage } from "../src/standards/detect.js";
+import { findStandard, STANDARDS } from "../src/standards/registry.js";
 import { CHROMIUM_PATH, chromiumAvailable } from "./helpers/browser.js";
 
 /** The JSON report's unit summary, as the standard that made it shapes it. */
@@ -437,5 +440,60 @@ describe("manifest checks without a browser", () => {
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
     expect(result.unchecked.length).toBeGreaterThan(0);
+  });
+});
+
+describe("one detection path: the registry's readers (verify and the player)", () => {
+  const names = (zip: string): string[] => [...readZip(zip).keys()];
+  const text = (zip: string) => {
+    const entries = readZip(zip);
+    return (name: string): string | undefined => entries.get(name)?.toString("utf8");
+  };
+
+  it("each of our packages is claimed by the standard that built it, and by no other reader", () => {
+    for (const [zip, id] of [[zips.single, "scorm12"], [zips.multi, "scorm12"], [zips.xapi, "tincan"]] as const) {
+      const detected = detectPackage(names(zip), text(zip));
+      expect("standard" in detected && detected.standard.id, zip).toBe(id);
+      const claims = STANDARDS.filter((s) => {
+        const found = s.reader?.recognise(names(zip), text(zip));
+        return found !== undefined && !("other" in found);
+      });
+      expect(claims.map((s) => s.id), zip).toEqual([id]);
+    }
+  });
+
+  it("a cmi5 course structure is recognised as not supported yet, even beside an imsmanifest.xml", () => {
+    expect(detectPackage(["cmi5.xml", "imsmanifest.xml", "index.html"], () => undefined)).toEqual({ notSupported: "a cmi5 package" });
+  });
+
+  it("a manifest in SCORM 2004's namespace is not taken for SCORM 1.2", () => {
+    const manifest = '<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="M"><organizations/><resources/></manifest>';
+    const detected = detectPackage(["imsmanifest.xml"], (n) => (n === "imsmanifest.xml" ? manifest : undefined));
+    expect("standard" in detected ? detected.standard.id : detected).not.toBe("scorm12");
+    if (!("standard" in detected)) expect(detected).toEqual({ notSupported: "a SCORM 2004 package (IMS CP 1.1 manifest)" });
+  });
+
+  it("a ZIP with no control file names every control file the readers look for", () => {
+    const detected = detectPackage(["index.html"], () => undefined);
+    expect("unknown" in detected && detected.unknown).toMatch(/imsmanifest\.xml \(SCORM 1\.2\).*tincan\.xml \(TinCan \(xAPI\)\)/);
+  });
+
+  it("the player reads the units through the same readers: SCOs with their asset flag, the TinCan launch activity", () => {
+    const manifest = `<manifest xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2" xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2" identifier="M">
+<organizations default="O"><organization identifier="O"><title>Course</title>
+<item identifier="I1" identifierref="R1" parameters="?a=1"><title>One</title><adlcp:masteryscore>80</adlcp:masteryscore></item>
+<item identifier="I2" identifierref="R2"><title>Two</title></item></organization></organizations>
+<resources><resource identifier="R1" type="webcontent" adlcp:scormtype="sco" href="one.html"/><resource identifier="R2" type="webcontent" adlcp:scormtype="asset" href="two.pdf"/></resources></manifest>`;
+    expect(findStandard("scorm12")?.reader?.units(manifest)).toEqual({
+      title: "Course",
+      units: [
+        { id: "I1", title: "One", href: "one.html?a=1", masteryScore: 80 },
+        { id: "I2", title: "Two", href: "two.pdf", asset: true },
+      ],
+    });
+    const xapi = text(zips.xapi)("tincan.xml") ?? "";
+    const read = findStandard("tincan")?.reader?.units(xapi);
+    expect(read?.units).toHaveLength(1);
+    expect(read?.units[0]?.id).toBe(read?.activityId);
   });
 });
