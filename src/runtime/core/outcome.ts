@@ -44,17 +44,20 @@ export interface Outcome {
 /**
  * The outcome of a unit from its progress (`progress()` in state.ts calls this): `done` of `total` are the
  * counted sessions' pages viewed and knowledge-check questions checked (a counted session has at least one
- * page, so `total` 0 means the unit has none: it is only the assessment).
+ * page, so `total` 0 means the unit has none: it is only the assessment); `left` the assessment's attempts
+ * left (null: unlimited).
  */
-export function outcomeOf(p: Pick<Progress, "courseComplete" | "pagesVisited" | "assessment">, done: number, total: number): Outcome {
+export function outcomeOf(p: Pick<Progress, "courseComplete" | "pagesVisited" | "assessment">, done: number, total: number, left: number | null): Outcome {
   const a = p.assessment;
   const passed = a ? a.passed : p.courseComplete;
-  const settled = passed || Boolean(a && a.failed && a.attemptsLeft === 0);
+  // Submitted and never passed.
+  const failed = a && !passed && a.attempts > 0;
+  const settled = passed || Boolean(failed && left === 0);
   const complete = total ? p.courseComplete : settled;
   const percent = a ? a.best : null;
   return {
     completion: complete ? "completed" : p.pagesVisited || a?.attempts ? "incomplete" : "not-attempted",
-    success: passed ? "passed" : a?.failed ? "failed" : "unknown",
+    success: passed ? "passed" : failed ? "failed" : "unknown",
     scaled: percent === null ? null : Math.round(percent * 100) / 10000,
     percent,
     // Never 1 before completion (rounding), always 1 at it.

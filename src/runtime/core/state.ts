@@ -56,14 +56,11 @@ export function emptyState(course: RuntimeCourse): LearnerState {
   return { visited: flattenPages(course).map(() => false), location: 0, quizzes };
 }
 
+/** The final assessment: submitted attempts, best score (percent), passed ever. */
 export interface AssessmentProgress {
   readonly attempts: number;
   readonly best: number | null;
-  readonly last: number | null;
   readonly passed: boolean;
-  /** The last submitted attempt failed and the assessment was never passed. */
-  readonly failed: boolean;
-  readonly attemptsLeft: number | null;
 }
 
 export interface Progress {
@@ -72,8 +69,6 @@ export interface Progress {
   readonly pagesTotal: number;
   readonly courseComplete: boolean;
   readonly assessment: AssessmentProgress | null;
-  /** The course's success criterion: the assessment passed, or (without one) the course complete. */
-  readonly success: boolean;
   /** Both axes of the learner's outcome, for each standard to word (see outcome.ts). */
   readonly outcome: Outcome;
 }
@@ -99,24 +94,7 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   // The course is complete when every counted session is (the assessment does not count as one).
   const courseComplete = total > 0 && !incomplete;
   const qs = state.quizzes[ASSESSMENT_ID];
-  const assessment: AssessmentProgress | null =
-    course.quizzes[ASSESSMENT_ID] && qs
-      ? {
-          attempts: qs.attempts,
-          best: qs.best,
-          last: qs.last,
-          passed: qs.passed,
-          failed: !qs.passed && qs.attempts > 0,
-          attemptsLeft: attemptsLeft(course, qs.attempts),
-        }
-      : null;
-  const base = {
-    sessions,
-    pagesVisited: state.visited.filter(Boolean).length,
-    pagesTotal: pages.length,
-    courseComplete,
-    assessment,
-    success: assessment ? assessment.passed : courseComplete,
-  };
-  return { ...base, outcome: outcomeOf(base, done, total) };
+  const assessment: AssessmentProgress | null = course.quizzes[ASSESSMENT_ID] && qs ? { attempts: qs.attempts, best: qs.best, passed: qs.passed } : null;
+  const base = { sessions, pagesVisited: state.visited.filter(Boolean).length, pagesTotal: pages.length, courseComplete, assessment };
+  return { ...base, outcome: outcomeOf(base, done, total, qs ? attemptsLeft(course, qs.attempts) : null) };
 }

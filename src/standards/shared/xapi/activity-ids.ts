@@ -16,11 +16,16 @@ export const activityIds = {
   question: (course: string, quizId: string, questionId: string): string => `${course}/question/${enc(quizId)}/${enc(questionId)}`,
 };
 
+/** Prefix of the ADL verbs and activity types (xAPI 1.0.3 Part 2 §2.4.3, §2.4.4.1). */
+export const ADL = "http://adlnet.gov/expapi/";
+
+export type ActivityKind = "course" | "module" | "lesson" | "assessment";
+
 /** ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
 export const ACTIVITY_TYPES = {
-  course: "http://adlnet.gov/expapi/activities/course",
-  module: "http://adlnet.gov/expapi/activities/module",
-  lesson: "http://adlnet.gov/expapi/activities/lesson",
-  assessment: "http://adlnet.gov/expapi/activities/assessment",
-  interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+  course: `${ADL}activities/course`,
+  module: `${ADL}activities/module`,
+  lesson: `${ADL}activities/lesson`,
+  assessment: `${ADL}activities/assessment`,
+  interaction: `${ADL}activities/cmi.interaction`,
 } as const;

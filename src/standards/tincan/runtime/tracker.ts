@@ -6,12 +6,12 @@
 // there only if they have not moved yet. An unreachable LRS is said once, and so is its return.
 import { fnv1a } from "../../../model/hash.js";
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
-import type { LearnerEvent, NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
+import type { NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
 import { parseLaunch } from "./launch.js";
 import { LrsClient, type Fetch } from "../../shared/xapi/lrs-client.js";
 import { mergeProgress, type ProgressDocument } from "../../shared/xapi/progress-merge.js";
 import { NO_STORE, StatementQueue, type KeyValueStore } from "../../shared/xapi/statement-queue.js";
-import { StatementFactory, VERBS } from "../../shared/xapi/statements.js";
+import { StatementFactory, verb } from "../../shared/xapi/statements.js";
 import { StateWriter } from "../../shared/xapi/state-writer.js";
 
 export { STATE_ID } from "../../shared/xapi/state-writer.js";
@@ -26,134 +26,120 @@ export interface XapiTrackerOptions {
   readonly timeoutMs?: number;
 }
 
+const noop = (): void => {};
+
+/** Until `start` finds a valid launch nothing is recorded; then the session's state lives in its closure. */
 export class XapiTracker implements Tracker {
   /** The State API has no size limit we need to respect for our compact encoding. */
   readonly maxStateLength = Infinity;
   onProblem?: (message: string) => void;
   onNotice?: (key: string, message: string | null, tone: NoticeTone) => void;
   onResume?: (resume: { readonly location: string; readonly state: string }) => void;
-
-  private queue: StatementQueue | undefined;
-  private writer: StateWriter | undefined;
-  private factory: StatementFactory | undefined;
-  /** "off": the unreachable notice is showing; "back": the restored one is. */
-  private notice: "" | "off" | "back" = "";
-  private readonly startedAt = Date.now();
-  private finished = false;
-  private open = (): void => {};
-  private readonly storage: KeyValueStore;
-  private readonly fetchFn: Fetch;
+  record: Tracker["record"] = noop;
+  save: Tracker["save"] = noop;
+  finish: Tracker["finish"] = noop;
+  saveStatus = (): SaveState => "untracked";
 
   constructor(
     private readonly win: Window,
     private readonly options: XapiTrackerOptions = {},
-  ) {
-    this.storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
-    this.fetchFn = options.fetch || ((input, init) => win.fetch(input, init));
-  }
+  ) {}
 
   start(course: RuntimeCourse): Promise<TrackerStart> {
-    const parsed = parseLaunch(this.win.location.search);
+    const { win, options } = this;
+    const startedAt = Date.now();
+    const parsed = parseLaunch(win.location.search);
     if (!parsed.ok) return Promise.resolve({ tracked: false, notice: parsed.reason });
-    const launch = parsed.launch;
-    const client = new LrsClient(launch, this.fetchFn, this.options.timeoutMs);
-    const f = (this.factory = new StatementFactory(course, launch, course.language));
-    const who = JSON.stringify([launch.endpoint, launch.actor.mbox || launch.actor.mbox_sha1sum || launch.actor.openid || launch.actor.account, f.courseId]);
-    const key = `cw-xapi:${fnv1a(who)}`;
-    const onLink = (ok: boolean, recovered: boolean): void => this.link(ok, recovered);
-    const { baseDelayMs } = this.options;
+    const { launch } = parsed;
+    const { actor } = launch;
+    const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
+    const client = new LrsClient(launch, options.fetch || ((input, init) => win.fetch(input, init)), options.timeoutMs);
+    const f = new StatementFactory(course, launch, course.language);
+    const key = `cw-xapi:${fnv1a(JSON.stringify([launch.endpoint, actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account, f.courseId]))}`;
+    /** "off": the unreachable notice is showing; "back": the restored one is. */
+    let notice: "" | "off" | "back" = "";
+    let finished = false;
+    const since = (): number => Date.now() - startedAt;
+    const say = (state: typeof notice, message: string | null, tone: NoticeTone = "info"): void => {
+      notice = state;
+      this.onNotice?.("lrs", message, tone);
+    };
+    /** Every LRS answer lands here: one notice while it can't be reached, one when all is saved again. */
+    const onLink = (ok: boolean, recovered: boolean): void => {
+      if (!ok) {
+        if (notice !== "off") say("off", OFFLINE, "error");
+        return;
+      }
+      // The LRS answers again: the other writer should not sit out the rest of its back-off.
+      if (recovered) {
+        queue.kick();
+        writer.kick();
+      }
+      // After the writer has finished its turn (it reports from inside it).
+      void Promise.resolve().then(() => notice === "off" && status() === "saved" && say("back", RESTORED));
+    };
+    const { baseDelayMs } = options;
     // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
-    const queue = (this.queue = new StatementQueue(client, this.storage, key, { onProblem: (m) => this.onProblem && this.onProblem(m), onLink, held: true, baseDelayMs }));
-    const writer = (this.writer = new StateWriter(client, f.courseId, this.storage, `${key}:state:${launch.registration || "none"}`, {
+    const queue = new StatementQueue(client, storage, key, { onProblem: (m) => this.onProblem?.(m), onLink, held: true, baseDelayMs });
+    const writer = new StateWriter(client, f.courseId, storage, `${key}:state:${launch.registration || "none"}`, {
       merge: (other, mine) => mergeProgress(course, other, mine),
       onLink,
       onRemote: (remote) => {
         // Written later than this device's copy (another device): offer its position; the merge keeps the rest.
-        if (remote.updated > (local ? local.updated : 0) && !this.finished && this.onResume) this.onResume({ location: remote.location, state: mergeProgress(course, local || remote, remote).state });
+        if (remote.updated > (local ? local.updated : 0) && !finished && this.onResume) this.onResume({ location: remote.location, state: mergeProgress(course, local || remote, remote).state });
       },
       baseDelayMs,
-    }));
+    });
     const local = writer.local();
     // The first statement says whether this registration was begun before: known once the LRS's copy is read.
     const first = f.courseEvent("initialized");
     const at = queue.pending.length;
-    const open = (this.open = (resumed = Boolean(local)) => queue.release(resumed ? { ...first, verb: VERBS.resumed } : first, at));
+    const open = (resumed = Boolean(local)): void => queue.release(resumed ? { ...first, verb: verb("resumed") } : first, at);
     void writer.open().then((remote) => open(Boolean(local || remote)));
-    this.win.addEventListener("online", () => this.link(true, true));
+    win.addEventListener("online", () => onLink(true, true));
+
+    this.record = (events, snapshot) => {
+      if (finished) return;
+      if (notice === "back") say("", null);
+      // In the order things happened: a submit carries answers given earlier, in question order.
+      queue.enqueue(
+        events.flatMap((e) => {
+          switch (e.kind) {
+            case "page":
+              return [f.page(e.page.sessionId, e.page.pageId, e.title)];
+            case "answer":
+              return [f.answered(e.quizId, e.objective, e.question, e.answer, e.correct, e.latencyMs, e.at)];
+            case "session-complete":
+              return [f.sessionCompleted(e.sessionId)];
+            case "attempt":
+              return [f.attempt(e.quizId, e.score, e.passed, e.durationMs, "assessment"), ...(e.final ? [f.attempt(e.quizId, e.score, e.passed, since(), "course")] : [])];
+            case "course-complete":
+              return [f.courseEvent("completed", since())];
+          }
+        }).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))),
+      );
+      writer.write(doc(snapshot));
+    };
+    this.save = (snapshot) => {
+      if (finished) return;
+      void queue.flush();
+      writer.write(doc(snapshot));
+    };
+    this.finish = (snapshot) => {
+      if (finished) return;
+      finished = true;
+      open(); // leaving before the LRS answered: the first statement goes out with the rest
+      const elapsed = since();
+      queue.enqueue([...(snapshot.progress.outcome.success === "passed" ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
+      queue.flushOnExit();
+      writer.exit(doc(snapshot));
+    };
+    const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
     return Promise.resolve({
       tracked: true,
       ...(local ? { resume: { location: local.location, state: local.state } } : {}),
-      ...(launch.actor.name ? { learnerName: launch.actor.name } : {}),
+      ...(actor.name ? { learnerName: actor.name } : {}),
     });
-  }
-
-  record(events: readonly LearnerEvent[], snapshot: Snapshot): void {
-    const { factory: f, queue, writer } = this;
-    if (!f || !queue || !writer || this.finished) return;
-    if (this.notice === "back") this.say("", null);
-    // In the order things happened: a submit carries answers given earlier, in question order.
-    queue.enqueue(
-      events.flatMap((e) => {
-        switch (e.kind) {
-          case "page":
-            return [f.page(e.page.sessionId, e.page.pageId, e.title)];
-          case "answer":
-            return [f.answered(e.quizId, e.objective, e.question, e.answer, e.correct, e.latencyMs, e.at)];
-          case "session-complete":
-            return [f.sessionCompleted(e.sessionId)];
-          case "attempt":
-            return [f.attempt(e.quizId, e.score, e.passed, e.durationMs, "assessment"), ...(e.final ? [f.attempt(e.quizId, e.score, e.passed, Date.now() - this.startedAt, "course")] : [])];
-          case "course-complete":
-            return [f.courseEvent("completed", Date.now() - this.startedAt)];
-        }
-      }).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))),
-    );
-    writer.write(doc(snapshot));
-  }
-
-  save(snapshot: Snapshot): void {
-    const { queue, writer } = this;
-    if (!queue || !writer || this.finished) return;
-    void queue.flush();
-    writer.write(doc(snapshot));
-  }
-
-  finish(snapshot: Snapshot): void {
-    const { factory: f, queue, writer } = this;
-    if (!f || !queue || !writer || this.finished) return;
-    this.finished = true;
-    this.open(); // leaving before the LRS answered: the first statement goes out with the rest
-    const elapsed = Date.now() - this.startedAt;
-    queue.enqueue([...(snapshot.progress.success ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
-    queue.flushOnExit();
-    writer.exit(doc(snapshot));
-  }
-
-  saveStatus(): SaveState {
-    const { queue, writer } = this;
-    if (!queue || !writer) return "untracked";
-    if (queue.refused || writer.refused) return "failed";
-    return queue.pending.length || !writer.settled ? "pending" : "saved";
-  }
-
-  /** Every LRS answer lands here: one notice while it can't be reached, one when all is saved again. */
-  private link(ok: boolean, recovered: boolean): void {
-    if (!ok) {
-      if (this.notice !== "off") this.say("off", OFFLINE, "error");
-      return;
-    }
-    // The LRS answers again: the other writer should not sit out the rest of its back-off.
-    if (recovered && this.queue && this.writer) {
-      this.queue.kick();
-      this.writer.kick();
-    }
-    // After the writer has finished its turn (it reports from inside it).
-    void Promise.resolve().then(() => this.notice === "off" && this.saveStatus() === "saved" && this.say("back", RESTORED));
-  }
-
-  private say(state: "" | "off" | "back", message: string | null, tone: NoticeTone = "info"): void {
-    this.notice = state;
-    if (this.onNotice) this.onNotice("lrs", message, tone);
   }
 }
 
