@@ -6,6 +6,7 @@ import { build, type PackageReport } from "./build.js";
 import { BuildInputError, ContentError } from "./content/errors.js";
 import { jsonSchemas } from "./content/json-schema.js";
 import { missingOptionalPackages } from "./optional-deps.js";
+import { STANDARDS } from "./standards/registry.js";
 import { standardsNamed, targetList } from "./standards/target-names.js";
 import { PACKAGE_ROOT } from "./paths.js";
 
@@ -17,7 +18,8 @@ Commands:
   build      Build e-learning packages from a course folder
   preview    Build the course and open it as a learner would see it in an LMS, with a tracking panel
              (coursewright preview --help)
-  verify     Check a SCORM 1.2 or TinCan package: manifest, and a scripted learner journey in Chromium
+  verify     Check packages (${STANDARDS.filter((s) => s.verify).map((s) => s.title).join(", ")}): control files, and a
+             scripted learner journey in Chromium
              (coursewright verify --help)
   schemas    Write the JSON Schemas of course.yaml and quiz files (for editor autocompletion)
 

@@ -5,7 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchParameters, startLrs, startPreviewLrs, type JsonObject, type JsonValue, type RunningLrs } from "../src/lrs/index.js";
+import { startLrs, startPreviewLrs, type JsonObject, type JsonValue, type RunningLrs } from "../src/lrs/index.js";
+import { launchParameters } from "../src/standards/tincan/launch-query.js";
 import { asArray, asObject, COURSE, learner, statement, VERBS, xapiClient, type XapiResponse } from "./helpers/lrs-client.js";
 
 let lrs: RunningLrs;

@@ -1,6 +1,6 @@
 // The one gate every content text file (YAML, Markdown, Handlebars) passes through: strictly UTF-8, no
 // byte order mark, and only characters XML can carry, since every title and text ends up in an XML
-// control file (imsmanifest.xml, tincan.xml) or an XHTML-compatible page.
+// control file (a package manifest) or an XHTML-compatible page.
 import fs from "node:fs";
 import type { ContentProblem } from "./errors.js";
 

@@ -12,7 +12,7 @@ export {
   type StoredStateDocument,
 } from "./server.js";
 export type { LrsFault, StatusFault, DropResponseFault, DownFault, DelayFault, FaultScope } from "./faults.js";
-export { startPreviewLrs, launchParameters, type PreviewLrsOptions, type LaunchFor } from "./preview.js";
+export { startPreviewLrs, type PreviewLrsOptions } from "./preview.js";
 export { validateStatement, normalizeStatement, type ValidationReason } from "./validate-statement.js";
 export { agentKey } from "./agent-key.js";
 export { MAX_PAGE_SIZE } from "./statements-resource.js";

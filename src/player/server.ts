@@ -6,7 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import esbuild from "esbuild";
-import { launchParameters, type JsonObject, type RunningLrs } from "../lrs/index.js";
+import type { JsonObject, RunningLrs } from "../lrs/index.js";
 import { parseJsonText } from "../net/json-text.js";
 import { dropRest, formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
 import { parseRequestTarget } from "../net/request-target.js";
@@ -92,9 +92,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
   };
 
   const launchQuery = (): string | undefined =>
-    options.lrs
-      ? launchParameters(options.lrs, { actor, registration: options.attempts.registration, ...(info.activityId ? { activityId: info.activityId } : {}) }).toString()
-      : undefined;
+    options.lrs ? info.simulation.launchQuery?.(options.lrs, { actor, registration: options.attempts.registration, ...(info.activityId ? { activityId: info.activityId } : {}) }) : undefined;
 
   const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = "text/plain; charset=utf-8", headers: http.OutgoingHttpHeaders = {}): void => {
     res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });

@@ -3,6 +3,7 @@
 // module, `src/standards/<id>/player-client.ts`, which registers with the neutral client core
 // (src/player/client/core.ts) and is what the player page loads (prebuilt as `player-<id>.js` beside the
 // compiled CLI by scripts/compile.mjs).
+import type { JsonObject, RunningLrs } from "../lrs/index.js";
 import type { OptionalPeer } from "../optional-deps.js";
 
 export interface PlayerScript {
@@ -17,6 +18,8 @@ export interface Simulation {
   readonly lms: string;
   /** The player needs the development LRS beside it (launch parameters point at it). */
   readonly needsLrs: boolean;
+  /** With an LRS: the launch URL's query that points the content at it, for this learner and attempt. */
+  launchQuery?(lrs: RunningLrs, launch: { readonly actor: JsonObject; readonly registration: string; readonly activityId?: string }): string;
   /** Scripts the player page loads before the client module (the LMS's API implementation). */
   readonly scripts: readonly PlayerScript[];
   /** The tracking panel: the heading of its log and the id of the list the client fills, the data heading. */

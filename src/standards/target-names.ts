@@ -13,7 +13,7 @@ export function standardsNamed(value: string, allowAll = true): readonly Standar
   return `unknown target '${value}'${near ? ` — did you mean '${near}'?` : ""}; expected one of: ${known.join(", ")}`;
 }
 
-/** For help texts: `scorm12, tincan (or xapi)`. */
+/** For help texts: each id, with its aliases in brackets. */
 export function targetList(): string {
   return STANDARDS.map((s) => (s.aliases.length ? `${s.id} (or ${s.aliases.join(", ")})` : s.id)).join(", ");
 }
