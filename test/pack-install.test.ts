@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STANDARD_IDS, STANDARDS } from "../src/standards/registry.js";
 import { CHROMIUM_PATH, chromiumAvailable } from "./helpers/browser.js";
 import { installPeers, installTarball, packTarball, peerRange, run } from "./helpers/pack-install.js";
 
@@ -43,10 +44,12 @@ const needs = (command: string, names: readonly string[]): string =>
 describe("the packed tarball installed into an empty folder", () => {
   it("ships the compiled CLI and the vendored schemas, not the sources, and installs no optional peer", () => {
     expect(fs.existsSync(path.join(installed, "lib", "package", "cli.js"))).toBe(true);
-    expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", "scorm12.js"))).toBe(true);
-    expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", "tincan.js"))).toBe(true);
-    // What preview and verify read beside the compiled modules (from src/ in this repository).
-    expect(fs.existsSync(path.join(installed, "lib", "package", "player-client.js"))).toBe(true);
+    // Every standard's prebuilt browser runtime, and the player client of each one preview/verify can play.
+    for (const s of STANDARDS) {
+      expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", `${s.id}.js`)), s.id).toBe(true);
+      if (s.simulation) expect(fs.existsSync(path.join(installed, "lib", "package", `player-${s.id}.js`)), s.id).toBe(true);
+    }
+    // What verify reads beside the compiled modules (from src/standards/<id>/verify/ in this repository).
     expect(fs.existsSync(path.join(installed, "lib", "package", "scorm12-manifest-wrapper.xsd"))).toBe(true);
     expect(fs.readdirSync(path.join(installed, "vendor", "adl-scorm12")).filter((f) => f.endsWith(".xsd")).sort()).toEqual([
       "adlcp_rootv1p2.xsd",
@@ -72,7 +75,7 @@ describe("the packed tarball installed into an empty folder", () => {
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
     const zips = dist(/\.zip$/);
-    expect(zips.map((z) => z.replace(/^.*-(scorm12|tincan)\.zip$/, "$1"))).toEqual(["scorm12", "tincan"]);
+    expect(zips.map((z) => z.replace(new RegExp(`^.*-(${STANDARD_IDS.join("|")})\\.zip$`), "$1"))).toEqual([...STANDARD_IDS].sort());
     for (const zip of zips) expect(fs.readFileSync(path.join(app, zip)).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
 
     const perSession = npx(["build", "--target", "scorm12", "--sco-per-session"]);
@@ -82,21 +85,21 @@ describe("the packed tarball installed into an empty folder", () => {
   }, 600_000);
 
   it("without the optional peers, verify asks only for the ones its packages need, and preview for its own", () => {
-    const scorm = dist(/-scorm12(-per-session)?\.zip$/);
+    const scorm = dist(/-scorm\d+(-per-session)?\.zip$/);
     const tincan = dist(/-tincan\.zip$/);
-    expect(scorm).toHaveLength(2);
+    expect(scorm).toHaveLength(STANDARD_IDS.filter((id) => id.startsWith("scorm")).length + 1);
     expect(tincan).toHaveLength(1);
     console.log("verify is not run in the build-only install (optional peers absent); checking its messages instead");
 
-    // A SCORM 1.2 package is played with scorm-again as the LMS: no SQLite.
+    // A SCORM package is played with scorm-again as the LMS: no SQLite.
     const forScorm = npx(["verify", ...scorm]);
     expect(forScorm.code).toBe(2);
     expect(forScorm.stderr.trim()).toBe(needs("verify", ["playwright-core", "scorm-again"]));
     expect(forScorm.stdout).toBe("");
-    // A TinCan package is played against the development LRS as well; with both kinds, the union.
+    // A TinCan package is played against the development LRS instead; with both kinds, the union.
     const forTincan = npx(["verify", ...tincan]);
     expect(forTincan.code).toBe(2);
-    expect(forTincan.stderr.trim()).toBe(needs("verify", ["better-sqlite3", "playwright-core", "scorm-again"]));
+    expect(forTincan.stderr.trim()).toBe(needs("verify", ["better-sqlite3", "playwright-core"]));
     expect(npx(["verify", "--json", ...scorm, ...tincan]).stderr.trim()).toBe(needs("verify", ["better-sqlite3", "playwright-core", "scorm-again"]));
 
     // Something that is not a package needs no peer: verify reports it as it would with them installed.
@@ -132,7 +135,7 @@ describe("the packed tarball installed into an empty folder", () => {
       console.log(`verify's learner journey skipped: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH, or apt-get install chromium)`);
       return;
     }
-    const scorm = dist(/-scorm12(-per-session)?\.zip$/);
+    const scorm = dist(/-scorm\d+(-per-session)?\.zip$/);
     const verify = npx(["verify", ...scorm]);
     expect(verify.stderr).toBe("");
     expect(verify.code).toBe(0);
