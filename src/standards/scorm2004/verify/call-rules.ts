@@ -236,7 +236,7 @@ export function checkScorm2004Calls(calls: readonly RecordedCall[], options: { e
 /** Rules on the CMI the LMS ended with. */
 function checkFinal(cmi: Readonly<Record<string, string>>, violate: (rule: string, message: string) => void): void {
   const success = cmi["cmi.success_status"];
-  if (success && success !== "unknown" && cmi["cmi.score.scaled"] !== undefined && !cmi["cmi.score.raw"]) violate("5.6", "final CMI: a scaled score without score.raw (Moodle grades 0)");
+  if (success && success !== "unknown" && (cmi["cmi.score.scaled"] ?? "") !== "" && !cmi["cmi.score.raw"]) violate("5.6", "final CMI: a scaled score without score.raw (Moodle grades 0)");
   const measure = cmi["cmi.progress_measure"];
   if (measure !== undefined && measure !== "" && cmi["cmi.completion_status"] === "completed" && Number(measure) !== 1) {
     violate("5.4", `final CMI: completed with progress_measure ${measure} (an LMS with a completion threshold of 1 would say incomplete)`);
