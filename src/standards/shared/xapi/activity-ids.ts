@@ -21,11 +21,14 @@ export const ADL = "http://adlnet.gov/expapi/";
 
 export type ActivityKind = "course" | "module" | "lesson" | "assessment";
 
-/** ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
+/**
+ * ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition), for tincan.xml;
+ * the runtime builds the same from ADL (plain literals here, so the runtime bundle leaves this table out).
+ */
 export const ACTIVITY_TYPES = {
-  course: `${ADL}activities/course`,
-  module: `${ADL}activities/module`,
-  lesson: `${ADL}activities/lesson`,
-  assessment: `${ADL}activities/assessment`,
-  interaction: `${ADL}activities/cmi.interaction`,
+  course: "http://adlnet.gov/expapi/activities/course",
+  module: "http://adlnet.gov/expapi/activities/module",
+  lesson: "http://adlnet.gov/expapi/activities/lesson",
+  assessment: "http://adlnet.gov/expapi/activities/assessment",
+  interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
 } as const;

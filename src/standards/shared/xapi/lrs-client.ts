@@ -25,6 +25,12 @@ interface Answer {
   readonly headers: Headers;
 }
 
+/** A 2xx: the LRS took it (xAPI 1.0.3 Part 3 §2.1.2, §2.3). */
+export const delivered = (status: number): boolean => status > 199 && status < 300;
+
+/** No answer (0), a server error, 429 Too Many Requests or 408 Request Timeout: worth sending again later. */
+export const retryable = (status: number): boolean => !status || status > 499 || status === 429 || status === 408;
+
 /** keepalive requests share a 64 KiB budget per page; stay under it. */
 export const KEEPALIVE_LIMIT = 60_000;
 /** Generous for a healthy LRS (answers in well under a second); short enough that a stuck one is noticed. */
