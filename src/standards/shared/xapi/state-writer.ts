@@ -4,7 +4,7 @@
 // the LRS's own copy holds (progress-merge.ts). Concurrency control per Part 3 §2.3.1 / RFC 7232:
 // If-Match with the last ETag, If-None-Match: * for a new document; 412 → read it again, merge, write again.
 import { backoff, type KeyValueStore, type LinkReport } from "./statement-queue.js";
-import type { LrsClient } from "./lrs-client.js";
+import { delivered, retryable, type LrsClient } from "./lrs-client.js";
 import { parseDocument, type ProgressDocument } from "./progress-merge.js";
 
 export const STATE_ID = "coursewright-progress";
@@ -17,139 +17,130 @@ export interface StateWriterOptions {
   readonly baseDelayMs?: number;
 }
 
+/** Its state lives in the constructor's closure (the methods are closures too), so the bundle's minifier can shorten it. */
 export class StateWriter {
-  private pending: ProgressDocument | undefined;
-  /** The LRS's copy as last read: what every write must keep. */
-  private remote: ProgressDocument | undefined;
-  private etag: string | undefined;
-  private busy = true; // until the launch's read is done
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private failures = 0;
-  private stopped = false;
+  /** Nothing waiting and nothing in flight. */
+  declare readonly settled: boolean;
   /** The LRS refused the document (4xx other than 408/412/429) and it is not written yet. */
   refused = false;
-
-  constructor(
-    private readonly client: LrsClient,
-    private readonly activityId: string,
-    private readonly store: KeyValueStore,
-    private readonly key: string,
-    private readonly options: StateWriterOptions,
-  ) {}
-
-  /** Nothing waiting and nothing in flight. */
-  get settled(): boolean {
-    return !this.pending && !this.busy;
-  }
-
   /** This device's copy (localStorage), read at once: the learner never waits for the LRS to start. */
-  local(): ProgressDocument | undefined {
-    return parseDocument(this.store.getItem(this.key));
-  }
-
+  readonly local: () => ProgressDocument | undefined;
   /** The launch's read of the LRS copy; then writes whatever came meanwhile. Resolves with the copy, if any. */
-  async open(): Promise<ProgressDocument | undefined> {
-    const ok = await this.read();
-    this.busy = false;
-    if (!ok) this.retryLater();
-    else if (this.pending) void this.run();
-    return this.remote;
-  }
-
-  write(doc: ProgressDocument): void {
-    this.pending = this.remote ? this.options.merge(this.remote, doc) : doc;
-    try {
-      this.store.setItem(this.key, JSON.stringify(this.pending));
-    } catch {
-      /* storage full or blocked: the LRS copy still goes out */
-    }
-    if (!this.failures) void this.run();
-  }
-
+  readonly open: () => Promise<ProgressDocument | undefined>;
+  readonly write: (doc: ProgressDocument) => void;
   /** The LRS answered elsewhere after an outage: write now rather than at the end of the back-off. */
-  kick(): void {
-    if (this.failures && this.pending) void this.run();
-  }
-
+  readonly kick: () => void;
   /** The page is going away: one keepalive PUT of the latest document, then nothing more. */
-  exit(doc: ProgressDocument): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.write(doc);
-    const last = this.pending;
-    if (!last) return;
-    // With a PUT still in flight our ETag is about to be stale: If-Match: * (RFC 7232 §3.1) replaces the document we know exists.
-    void this.client.putState(this.activityId, STATE_ID, JSON.stringify(last), this.busy && this.etag ? "*" : this.etag, true).then((r) => {
-      if (r.status > 199 && r.status < 300 && this.pending === last) this.pending = undefined;
-    });
-  }
+  readonly exit: (doc: ProgressDocument) => void;
+  readonly stop: () => void;
 
-  /** false: the LRS could not be read (network, timeout, error status). */
-  private async read(): Promise<boolean> {
-    try {
-      const doc = await this.client.getState(this.activityId, STATE_ID);
-      this.etag = doc?.etag;
-      const remote = parseDocument(doc?.body);
-      if (remote) {
-        this.remote = remote;
-        if (this.pending) this.pending = this.options.merge(remote, this.pending);
-        this.options.onRemote(remote);
-      }
-      this.options.onLink(true, false);
-      return true;
-    } catch {
-      this.failures++;
-      this.options.onLink(false, false);
-      return false;
-    }
-  }
-
-  private async run(): Promise<void> {
-    if (this.busy || this.stopped) return;
-    this.busy = true;
-    clearTimeout(this.timer);
-    let conflicts = 0;
-    try {
-      while (this.pending && !this.stopped) {
-        const doc = this.pending;
-        const body = JSON.stringify(doc);
-        const { status, etag } = await this.client.putState(this.activityId, STATE_ID, body, this.etag);
-        if (status > 199 && status < 300) {
-          // Not every LRS returns the new ETag on PUT; xAPI defines it as the SHA-1 of the content.
-          this.etag = etag ?? (await sha1Etag(body));
-          if (this.pending === doc) this.pending = undefined;
-          const recovered = this.failures > 0;
-          this.failures = 0;
-          this.refused = false;
-          this.options.onLink(true, recovered);
-          continue;
+  constructor(client: LrsClient, activityId: string, store: KeyValueStore, key: string, options: StateWriterOptions) {
+    const { merge, onLink } = options;
+    let pending: ProgressDocument | undefined;
+    /** The LRS's copy as last read: what every write must keep. */
+    let remote: ProgressDocument | undefined;
+    let etag: string | undefined;
+    let busy = true; // until the launch's read is done
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let stopped = false;
+    Object.defineProperty(this, "settled", { get: () => !pending && !busy });
+    const put = (body: string, keepalive?: boolean, match = etag) => client.putState(activityId, STATE_ID, body, match, keepalive);
+    const retryLater = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), backoff(failures, options.baseDelayMs || 1000));
+    };
+    /** false: the LRS could not be read (network, timeout, error status). */
+    const read = async (): Promise<boolean> => {
+      try {
+        const doc = await client.getState(activityId, STATE_ID);
+        etag = doc?.etag;
+        const theirs = parseDocument(doc?.body);
+        if (theirs) {
+          remote = theirs;
+          if (pending) pending = merge(theirs, pending);
+          options.onRemote(theirs);
         }
-        // Someone else wrote it (another tab or device): read theirs, merge, write again (a few times at most).
-        if (status === 412 && ++conflicts < 4) {
-          if (await this.read()) continue;
-          this.retryLater();
+        onLink(true, false);
+        return true;
+      } catch {
+        failures++;
+        onLink(false, false);
+        return false;
+      }
+    };
+    const run = async (): Promise<void> => {
+      if (busy || stopped) return;
+      busy = true;
+      clearTimeout(timer);
+      let conflicts = 0;
+      try {
+        while (pending && !stopped) {
+          const doc = pending;
+          const body = JSON.stringify(doc);
+          const answer = await put(body);
+          const { status } = answer;
+          if (delivered(status)) {
+            // Not every LRS returns the new ETag on PUT; xAPI defines it as the SHA-1 of the content.
+            etag = answer.etag ?? (await sha1Etag(body));
+            if (pending === doc) pending = undefined;
+            const recovered = failures > 0;
+            failures = 0;
+            this.refused = false;
+            onLink(true, recovered);
+            continue;
+          }
+          // Someone else wrote it (another tab or device): read theirs, merge, write again (a few times at most).
+          if (status === 412 && ++conflicts < 4) {
+            if (await read()) continue;
+            retryLater();
+            return;
+          }
+          const again = retryable(status);
+          this.refused = !again && status !== 412; // e.g. 400, 401, 403: the LRS will not take it as it is
+          failures++;
+          if (again) onLink(false, false);
+          retryLater();
           return;
         }
-        const retryable = !status || status > 499 || status === 429 || status === 408;
-        this.refused = !retryable && status !== 412; // e.g. 400, 401, 403: the LRS will not take it as it is
-        this.failures++;
-        if (retryable) this.options.onLink(false, false);
-        this.retryLater();
-        return;
+      } finally {
+        busy = false;
       }
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private retryLater(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), backoff(this.failures, this.options.baseDelayMs || 1000));
-  }
-
-  stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    };
+    const write = (this.write = (doc) => {
+      pending = remote ? merge(remote, doc) : doc;
+      try {
+        store.setItem(key, JSON.stringify(pending));
+      } catch {
+        /* storage full or blocked: the LRS copy still goes out */
+      }
+      if (!failures) void run();
+    });
+    this.local = () => parseDocument(store.getItem(key));
+    this.open = async () => {
+      const ok = await read();
+      busy = false;
+      if (!ok) retryLater();
+      else if (pending) void run();
+      return remote;
+    };
+    this.kick = () => {
+      if (failures && pending) void run();
+    };
+    const stop = (this.stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+    });
+    this.exit = (doc) => {
+      stop();
+      write(doc);
+      const last = pending;
+      if (!last) return;
+      // With a PUT still in flight our ETag is about to be stale: If-Match: * (RFC 7232 §3.1) replaces the document we know exists.
+      void put(JSON.stringify(last), true, busy && etag ? "*" : etag).then((r) => {
+        if (delivered(r.status) && pending === last) pending = undefined;
+      });
+    };
   }
 }
 
