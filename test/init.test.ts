@@ -37,6 +37,7 @@ const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir
 const DOCUMENTED_SCRIPTS = {
   build: "coursewright build --target all",
   "build:scorm": "coursewright build --target scorm12",
+  "build:scorm2004": "coursewright build --target scorm2004",
   "build:xapi": "coursewright build --target tincan",
   preview: "coursewright preview",
   verify: "coursewright verify dist/*.zip",
@@ -219,7 +220,7 @@ describe("coursewright init: the command line", () => {
     const run = await cli(["init"], dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:xapi, script preview, script verify\)$/m);
+    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:scorm2004, script build:xapi, script preview, script verify\)$/m);
     const pkg = JSON.parse(read(dir, "package.json")) as AuthorPackage & { version: string };
     expect(pkg.name).toBe("our-course");
     expect(pkg.version).toBe("2.0.0");

@@ -160,7 +160,7 @@ beforeAll(async () => {
 
 describe("coursewright preview: usage", () => {
   it("exits 2 on an unknown flag, a bad target or port, with a message", async () => {
-    for (const args of [["--bogus"], ["--target", "scorm2004"], ["--port", "http"], ["stray"]]) {
+    for (const args of [["--bogus"], ["--target", "scorm13"], ["--port", "http"], ["stray"]]) {
       const run = await cli(["preview", ...args]).ended;
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.output).toMatch(/^error: .+\nRun 'coursewright preview --help' for usage\./);

@@ -33,7 +33,10 @@ export function detectPackage(names: readonly string[], text: (name: string) => 
     else return { standard, reader, recognised: found };
   }
   if (other) return { notSupported: other };
-  const looked = all.map((r) => `${r.reader.controlFile} (${r.standard.title})`);
+  // One entry per control file: several standards may read the same one (imsmanifest.xml).
+  const byFile = new Map<string, string[]>();
+  for (const r of all) byFile.set(r.reader.controlFile, [...(byFile.get(r.reader.controlFile) ?? []), r.standard.title]);
+  const looked = [...byFile].map(([file, titles]) => `${file} (${titles.join(" or ")})`);
   return { unknown: looked.length > 2 ? `none of ${looked.join(", ")}` : `neither ${looked.join(" nor ")}` };
 }
 
