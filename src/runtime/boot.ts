@@ -1,15 +1,14 @@
 // Starts the player with the tracker of the package's standard. Never throws at the learner.
 import type { RuntimeCourse } from "../model/runtime-data.js";
 import type { Tracker } from "./tracking/tracker.js";
-import { Player } from "./ui/player.js";
+import { runPlayer } from "./ui/player.js";
 
 export function boot(makeTracker: (win: Window) => Tracker): void {
   const run = (): void => {
     try {
       const data = document.getElementById("cw-data")?.textContent ?? "";
       const course = JSON.parse(data) as RuntimeCourse;
-      const player = new Player(document, course, makeTracker(window));
-      player.start().catch((err: unknown) => console.error("[coursewright] could not start", err));
+      runPlayer(document, course, makeTracker(window)).catch((err: unknown) => console.error("[coursewright] could not start", err));
     } catch (err) {
       console.error("[coursewright] could not start", err);
     }

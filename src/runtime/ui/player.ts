@@ -1,10 +1,12 @@
 // The course player: it owns the learner state, shows pages and quizzes, and hands every change to the
 // tracker in one `record` call. The views (chrome, quiz, results, exit screen), the controls and the
-// question actions live beside it; the assessment's rules and the outcome live in the core.
+// question actions live beside it; the assessment's rules and the outcome live in the core. Its state is
+// local to `runPlayer` (what the controls and question actions read is on one object, `p`), so the
+// bundle's minifier can shorten it.
 import type { RuntimeCourse } from "../../model/runtime-data.js";
 import { assessmentRules, type AssessmentRules } from "../core/assessment.js";
 import { decodeState, encodeState } from "../core/state-codec.js";
-import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
+import { emptyState, flattenPages, progress, type LearnerState } from "../core/state.js";
 import type { LearnerEvent, Snapshot, Tracker, TrackerStart } from "../tracking/tracker.js";
 import { AnswerClock } from "./answer-clock.js";
 import { Banner } from "./banner.js";
@@ -14,149 +16,133 @@ import { showExitScreen } from "./exit-screen.js";
 import { pageTitle, showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 
-export class Player implements PlayerActions {
-  private readonly pages: PageRef[];
-  state: LearnerState;
-  rules: AssessmentRules;
-  readonly clock = new AnswerClock();
-  private last: Progress;
-  ended = false;
-  private readonly banner: Banner;
+/** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
+export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: Tracker): Promise<void> {
+  const pages = flattenPages(course);
   /** The document's own title (the unit's), shown after the page title: "Page – Unit". */
-  private readonly baseTitle: string;
+  const baseTitle = doc.title;
+  const banner = new Banner(doc);
+  const go = (index: number): void => {
+    if (index < 0 || index >= pages.length || index === p.state.location) return;
+    p.state.location = index;
+    showHere(true);
+  };
+  const p: PlayerActions & { state: LearnerState; rules: AssessmentRules; ended: boolean } = {
+    doc,
+    course,
+    state: emptyState(course),
+    rules: assessmentRules(course),
+    clock: new AnswerClock(),
+    ended: false,
+    commit,
+    go,
+    step: (delta) => go(p.state.location + delta),
+    exit,
+  };
+  let last = progress(course, p.state);
 
-  constructor(
-    readonly doc: Document,
-    readonly course: RuntimeCourse,
-    private readonly tracker: Tracker,
-  ) {
-    this.pages = flattenPages(course);
-    this.state = emptyState(course);
-    this.rules = assessmentRules(course);
-    this.last = progress(course, this.state);
-    this.baseTitle = doc.title;
-    this.banner = new Banner(doc);
-  }
-
-  async start(): Promise<void> {
-    const win = this.doc.defaultView;
-    const banner = this.banner;
-    this.tracker.onProblem = (m) => banner.set("problem", m, "error");
-    this.tracker.onNotice = (key, m, tone) => banner.set(key, m, tone);
-    // A tracker that fails to start leaves the course running untracked, and says so.
-    const started: TrackerStart = await Promise.resolve()
-      .then(() => this.tracker.start(this.course))
-      .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
-    if (!started.tracked) banner.base = [started.notice || "Your progress is not being recorded.", "untracked"];
-    else if (started.review) banner.base = [started.notice || "Review mode: you can look through the course; nothing new is recorded.", "info"];
-    banner.set("", null, "info");
-    // The LMS's pass mark for this learner, when it sets one, replaces the course's.
-    this.rules = assessmentRules(this.course, started.passMark);
-
-    if (started.resume) this.restore(started.resume.location, started.resume.state);
-    this.last = progress(this.course, this.state);
-    wireControls(this.doc, this);
-    this.renderQuizzes();
-    this.showHere(false);
-    const untouched = this.last;
-    this.tracker.onResume = (r) => {
-      if (this.last !== untouched || !this.clock.untouched || this.ended) return; // the learner has moved on: theirs wins
-      this.restore(r.location, r.state);
-      this.renderQuizzes();
-      this.showHere(false);
-    };
-
-    win?.addEventListener("pagehide", () => this.end());
-    this.doc.addEventListener("visibilitychange", () => {
-      if (this.doc.visibilityState === "hidden" && !this.ended) this.safely(() => this.tracker.save(this.snapshot()));
-    });
-  }
-
-  // ---- state --------------------------------------------------------------------------------
-
-  private restore(location: string, saved: string): void {
-    const decoded = saved ? decodeState(this.course, saved) : undefined;
-    if (decoded) this.state = decoded;
+  const restore = (location: string, saved: string): void => {
+    const decoded = saved ? decodeState(course, saved) : undefined;
+    if (decoded) p.state = decoded;
     const [sessionId, pageId] = location.split("/");
-    const page = this.pages.find((p) => p.sessionId === sessionId && p.pageId === pageId);
-    if (page) this.state.location = page.index;
-  }
+    const page = pages.find((x) => x.sessionId === sessionId && x.pageId === pageId);
+    if (page) p.state.location = page.index;
+  };
 
-  private snapshot(): Snapshot {
-    const here = this.pages[this.state.location];
+  const snapshot = (): Snapshot => {
+    const here = pages[p.state.location];
     return {
       location: here ? `${here.sessionId}/${here.pageId}` : "",
-      state: encodeState(this.course, this.state),
-      compactState: encodeState(this.course, this.state, { compact: true }),
-      progress: this.last,
+      state: encodeState(course, p.state),
+      compactState: encodeState(course, p.state, { compact: true }),
+      progress: last,
     };
-  }
+  };
 
   /** Recompute progress, add session-complete events, report, refresh the chrome. */
-  commit(events: LearnerEvent[]): void {
-    const before = this.last;
-    this.last = progress(this.course, this.state);
-    this.last.sessions.forEach((s, i) => {
-      const session = this.course.sessions[i];
+  function commit(events: LearnerEvent[]): void {
+    const before = last;
+    last = progress(course, p.state);
+    last.sessions.forEach((s, i) => {
+      const session = course.sessions[i];
       if (s.complete && !before.sessions[i]?.complete && session?.counts) events.push({ kind: "session-complete", sessionId: s.id, title: session.title });
     });
-    if (this.last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
-    if (!this.ended) this.safely(() => this.tracker.record(events, this.snapshot()));
-    renderChrome(this.doc, this.last, this.state);
+    if (last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
+    if (!p.ended) safely(() => tracker.record(events, snapshot()));
+    renderChrome(doc, last, p.state);
   }
 
-  private end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.safely(() => this.tracker.finish(this.snapshot()));
-  }
+  const end = (): void => {
+    if (p.ended) return;
+    p.ended = true;
+    safely(() => tracker.finish(snapshot()));
+  };
 
   /** A tracker that throws must never stop the course: the learner is told, and carries on. */
-  private safely(fn: () => void): void {
+  const safely = (fn: () => void): void => {
     try {
       fn();
     } catch (err) {
       console.error("[coursewright] tracking failed", err);
-      this.banner.set("tracker", "Your progress may not be recorded. You can carry on.", "error");
+      banner.set("tracker", "Your progress may not be recorded. You can carry on.", "error");
     }
-  }
-
-  // ---- actions (controls.ts) -----------------------------------------------------------------
-
-  go(index: number): void {
-    if (index < 0 || index >= this.pages.length || index === this.state.location) return;
-    this.state.location = index;
-    this.showHere(true);
-  }
-
-  step(delta: 1 | -1): void {
-    this.go(this.state.location + delta);
-  }
+  };
 
   /** Shows the current page, marks it viewed and reports it. */
-  private showHere(focus: boolean): void {
-    const index = this.state.location;
-    showPage(this.doc, index, focus, this.baseTitle);
-    this.clock.shown();
-    const page = this.pages[index] ?? { index: 0, session: 0, sessionId: "", pageId: "" };
-    const event: LearnerEvent = { kind: "page", page, title: pageTitle(this.doc, index) ?? page.pageId };
-    this.state.visited[index] = true;
-    this.commit([event]);
-  }
+  const showHere = (focus: boolean): void => {
+    const index = p.state.location;
+    showPage(doc, index, focus, baseTitle);
+    p.clock.shown();
+    const page = pages[index] ?? { index: 0, session: 0, sessionId: "", pageId: "" };
+    const event: LearnerEvent = { kind: "page", page, title: pageTitle(doc, index) ?? page.pageId };
+    p.state.visited[index] = true;
+    commit([event]);
+  };
 
   /** The course's own Exit: finish, then the exit screen in place of the course. */
-  exit(): void {
-    this.end();
-    const untracked = this.banner.base[1] === "untracked";
-    if (!showExitScreen(this.doc, () => (untracked ? "untracked" : this.tracker.saveStatus()), this.baseTitle)) {
-      this.banner.set("exit", "You have left the course.", "info");
+  function exit(): void {
+    end();
+    const untracked = banner.base[1] === "untracked";
+    if (!showExitScreen(doc, () => (untracked ? "untracked" : tracker.saveStatus()), baseTitle)) {
+      banner.set("exit", "You have left the course.", "info");
     }
   }
 
-  private renderQuizzes(): void {
-    for (const quiz of Object.values(this.course.quizzes)) {
-      const qs = this.state.quizzes[quiz.id];
-      if (qs) renderQuiz(this.doc, quiz, qs, this.rules);
+  const renderQuizzes = (): void => {
+    for (const quiz of Object.values(course.quizzes)) {
+      const qs = p.state.quizzes[quiz.id];
+      if (qs) renderQuiz(doc, quiz, qs, p.rules);
     }
-  }
+  };
+
+  const win = doc.defaultView;
+  tracker.onProblem = (m) => banner.set("problem", m, "error");
+  tracker.onNotice = (key, m, tone) => banner.set(key, m, tone);
+  // A tracker that fails to start leaves the course running untracked, and says so.
+  const started: TrackerStart = await Promise.resolve()
+    .then(() => tracker.start(course))
+    .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
+  if (!started.tracked) banner.base = [started.notice || "Your progress is not being recorded.", "untracked"];
+  else if (started.review) banner.base = [started.notice || "Review mode: you can look through the course; nothing new is recorded.", "info"];
+  banner.set("", null, "info");
+  // The LMS's pass mark for this learner, when it sets one, replaces the course's.
+  p.rules = assessmentRules(course, started.passMark);
+
+  if (started.resume) restore(started.resume.location, started.resume.state);
+  last = progress(course, p.state);
+  wireControls(doc, p);
+  renderQuizzes();
+  showHere(false);
+  const untouched = last;
+  tracker.onResume = (r) => {
+    if (last !== untouched || !p.clock.untouched || p.ended) return; // the learner has moved on: theirs wins
+    restore(r.location, r.state);
+    renderQuizzes();
+    showHere(false);
+  };
+
+  win?.addEventListener("pagehide", end);
+  doc.addEventListener("visibilitychange", () => {
+    if (doc.visibilityState === "hidden" && !p.ended) safely(() => tracker.save(snapshot()));
+  });
 }

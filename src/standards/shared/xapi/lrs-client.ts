@@ -36,63 +36,61 @@ export const KEEPALIVE_LIMIT = 60_000;
 /** Generous for a healthy LRS (answers in well under a second); short enough that a stuck one is noticed. */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
+/** The methods are closures over the launch (assignable, so tests can script the LRS's answers). */
 export class LrsClient {
-  constructor(
-    private readonly launch: TinCanLaunch,
-    private readonly fetchFn: Fetch,
-    private readonly timeoutMs = REQUEST_TIMEOUT_MS,
-  ) {}
-
-  /** Throws on network errors and on timeout (headers and body must both arrive in time). */
-  private async call(url: string, init: RequestInit, extra: Record<string, string> = {}): Promise<Answer> {
-    const abort = new AbortController();
-    // A keepalive request outlives the page; its timer dies with the page, so it is never cut short then.
-    const timer = setTimeout(() => abort.abort(), this.timeoutMs);
-    try {
-      const res = await this.fetchFn(url, { ...init, headers: { Authorization: this.launch.auth, "X-Experience-API-Version": "1.0.3", ...extra }, signal: abort.signal });
-      return { status: res.status, headers: res.headers, text: await res.text() };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async postStatements(statements: readonly Statement[], keepalive = false): Promise<SendOutcome> {
-    try {
-      const { status, headers, text } = await this.call(`${this.launch.endpoint}statements`, { method: "POST", body: JSON.stringify(statements), keepalive }, JSON_TYPE);
-      // xAPI 1.0.3 Part 3 §2.1.2: POST answers 200 with the array of the stored statements' ids, in order.
-      // Anything else (a proxy's HTML page, an empty body, other ids) confirms nothing: not delivered.
-      if (status < 300 && status >= 200 && !confirms(text, statements)) return { status: 0 };
-      const retry = Number(headers.get("Retry-After"));
-      return { status, ...(retry > 0 ? { retryAfter: retry } : {}), ...(status < 300 ? {} : { message: text.slice(0, 300) }) };
-    } catch {
-      return { status: 0 };
-    }
-  }
-
-  private stateUrl(activityId: string, stateId: string): string {
-    const q = new URLSearchParams({ activityId, agent: JSON.stringify(agentIfi(this.launch.actor)), stateId });
-    if (this.launch.registration) q.set("registration", this.launch.registration);
-    return `${this.launch.endpoint}activities/state?${q.toString()}`;
-  }
-
+  postStatements: (statements: readonly Statement[], keepalive?: boolean) => Promise<SendOutcome>;
   /** undefined: no document yet (404). Throws on network errors, timeouts and other failures. */
-  async getState(activityId: string, stateId: string): Promise<StateDocument | undefined> {
-    const res = await this.call(this.stateUrl(activityId, stateId), {});
-    if (res.status === 404) return undefined;
-    if (res.status >= 300) throw new Error(String(res.status));
-    const etag = res.headers.get("ETag");
-    return { body: res.text, ...(etag ? { etag } : {}) };
-  }
-
+  getState: (activityId: string, stateId: string) => Promise<StateDocument | undefined>;
   /** PUT with If-Match (or If-None-Match: * for a new document). Returns the HTTP status (0 = no answer). */
-  async putState(activityId: string, stateId: string, body: string, etag: string | undefined, keepalive = false): Promise<{ status: number; etag?: string }> {
-    try {
-      const res = await this.call(this.stateUrl(activityId, stateId), { method: "PUT", body, keepalive }, { ...JSON_TYPE, ...(etag ? { "If-Match": etag } : { "If-None-Match": "*" }) });
-      const next = res.headers.get("ETag");
-      return { status: res.status, ...(next ? { etag: next } : {}) };
-    } catch {
-      return { status: 0 };
-    }
+  putState: (activityId: string, stateId: string, body: string, etag: string | undefined, keepalive?: boolean) => Promise<{ status: number; etag?: string }>;
+
+  constructor(launch: TinCanLaunch, fetchFn: Fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
+    const { endpoint, registration } = launch;
+    /** Throws on network errors and on timeout (headers and body must both arrive in time). */
+    const call = async (url: string, init: RequestInit, extra: Record<string, string> = {}): Promise<Answer> => {
+      const abort = new AbortController();
+      // A keepalive request outlives the page; its timer dies with the page, so it is never cut short then.
+      const timer = setTimeout(() => abort.abort(), timeoutMs);
+      try {
+        const res = await fetchFn(url, { ...init, headers: { Authorization: launch.auth, "X-Experience-API-Version": "1.0.3", ...extra }, signal: abort.signal });
+        return { status: res.status, headers: res.headers, text: await res.text() };
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const stateUrl = (activityId: string, stateId: string): string => {
+      const q = new URLSearchParams({ activityId, agent: JSON.stringify(agentIfi(launch.actor)), stateId });
+      if (registration) q.set("registration", registration);
+      return `${endpoint}activities/state?${q.toString()}`;
+    };
+    this.postStatements = async (statements, keepalive = false) => {
+      try {
+        const { status, headers, text } = await call(`${endpoint}statements`, { method: "POST", body: JSON.stringify(statements), keepalive }, JSON_TYPE);
+        // xAPI 1.0.3 Part 3 §2.1.2: POST answers 200 with the array of the stored statements' ids, in order.
+        // Anything else (a proxy's HTML page, an empty body, other ids) confirms nothing: not delivered.
+        if (delivered(status) && !confirms(text, statements)) return { status: 0 };
+        const retry = Number(headers.get("Retry-After"));
+        return { status, ...(retry > 0 ? { retryAfter: retry } : {}), ...(status < 300 ? {} : { message: text.slice(0, 300) }) };
+      } catch {
+        return { status: 0 };
+      }
+    };
+    this.getState = async (activityId, stateId) => {
+      const res = await call(stateUrl(activityId, stateId), {});
+      if (res.status === 404) return undefined;
+      if (res.status >= 300) throw new Error(String(res.status));
+      const etag = res.headers.get("ETag");
+      return { body: res.text, ...(etag ? { etag } : {}) };
+    };
+    this.putState = async (activityId, stateId, body, etag, keepalive = false) => {
+      try {
+        const res = await call(stateUrl(activityId, stateId), { method: "PUT", body, keepalive }, { ...JSON_TYPE, ...(etag ? { "If-Match": etag } : { "If-None-Match": "*" }) });
+        const next = res.headers.get("ETag");
+        return { status: res.status, ...(next ? { etag: next } : {}) };
+      } catch {
+        return { status: 0 };
+      }
+    };
   }
 }
 

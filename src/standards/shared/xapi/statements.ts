@@ -19,118 +19,98 @@ export function uuid(): string {
   return h.replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
 }
 
+type CourseVerb = "initialized" | "resumed" | "suspended" | "terminated" | "completed";
+
+/** The methods are closures over the course and the launch, so the bundle's minifier can shorten what they share. */
 export class StatementFactory {
   readonly courseId: string;
+  /** Course-level statements: initialized, resumed, suspended, terminated, completed. */
+  readonly courseEvent: (name: CourseVerb, durationMs?: number) => Statement;
+  readonly page: (sessionId: string, pageId: string, title: string) => Statement;
+  readonly sessionCompleted: (sessionId: string) => Statement;
+  /** `latencyMs` and `at` are this answer's own (result.duration, timestamp), not its attempt's. */
+  readonly answered: (quizId: string, sessionId: string, q: RuntimeQuestion, answer: Answer, correct: boolean, latencyMs: number, at?: Date) => Statement;
+  /** Assessment attempt, and the course outcome it decides. */
+  readonly attempt: (quizId: string, scorePercent: number, passed: boolean, durationMs: number, subject: "assessment" | "course") => Statement;
 
-  constructor(
-    private readonly course: RuntimeCourse,
-    private readonly launch: TinCanLaunch,
-    private readonly lang: string,
-  ) {
-    this.courseId = launch.activityId || course.id;
-  }
-
-  private text(s: string): LanguageMap {
-    return { [this.lang]: s } as LanguageMap;
-  }
-
-  /** `kind`: the ADL activity type (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
-  private activity(id: string, kind: ActivityKind, name: string): Activity {
-    return { objectType: "Activity", id, definition: { type: `${ADL}activities/${kind}`, name: this.text(name) } };
-  }
-
-  courseActivity(): Activity {
-    return this.activity(this.courseId, "course", this.course.title);
-  }
-
-  sessionActivity(sessionId: string): Activity {
-    if (sessionId === ASSESSMENT_ID) return this.assessmentActivity(sessionId);
-    const s = this.course.sessions.find((x) => x.id === sessionId);
-    return this.activity(activityIds.session(this.courseId, sessionId), "module", (s && s.title) || sessionId);
-  }
-
-  assessmentActivity(quizId: string): Activity {
-    const quiz = this.course.quizzes[quizId];
-    return this.activity(activityIds.assessment(this.courseId, quizId), "assessment", (quiz && quiz.title) || quizId);
-  }
-
-  private context(parents: Activity[]): Context {
-    const grouping = [this.courseActivity(), ...this.launch.grouping.map((id) => ({ objectType: "Activity" as const, id }))].filter(
-      (a) => !parents.some((p) => p.id === a.id),
-    );
-    const activities: NonNullable<Context["contextActivities"]> = {};
-    if (parents.length) activities.parent = parents;
-    if (grouping.length) activities.grouping = grouping;
-    return {
-      ...(this.launch.registration ? { registration: this.launch.registration } : {}),
-      ...(Object.keys(activities).length ? { contextActivities: activities } : {}),
-      language: this.lang as Context["language"],
+  constructor(course: RuntimeCourse, launch: TinCanLaunch, lang: string) {
+    const courseId = (this.courseId = launch.activityId || course.id);
+    const text = (s: string): LanguageMap => ({ [lang]: s }) as LanguageMap;
+    /** `kind`: the ADL activity type (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
+    const activity = (id: string, kind: ActivityKind, name: string): Activity => ({ objectType: "Activity", id, definition: { type: `${ADL}activities/${kind}`, name: text(name) } });
+    const courseActivity = (): Activity => activity(courseId, "course", course.title);
+    const assessmentActivity = (quizId: string): Activity => {
+      const quiz = course.quizzes[quizId];
+      return activity(activityIds.assessment(courseId, quizId), "assessment", (quiz && quiz.title) || quizId);
     };
-  }
-
-  private statement(name: VerbName, object: Activity, parents: Activity[], result?: Result, at = new Date()): Statement {
-    return {
+    const sessionActivity = (sessionId: string): Activity => {
+      if (sessionId === ASSESSMENT_ID) return assessmentActivity(sessionId);
+      const s = course.sessions.find((x) => x.id === sessionId);
+      return activity(activityIds.session(courseId, sessionId), "module", (s && s.title) || sessionId);
+    };
+    const context = (parents: Activity[]): Context => {
+      const grouping = [courseActivity(), ...launch.grouping.map((id) => ({ objectType: "Activity" as const, id }))].filter((a) => !parents.some((p) => p.id === a.id));
+      const activities: NonNullable<Context["contextActivities"]> = {};
+      if (parents.length) activities.parent = parents;
+      if (grouping.length) activities.grouping = grouping;
+      return {
+        ...(launch.registration ? { registration: launch.registration } : {}),
+        ...(Object.keys(activities).length ? { contextActivities: activities } : {}),
+        language: lang as Context["language"],
+      };
+    };
+    const statement = (name: VerbName, object: Activity, parents: Activity[], result?: Result, at = new Date()): Statement => ({
       id: uuid(),
-      actor: this.launch.actor,
+      actor: launch.actor,
       verb: verb(name),
       object,
       ...(result ? { result } : {}),
-      context: this.context(parents),
+      context: context(parents),
       timestamp: at.toISOString(),
+    });
+    const interaction = (q: RuntimeQuestion): InteractionActivityDefinition => {
+      const c = (ids: readonly string[], labels: readonly string[]): InteractionComponent[] => ids.map((id, i) => ({ id, description: text(labels[i] || id) }));
+      const { type, options, labels } = q;
+      const choice = type === "single-choice" || type === "multiple-response";
+      const targets = q.targets || [];
+      const pattern =
+        choice ? (q.correct || []).map((i) => options[i]).join("[,]")
+        : type === "true-false" ? String(Boolean(q.answer))
+        : type === "matching" ? options.map((s, i) => `${s}[.]${i + 1}`).join("[,]")
+        : options.join("[,]");
+      return {
+        type: `${ADL}activities/cmi.interaction`,
+        name: text(q.prompt.slice(0, 120)),
+        description: text(q.prompt),
+        interactionType: choice ? "choice" : type,
+        ...(choice || type === "sequencing" ? { choices: c(options, labels) } : {}),
+        // Target ids are the 1-based positions of the targets.
+        ...(type === "matching" ? { source: c(options, labels), target: c(targets.map((_, i) => String(i + 1)), targets) } : {}),
+        correctResponsesPattern: type === "fill-in" ? [...(q.accepted || [])] : [pattern],
+      } as InteractionActivityDefinition;
     };
-  }
 
-  /** Course-level statements: initialized, resumed, suspended, terminated, completed. */
-  courseEvent(name: "initialized" | "resumed" | "suspended" | "terminated" | "completed", durationMs?: number): Statement {
-    const timed = durationMs === undefined ? undefined : { duration: isoDuration(durationMs) };
-    return this.statement(name, this.courseActivity(), [], name === "completed" ? { completion: true, ...timed } : timed);
-  }
-
-  page(sessionId: string, pageId: string, title: string): Statement {
-    // The assessment is one page that is the assessment itself (declared in tincan.xml), not a page of a session.
-    if (sessionId === ASSESSMENT_ID) return this.statement("experienced", this.assessmentActivity(sessionId), [this.courseActivity()]);
-    return this.statement("experienced", this.activity(activityIds.page(this.courseId, sessionId, pageId), "lesson", title), [this.sessionActivity(sessionId)]);
-  }
-
-  sessionCompleted(sessionId: string): Statement {
-    return this.statement("completed", this.sessionActivity(sessionId), [this.courseActivity()], { completion: true });
-  }
-
-  /** `latencyMs` and `at` are this answer's own (result.duration, timestamp), not its attempt's. */
-  answered(quizId: string, sessionId: string, q: RuntimeQuestion, answer: Answer, correct: boolean, latencyMs: number, at?: Date): Statement {
-    const parent = this.course.quizzes[quizId]?.graded ? this.assessmentActivity(quizId) : this.sessionActivity(sessionId);
-    const object: Activity = { objectType: "Activity", id: activityIds.question(this.courseId, quizId, q.id), definition: this.interaction(q) };
-    return this.statement("answered", object, [parent], { response: xapiResponse(q, answer), success: correct, duration: isoDuration(latencyMs) }, at);
-  }
-
-  /** Assessment attempt, and the course outcome it decides. */
-  attempt(quizId: string, scorePercent: number, passed: boolean, durationMs: number, subject: "assessment" | "course"): Statement {
-    const score = { scaled: Math.round(scorePercent * 100) / 10000, raw: scorePercent, min: 0, max: 100 };
-    const ofCourse = subject === "course";
-    const result = { score, success: passed, completion: true, duration: isoDuration(durationMs) };
-    return this.statement(passed ? "passed" : "failed", ofCourse ? this.courseActivity() : this.assessmentActivity(quizId), ofCourse ? [] : [this.courseActivity()], result);
-  }
-
-  private interaction(q: RuntimeQuestion): InteractionActivityDefinition {
-    const c = (ids: readonly string[], labels: readonly string[]): InteractionComponent[] => ids.map((id, i) => ({ id, description: this.text(labels[i] || id) }));
-    const { type, options, labels } = q;
-    const choice = type === "single-choice" || type === "multiple-response";
-    const targets = q.targets || [];
-    const pattern =
-      choice ? (q.correct || []).map((i) => options[i]).join("[,]")
-      : type === "true-false" ? String(Boolean(q.answer))
-      : type === "matching" ? options.map((s, i) => `${s}[.]${i + 1}`).join("[,]")
-      : options.join("[,]");
-    return {
-      type: `${ADL}activities/cmi.interaction`,
-      name: this.text(q.prompt.slice(0, 120)),
-      description: this.text(q.prompt),
-      interactionType: choice ? "choice" : type,
-      ...(choice || type === "sequencing" ? { choices: c(options, labels) } : {}),
-      // Target ids are the 1-based positions of the targets.
-      ...(type === "matching" ? { source: c(options, labels), target: c(targets.map((_, i) => String(i + 1)), targets) } : {}),
-      correctResponsesPattern: type === "fill-in" ? [...(q.accepted || [])] : [pattern],
-    } as InteractionActivityDefinition;
+    this.courseEvent = (name, durationMs) => {
+      const timed = durationMs === undefined ? undefined : { duration: isoDuration(durationMs) };
+      return statement(name, courseActivity(), [], name === "completed" ? { completion: true, ...timed } : timed);
+    };
+    this.page = (sessionId, pageId, title) =>
+      // The assessment is one page that is the assessment itself (declared in tincan.xml), not a page of a session.
+      sessionId === ASSESSMENT_ID
+        ? statement("experienced", assessmentActivity(sessionId), [courseActivity()])
+        : statement("experienced", activity(activityIds.page(courseId, sessionId, pageId), "lesson", title), [sessionActivity(sessionId)]);
+    this.sessionCompleted = (sessionId) => statement("completed", sessionActivity(sessionId), [courseActivity()], { completion: true });
+    this.answered = (quizId, sessionId, q, answer, correct, latencyMs, at) => {
+      const parent = course.quizzes[quizId]?.graded ? assessmentActivity(quizId) : sessionActivity(sessionId);
+      const object: Activity = { objectType: "Activity", id: activityIds.question(courseId, quizId, q.id), definition: interaction(q) };
+      return statement("answered", object, [parent], { response: xapiResponse(q, answer), success: correct, duration: isoDuration(latencyMs) }, at);
+    };
+    this.attempt = (quizId, scorePercent, passed, durationMs, subject) => {
+      const score = { scaled: Math.round(scorePercent * 100) / 10000, raw: scorePercent, min: 0, max: 100 };
+      const ofCourse = subject === "course";
+      const result = { score, success: passed, completion: true, duration: isoDuration(durationMs) };
+      return statement(passed ? "passed" : "failed", ofCourse ? courseActivity() : assessmentActivity(quizId), ofCourse ? [] : [courseActivity()], result);
+    };
   }
 }
 
