@@ -44,7 +44,7 @@ export type LearnerEvent =
       readonly final: boolean;
       readonly durationMs: number;
     }
-  | { readonly kind: "session-complete"; readonly sessionId: string; readonly title: string }
+  | { readonly kind: "session-complete"; readonly sessionId: string }
   | { readonly kind: "course-complete" };
 
 /** Everything a tracker needs to report the learner's position at one moment. */

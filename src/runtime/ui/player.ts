@@ -13,7 +13,7 @@ import { Banner } from "./banner.js";
 import { renderChrome } from "./chrome.js";
 import { wireControls, type PlayerActions } from "./controls.js";
 import { showExitScreen } from "./exit-screen.js";
-import { pageTitle, showPage } from "./page-view.js";
+import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 
 /** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
@@ -65,7 +65,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     last = progress(course, p.state);
     last.sessions.forEach((s, i) => {
       const session = course.sessions[i];
-      if (s.complete && !before.sessions[i]?.complete && session?.counts) events.push({ kind: "session-complete", sessionId: s.id, title: session.title });
+      if (s.complete && !before.sessions[i]?.complete && session?.counts) events.push({ kind: "session-complete", sessionId: s.id });
     });
     if (last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
     if (!p.ended) safely(() => tracker.record(events, snapshot()));
@@ -91,10 +91,10 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   /** Shows the current page, marks it viewed and reports it. */
   const showHere = (focus: boolean): void => {
     const index = p.state.location;
-    showPage(doc, index, focus, baseTitle);
+    const title = showPage(doc, index, focus, baseTitle);
     p.clock.shown();
     const page = pages[index] ?? { index: 0, session: 0, sessionId: "", pageId: "" };
-    const event: LearnerEvent = { kind: "page", page, title: pageTitle(doc, index) ?? page.pageId };
+    const event: LearnerEvent = { kind: "page", page, title: title ?? page.pageId };
     p.state.visited[index] = true;
     commit([event]);
   };

@@ -41,10 +41,10 @@ export function parseLaunch(search: string): LaunchResult {
   if (!auth || !/^\S+ \S+/.test(auth)) return bad("auth"); // an Authorization header value: "Basic …"
   const actor = parseActor(actorText || "");
   if (!actor) return bad("actor"); // an xAPI Agent with exactly one identifier
-  const registration = q.get("registration") ?? undefined;
-  if (registration !== undefined && !UUID.test(registration)) return bad("registration");
-  const activityId = q.get("activity_id") ?? undefined;
-  if (activityId !== undefined && !IRI.test(activityId)) return bad("activity_id");
+  const registration = q.get("registration");
+  if (registration !== null && !UUID.test(registration)) return bad("registration");
+  const activityId = q.get("activity_id");
+  if (activityId !== null && !IRI.test(activityId)) return bad("activity_id");
   const grouping = (q.get("grouping") || "").split(",").map((s) => s.trim()).filter((s) => IRI.test(s));
   const base = url.href.endsWith("/") ? url.href : `${url.href}/`;
   return {

@@ -45,11 +45,11 @@ export class XapiTracker implements Tracker {
     private readonly options: XapiTrackerOptions = {},
   ) {}
 
-  start(course: RuntimeCourse): Promise<TrackerStart> {
+  async start(course: RuntimeCourse): Promise<TrackerStart> {
     const { win, options } = this;
     const startedAt = Date.now();
     const parsed = parseLaunch(win.location.search);
-    if (!parsed.ok) return Promise.resolve({ tracked: false, notice: parsed.reason });
+    if (!parsed.ok) return { tracked: false, notice: parsed.reason };
     const { launch } = parsed;
     const { actor } = launch;
     const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
@@ -135,11 +135,7 @@ export class XapiTracker implements Tracker {
       writer.exit(doc(snapshot));
     };
     const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
-    return Promise.resolve({
-      tracked: true,
-      ...(local ? { resume: { location: local.location, state: local.state } } : {}),
-      ...(actor.name ? { learnerName: actor.name } : {}),
-    });
+    return { tracked: true, ...(local ? { resume: { location: local.location, state: local.state } } : {}) };
   }
 }
 
