@@ -390,4 +390,41 @@ describe.skipIf(!chromiumAvailable)("coursewright preview in Chromium", () => {
     expect(fs.readdirSync(state).filter((f) => f.startsWith("run-"))).toEqual([]);
     expect(unexpected(browser.problems)).toEqual([]);
   }, 120_000);
+
+  it("SCORM 2004: --target scorm2004 plays it with the 2004 calls and CMI in the panel; the attempt survives a restart", async () => {
+    browser.problems.length = 0;
+    const { content, state } = workspace();
+    let preview = await startPreview("--target", "scorm2004", "--content", content, "--state-dir", state);
+    let page = await newPage();
+    await page.goto(preview.url);
+    let frame = await contentFrame(page);
+    let learner = new BrowserLearner(frame, course);
+    expect(await page.textContent("header h1")).toContain("SCORM 2004 4th Edition");
+    const calls = await until(async () => {
+      const lines = await panelLines(page, "#cw-calls");
+      return lines.some((l) => l.startsWith("Commit(")) && lines;
+    }, "Commit in the panel");
+    expect(calls.at(-1)).toMatch(/^Initialize\(""\) → "true"$/);
+    expect(calls.some((l) => l.startsWith('SetValue("cmi.location", "introduction/about-this-session")'))).toBe(true);
+    expect(await page.textContent("#cw-cmi")).toContain('"completion_status": "incomplete"');
+    expect(await page.textContent("#cw-suspend-size")).toMatch(/^\d+ \/ 64000 characters$/);
+    for (let i = 0; i < 3; i++) await learner.next();
+    expect(await learner.here()).toBe(FOURTH_PAGE);
+    const attemptFile = path.join(state, "attempt-scorm2004.json");
+    await until(() => fs.existsSync(attemptFile) && fs.readFileSync(attemptFile, "utf8").includes("what-is-peer-support/about-this-session"), "the attempt saved on disk");
+    await closingContent(browser.problems, () => page.close());
+    const run = await preview.stop();
+    expect(run, run.output).toMatchObject({ code: 0, signal: null });
+
+    preview = await startPreview("--target", "scorm2004", "--content", content, "--state-dir", state);
+    page = await newPage();
+    await page.goto(preview.url);
+    frame = await contentFrame(page);
+    learner = new BrowserLearner(frame, course);
+    expect(await learner.here()).toBe(FOURTH_PAGE);
+    expect(await page.textContent("#cw-cmi")).toContain('"entry": "resume"');
+    await closingContent(browser.problems, () => page.close());
+    expect(await preview.stop()).toMatchObject({ code: 0, signal: null });
+    expect(unexpected(browser.problems)).toEqual([]);
+  }, 120_000);
 });
