@@ -4,13 +4,14 @@ import type { Tracker } from "./tracking/tracker.js";
 import { runPlayer } from "./ui/player.js";
 
 export function boot(makeTracker: (win: Window) => Tracker): void {
+  const failed = (err: unknown): void => console.error("[coursewright] could not start", err);
   const run = (): void => {
     try {
       const data = document.getElementById("cw-data")?.textContent ?? "";
       const course = JSON.parse(data) as RuntimeCourse;
-      runPlayer(document, course, makeTracker(window)).catch((err: unknown) => console.error("[coursewright] could not start", err));
+      runPlayer(document, course, makeTracker(window)).catch(failed);
     } catch (err) {
-      console.error("[coursewright] could not start", err);
+      failed(err);
     }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);

@@ -1,46 +1,53 @@
 // When each answer was given and how long it took: per question (`quiz/index`), from the learner's previous
 // answer on the page (or the page being shown) to the answer.
 
-export class AnswerClock {
+export interface AnswerClock {
   /** When the shown page (or the current attempt) was shown. */
-  shownAt = Date.now();
-  /** When the learner last changed an answer on the shown page (or when it was shown). */
-  lastAnswerAt = this.shownAt;
-  /** Per question: when the learner began on it and when they last changed its answer. */
-  private marks: Record<string, [number, number]> = {};
-
+  readonly shownAt: number;
   /** A page was shown (or, `fresh`, a new attempt began: earlier answers' times are forgotten). */
-  shown(fresh = false): void {
-    this.shownAt = this.lastAnswerAt = Date.now();
-    if (fresh) this.marks = {};
-  }
-
+  shown(fresh?: boolean): void;
   /** The learner changed this question's answer. */
-  changed(key: string): void {
-    const now = Date.now();
-    this.marks[key] = [(this.marks[key] || [this.lastAnswerAt])[0], now];
-    this.lastAnswerAt = now;
-  }
-
+  changed(key: string): void;
   /** The question was checked: a second try of it is timed from now. */
-  checked(key: string): void {
-    delete this.marks[key];
-    this.lastAnswerAt = Date.now();
-  }
-
+  checked(key: string): void;
   /**
    * The answer's time and latency: a knowledge check is answered when checked (now); an assessment
    * question (`graded`) when its answer was last changed.
    */
-  timing(key: string, graded: boolean): { at: number; latencyMs: number } {
-    const now = Date.now();
-    const [from, changed] = this.marks[key] || [this.shownAt, now];
-    const at = graded ? changed : now;
-    return { at, latencyMs: Math.max(0, at - from) };
-  }
-
+  timing(key: string, graded: boolean): { at: number; latencyMs: number };
   /** Nothing was answered since the page was shown. */
-  get untouched(): boolean {
-    return this.lastAnswerAt === this.shownAt;
-  }
+  readonly untouched: boolean;
+}
+
+export function answerClock(): AnswerClock {
+  /** When the learner last changed an answer on the shown page (or when it was shown). */
+  let lastAnswerAt = Date.now();
+  /** Per question: when the learner began on it and when they last changed its answer. */
+  let marks: Record<string, [number, number]> = {};
+  const clock = {
+    shownAt: lastAnswerAt,
+    shown(fresh = false) {
+      clock.shownAt = lastAnswerAt = Date.now();
+      if (fresh) marks = {};
+    },
+    changed(key: string) {
+      const now = Date.now();
+      marks[key] = [(marks[key] || [lastAnswerAt])[0], now];
+      lastAnswerAt = now;
+    },
+    checked(key: string) {
+      delete marks[key];
+      lastAnswerAt = Date.now();
+    },
+    timing(key: string, graded: boolean) {
+      const now = Date.now();
+      const [from, changed] = marks[key] || [clock.shownAt, now];
+      const at = graded ? changed : now;
+      return { at, latencyMs: Math.max(0, at - from) };
+    },
+    get untouched() {
+      return lastAnswerAt === clock.shownAt;
+    },
+  };
+  return clock;
 }

@@ -2,23 +2,28 @@
 // (untracked, review mode), else nothing.
 import { $ } from "./dom.js";
 
-export class Banner {
-  private readonly notices = new Map<string, [string, string]>();
+export interface Banner {
   /** Message and tone shown when no notice stands; tone `untracked` when nothing is recorded. */
-  base: [string, string] = ["", ""];
-
-  constructor(private readonly doc: Document) {}
-
+  base: [string, string];
   /** Sets (or with `null` clears) the notice of `key`, and shows the newest. */
-  set(key: string, message: string | null, tone: string): void {
-    this.notices.delete(key);
-    if (message !== null) this.notices.set(key, [message, tone]);
-    const el = $(this.doc, "banner");
-    const text = $(this.doc, "banner-text");
-    if (!el || !text) return;
-    const [shown, kind] = [this.base, ...this.notices.values()].pop() as [string, string];
-    text.textContent = shown;
-    el.dataset.kind = kind;
-    el.hidden = !shown;
-  }
+  set(key: string, message: string | null, tone: string): void;
+}
+
+export function createBanner(doc: Document): Banner {
+  const notices = new Map<string, [string, string]>();
+  const b: Banner = {
+    base: ["", ""],
+    set(key, message, tone) {
+      notices.delete(key);
+      if (message !== null) notices.set(key, [message, tone]);
+      const el = $(doc, "banner");
+      const text = $(doc, "banner-text");
+      if (!el || !text) return;
+      const [shown, kind] = [b.base, ...notices.values()].pop() as [string, string];
+      text.textContent = shown;
+      el.dataset.kind = kind;
+      el.hidden = !shown;
+    },
+  };
+  return b;
 }

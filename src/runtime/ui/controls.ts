@@ -50,19 +50,19 @@ export function wireControls(d: Document, act: PlayerActions): void {
     });
   }
   d.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") {
+      // Escape closes the menu from anywhere, also from inside it: focus then returns to the Menu button,
+      // instead of being lost with the menu that disappears.
+      const button = $(d, "menu-toggle");
+      if (button?.getAttribute("aria-expanded") !== "true") return;
+      const inMenu = ev.target instanceof Element && ev.target.closest("#cw-menu") !== null;
+      toggleMenu(d, false);
+      if (inMenu || ev.target === button) button.focus();
+      return;
+    }
     if (act.ended || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
     if (ev.target instanceof Element && ev.target.closest("input, select, textarea, button, [contenteditable]")) return;
     if (ev.key === "ArrowRight") act.step(1);
     else if (ev.key === "ArrowLeft") act.step(-1);
-  });
-  // Escape closes the menu from anywhere, also from inside it: focus then returns to the Menu button,
-  // instead of being lost with the menu that disappears.
-  d.addEventListener("keydown", (ev) => {
-    if (ev.key !== "Escape") return;
-    const button = $(d, "menu-toggle");
-    if (button?.getAttribute("aria-expanded") !== "true") return;
-    const inMenu = ev.target instanceof Element && ev.target.closest("#cw-menu") !== null;
-    toggleMenu(d, false);
-    if (inMenu || ev.target === button) button.focus();
   });
 }

@@ -8,8 +8,8 @@ import { assessmentRules, type AssessmentRules } from "../core/assessment.js";
 import { decodeState, encodeState } from "../core/state-codec.js";
 import { emptyState, flattenPages, progress, type LearnerState } from "../core/state.js";
 import type { LearnerEvent, Snapshot, Tracker, TrackerStart } from "../tracking/tracker.js";
-import { AnswerClock } from "./answer-clock.js";
-import { Banner } from "./banner.js";
+import { answerClock } from "./answer-clock.js";
+import { createBanner } from "./banner.js";
 import { renderChrome } from "./chrome.js";
 import { wireControls, type PlayerActions } from "./controls.js";
 import { showExitScreen } from "./exit-screen.js";
@@ -21,7 +21,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   const pages = flattenPages(course);
   /** The document's own title (the unit's), shown after the page title: "Page – Unit". */
   const baseTitle = doc.title;
-  const banner = new Banner(doc);
+  const banner = createBanner(doc);
   const go = (index: number): void => {
     if (index < 0 || index >= pages.length || index === p.state.location) return;
     p.state.location = index;
@@ -32,7 +32,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     course,
     state: emptyState(course),
     rules: assessmentRules(course),
-    clock: new AnswerClock(),
+    clock: answerClock(),
     ended: false,
     commit,
     go,

@@ -11,8 +11,7 @@ export function readAnswer(el: HTMLElement, q: RuntimeQuestion): Answer | null {
   switch (q.type) {
     case "single-choice":
     case "multiple-response": {
-      const picked = [...el.querySelectorAll<HTMLInputElement>("input[data-option]")]
-        .filter((i) => i.checked)
+      const picked = [...el.querySelectorAll<HTMLInputElement>("input[data-option]:checked")]
         .map((i) => Number(i.dataset.option))
         .sort((a, b) => a - b);
       return picked.length ? picked : null;
@@ -36,13 +35,10 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
   switch (q.type) {
     case "single-choice":
     case "multiple-response":
-      for (const input of el.querySelectorAll<HTMLInputElement>("input[data-option]")) {
-        input.checked = Array.isArray(a) && a.includes(Number(input.dataset.option));
-      }
-      break;
     case "true-false":
+      // Choices hold option indexes, true-false a boolean (its options are "true" and "false"); null checks none.
       for (const input of el.querySelectorAll<HTMLInputElement>("input[data-option]")) {
-        input.checked = typeof a === "boolean" && String(a) === input.dataset.option;
+        input.checked = Array.isArray(a) ? a.includes(Number(input.dataset.option)) : typeof a === "boolean" && String(a) === input.dataset.option;
       }
       break;
     case "matching":

@@ -1,9 +1,9 @@
 // What the learner does with questions: answer (kept in state), check a knowledge-check question, submit
 // an assessment attempt, retake. Each reports through `commit` with the events it caused.
-import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuiz } from "../../model/runtime-data.js";
+import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz } from "../../model/runtime-data.js";
 import { isComplete, isCorrect, type Answer } from "../core/answers.js";
 import { startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
-import type { LearnerState } from "../core/state.js";
+import type { LearnerState, QuizState } from "../core/state.js";
 import type { LearnerEvent } from "../tracking/tracker.js";
 import type { AnswerClock } from "./answer-clock.js";
 import { $, announce } from "./dom.js";
@@ -20,31 +20,28 @@ export interface QuizContext {
   commit(events: LearnerEvent[]): void;
 }
 
-function quizOf(ctx: QuizContext, el: HTMLElement): { quiz: RuntimeQuiz; index: number } | undefined {
+/** The question `el` shows, with its quiz and that quiz's state. */
+function questionOf(ctx: QuizContext, el: HTMLElement): { quiz: RuntimeQuiz; index: number; q: RuntimeQuestion; qs: QuizState } | undefined {
   const quiz = ctx.course.quizzes[el.dataset.quiz ?? ""];
   const index = Number(el.dataset.question);
-  return quiz && quiz.questions[index] ? { quiz, index } : undefined;
+  const q = quiz && quiz.questions[index];
+  const qs = quiz && ctx.state.quizzes[quiz.id];
+  return q && qs ? { quiz, index, q, qs } : undefined;
 }
 
 /** The learner changed an answer: kept in state; it reaches the LMS with the next commit or on page hide. */
 export function captureAnswer(ctx: QuizContext, el: HTMLElement): void {
-  const found = quizOf(ctx, el);
-  if (!found) return;
-  const q = found.quiz.questions[found.index];
-  const qs = ctx.state.quizzes[found.quiz.id];
-  if (!q || !qs || (found.quiz.graded && qs.submitted)) return;
+  const found = questionOf(ctx, el);
+  if (!found || (found.quiz.graded && found.qs.submitted)) return;
   showProblem(el, null);
   ctx.clock.changed(`${found.quiz.id}/${found.index}`);
-  qs.answers[found.index] = readAnswer(el, q);
+  found.qs.answers[found.index] = readAnswer(el, found.q);
 }
 
 export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
-  const found = quizOf(ctx, el);
+  const found = questionOf(ctx, el);
   if (!found) return;
-  const { quiz, index } = found;
-  const q = quiz.questions[index];
-  const qs = ctx.state.quizzes[quiz.id];
-  if (!q || !qs) return;
+  const { quiz, index, q, qs } = found;
   const answer = readAnswer(el, q);
   if (!isComplete(q, answer)) {
     const problem = q.type === "matching" ? "Match every item before checking." : "Answer the question before checking.";
@@ -56,13 +53,11 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
   qs.answers[index] = answer;
   qs.checked[index] = true;
   announce(ctx.doc, showFeedback(el, correct, answer));
-  ctx.commit([answerEvent(ctx, quiz, index, answer, correct)]);
+  ctx.commit([answerEvent(ctx, quiz, index, q, answer, correct)]);
   ctx.clock.checked(`${quiz.id}/${index}`);
 }
 
-function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, answer: Answer, correct: boolean): LearnerEvent {
-  const q = quiz.questions[index];
-  if (!q) throw new Error(`no question ${index} in ${quiz.id}`);
+function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, answer: Answer, correct: boolean): LearnerEvent {
   const owner = ctx.course.sessions.find((s) => s.check === quiz.id);
   // Each question's own time and latency, not the submit's (see answer-clock.ts).
   const { at, latencyMs } = ctx.clock.timing(`${quiz.id}/${index}`, quiz.graded);
@@ -102,7 +97,7 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   const events: LearnerEvent[] = [];
   answers.forEach((a, i) => {
     const q = quiz.questions[i];
-    if (q && a !== null) events.push(answerEvent(ctx, quiz, i, a, isCorrect(q, a)));
+    if (q && a !== null) events.push(answerEvent(ctx, quiz, i, q, a, isCorrect(q, a)));
   });
   const result = submitAttempt(ctx.rules, quiz, qs, answers);
   if (!result) return;

@@ -50,14 +50,11 @@ export class StatementFactory {
     };
     const context = (parents: Activity[]): Context => {
       const grouping = [courseActivity(), ...launch.grouping.map((id) => ({ objectType: "Activity" as const, id }))].filter((a) => !parents.some((p) => p.id === a.id));
+      // Never empty: the course is in grouping unless it is a parent.
       const activities: NonNullable<Context["contextActivities"]> = {};
       if (parents.length) activities.parent = parents;
       if (grouping.length) activities.grouping = grouping;
-      return {
-        ...(launch.registration ? { registration: launch.registration } : {}),
-        ...(Object.keys(activities).length ? { contextActivities: activities } : {}),
-        language: lang as Context["language"],
-      };
+      return { ...(launch.registration ? { registration: launch.registration } : {}), contextActivities: activities, language: lang as Context["language"] };
     };
     const statement = (name: VerbName, object: Activity, parents: Activity[], result?: Result, at = new Date()): Statement => ({
       id: uuid(),

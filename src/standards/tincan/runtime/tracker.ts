@@ -39,14 +39,13 @@ export class XapiTracker implements Tracker {
   save: Tracker["save"] = noop;
   finish: Tracker["finish"] = noop;
   saveStatus = (): SaveState => "untracked";
+  readonly start: (course: RuntimeCourse) => Promise<TrackerStart>;
 
-  constructor(
-    private readonly win: Window,
-    private readonly options: XapiTrackerOptions = {},
-  ) {}
+  constructor(win: Window, options: XapiTrackerOptions = {}) {
+    this.start = async (course) => this.begin(win, options, course);
+  }
 
-  async start(course: RuntimeCourse): Promise<TrackerStart> {
-    const { win, options } = this;
+  private begin(win: Window, options: XapiTrackerOptions, course: RuntimeCourse): TrackerStart {
     const startedAt = Date.now();
     const parsed = parseLaunch(win.location.search);
     if (!parsed.ok) return { tracked: false, notice: parsed.reason };
