@@ -34,8 +34,8 @@ export const MAX_ATTEMPTS_MAX = 100;
 
 /**
  * Choices of a question: as many as there are default choice ids, the 26 letters then the 10 digits by
- * position (`defaultChoiceId`). What a standard can carry beyond that is its own limit (SCORM 1.2: ids of one
- * character), checked only when that standard is built.
+ * position (`defaultChoiceId`). What a standard can carry beyond that (e.g. ids of one character) is its own
+ * limit, checked only when that standard is built.
  */
 export const CHOICES_MAX = 36;
 /** Matching pairs: the runtime names sources (and sequencing items) a–z by position. */
