@@ -67,28 +67,22 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
 /** Shows the question's feedback for `correct`; returns the text shown, for the live region. */
 export function showFeedback(el: HTMLElement, correct: boolean, a: Answer | null): string {
   hideFeedback(el);
+  const verdict = correct ? "correct" : "incorrect";
   const parts: string[] = [correct ? "Correct." : "Not quite."];
+  const reveal = (fb: HTMLElement | null): void => {
+    if (!fb) return;
+    fb.hidden = false;
+    parts.push(fb.textContent?.trim() ?? "");
+  };
   const mark = el.querySelector<HTMLElement>("[data-mark]");
   if (mark) {
     mark.hidden = false;
     mark.textContent = correct ? "Correct" : "Incorrect";
-    mark.dataset.mark = correct ? "correct" : "incorrect";
+    mark.dataset.mark = verdict;
   }
-  const block = el.querySelector<HTMLElement>(`[data-feedback="${correct ? "correct" : "incorrect"}"]`);
-  if (block) {
-    block.hidden = false;
-    parts.push(block.textContent?.trim() ?? "");
-  }
-  if (Array.isArray(a)) {
-    for (const i of a) {
-      const fb = el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`);
-      if (fb) {
-        fb.hidden = false;
-        parts.push(fb.textContent?.trim() ?? "");
-      }
-    }
-  }
-  el.classList.add(correct ? "is-correct" : "is-incorrect");
+  reveal(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
+  if (Array.isArray(a)) for (const i of a) reveal(el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`));
+  el.classList.add(`is-${verdict}`);
   return parts.filter(Boolean).join(" ");
 }
 

@@ -41,12 +41,12 @@ export class StatementFactory {
     const courseActivity = (): Activity => activity(courseId, "course", course.title);
     const assessmentActivity = (quizId: string): Activity => {
       const quiz = course.quizzes[quizId];
-      return activity(activityIds.assessment(courseId, quizId), "assessment", (quiz && quiz.title) || quizId);
+      return activity(activityIds.assessment(courseId, quizId), "assessment", quiz?.title || quizId);
     };
     const sessionActivity = (sessionId: string): Activity => {
       if (sessionId === ASSESSMENT_ID) return assessmentActivity(sessionId);
       const s = course.sessions.find((x) => x.id === sessionId);
-      return activity(activityIds.session(courseId, sessionId), "module", (s && s.title) || sessionId);
+      return activity(activityIds.session(courseId, sessionId), "module", s?.title || sessionId);
     };
     const context = (parents: Activity[]): Context => {
       const grouping = [courseActivity(), ...launch.grouping.map((id) => ({ objectType: "Activity" as const, id }))].filter((a) => !parents.some((p) => p.id === a.id));

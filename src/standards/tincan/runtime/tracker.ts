@@ -42,99 +42,97 @@ export class XapiTracker implements Tracker {
   readonly start: (course: RuntimeCourse) => Promise<TrackerStart>;
 
   constructor(win: Window, options: XapiTrackerOptions = {}) {
-    this.start = async (course) => this.begin(win, options, course);
-  }
+    this.start = async (course) => {
+      const startedAt = Date.now();
+      const parsed = parseLaunch(win.location.search);
+      if (!parsed.ok) return { tracked: false, notice: parsed.reason };
+      const { launch } = parsed;
+      const { actor } = launch;
+      const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
+      const client = new LrsClient(launch, options.fetch || ((input, init) => win.fetch(input, init)), options.timeoutMs);
+      const f = new StatementFactory(course, launch, course.language);
+      const key = `cw-xapi:${fnv1a(JSON.stringify([launch.endpoint, actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account, f.courseId]))}`;
+      /** "off": the unreachable notice is showing; "back": the restored one is. */
+      let notice: "" | "off" | "back" = "";
+      let finished = false;
+      const since = (): number => Date.now() - startedAt;
+      const say = (state: typeof notice, message: string | null, tone: NoticeTone = "info"): void => {
+        notice = state;
+        this.onNotice?.("lrs", message, tone);
+      };
+      /** Every LRS answer lands here: one notice while it can't be reached, one when all is saved again. */
+      const onLink = (ok: boolean, recovered: boolean): void => {
+        if (!ok) {
+          if (notice !== "off") say("off", OFFLINE, "error");
+          return;
+        }
+        // The LRS answers again: the other writer should not sit out the rest of its back-off.
+        if (recovered) {
+          queue.kick();
+          writer.kick();
+        }
+        // After the writer has finished its turn (it reports from inside it).
+        void Promise.resolve().then(() => notice === "off" && status() === "saved" && say("back", RESTORED));
+      };
+      const { baseDelayMs } = options;
+      // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
+      const queue = new StatementQueue(client, storage, key, { onProblem: (m) => this.onProblem?.(m), onLink, held: true, baseDelayMs });
+      const writer = new StateWriter(client, f.courseId, storage, `${key}:state:${launch.registration || "none"}`, {
+        merge: (other, mine) => mergeProgress(course, other, mine),
+        onLink,
+        onRemote: (remote) => {
+          // Written later than this device's copy (another device): offer its position; the merge keeps the rest.
+          if (remote.updated > (local ? local.updated : 0) && !finished) this.onResume?.({ location: remote.location, state: mergeProgress(course, local || remote, remote).state });
+        },
+        baseDelayMs,
+      });
+      const local = writer.local();
+      // The first statement says whether this registration was begun before: known once the LRS's copy is read.
+      const first = f.courseEvent("initialized");
+      const at = queue.pending.length;
+      const open = (resumed = Boolean(local)): void => queue.release(resumed ? { ...first, verb: verb("resumed") } : first, at);
+      void writer.open().then((remote) => open(Boolean(local || remote)));
+      win.addEventListener("online", () => onLink(true, true));
 
-  private begin(win: Window, options: XapiTrackerOptions, course: RuntimeCourse): TrackerStart {
-    const startedAt = Date.now();
-    const parsed = parseLaunch(win.location.search);
-    if (!parsed.ok) return { tracked: false, notice: parsed.reason };
-    const { launch } = parsed;
-    const { actor } = launch;
-    const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
-    const client = new LrsClient(launch, options.fetch || ((input, init) => win.fetch(input, init)), options.timeoutMs);
-    const f = new StatementFactory(course, launch, course.language);
-    const key = `cw-xapi:${fnv1a(JSON.stringify([launch.endpoint, actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account, f.courseId]))}`;
-    /** "off": the unreachable notice is showing; "back": the restored one is. */
-    let notice: "" | "off" | "back" = "";
-    let finished = false;
-    const since = (): number => Date.now() - startedAt;
-    const say = (state: typeof notice, message: string | null, tone: NoticeTone = "info"): void => {
-      notice = state;
-      this.onNotice?.("lrs", message, tone);
+      this.record = (events, snapshot) => {
+        if (finished) return;
+        if (notice === "back") say("", null);
+        // In the order things happened: a submit carries answers given earlier, in question order.
+        queue.enqueue(
+          events.flatMap((e) => {
+            switch (e.kind) {
+              case "page":
+                return f.page(e.page.sessionId, e.page.pageId, e.title);
+              case "answer":
+                return f.answered(e.quizId, e.objective, e.question, e.answer, e.correct, e.latencyMs, e.at);
+              case "session-complete":
+                return f.sessionCompleted(e.sessionId);
+              case "attempt":
+                return [f.attempt(e.quizId, e.score, e.passed, e.durationMs, "assessment"), ...(e.final ? [f.attempt(e.quizId, e.score, e.passed, since(), "course")] : [])];
+              case "course-complete":
+                return f.courseEvent("completed", since());
+            }
+          }).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))),
+        );
+        writer.write(doc(snapshot));
+      };
+      this.save = (snapshot) => {
+        if (finished) return;
+        void queue.flush();
+        writer.write(doc(snapshot));
+      };
+      this.finish = (snapshot) => {
+        if (finished) return;
+        finished = true;
+        open(); // leaving before the LRS answered: the first statement goes out with the rest
+        const elapsed = since();
+        queue.enqueue([...(snapshot.progress.outcome.success === "passed" ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
+        queue.flushOnExit();
+        writer.exit(doc(snapshot));
+      };
+      const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
+      return { tracked: true, ...(local ? { resume: { location: local.location, state: local.state } } : {}) };
     };
-    /** Every LRS answer lands here: one notice while it can't be reached, one when all is saved again. */
-    const onLink = (ok: boolean, recovered: boolean): void => {
-      if (!ok) {
-        if (notice !== "off") say("off", OFFLINE, "error");
-        return;
-      }
-      // The LRS answers again: the other writer should not sit out the rest of its back-off.
-      if (recovered) {
-        queue.kick();
-        writer.kick();
-      }
-      // After the writer has finished its turn (it reports from inside it).
-      void Promise.resolve().then(() => notice === "off" && status() === "saved" && say("back", RESTORED));
-    };
-    const { baseDelayMs } = options;
-    // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
-    const queue = new StatementQueue(client, storage, key, { onProblem: (m) => this.onProblem?.(m), onLink, held: true, baseDelayMs });
-    const writer = new StateWriter(client, f.courseId, storage, `${key}:state:${launch.registration || "none"}`, {
-      merge: (other, mine) => mergeProgress(course, other, mine),
-      onLink,
-      onRemote: (remote) => {
-        // Written later than this device's copy (another device): offer its position; the merge keeps the rest.
-        if (remote.updated > (local ? local.updated : 0) && !finished && this.onResume) this.onResume({ location: remote.location, state: mergeProgress(course, local || remote, remote).state });
-      },
-      baseDelayMs,
-    });
-    const local = writer.local();
-    // The first statement says whether this registration was begun before: known once the LRS's copy is read.
-    const first = f.courseEvent("initialized");
-    const at = queue.pending.length;
-    const open = (resumed = Boolean(local)): void => queue.release(resumed ? { ...first, verb: verb("resumed") } : first, at);
-    void writer.open().then((remote) => open(Boolean(local || remote)));
-    win.addEventListener("online", () => onLink(true, true));
-
-    this.record = (events, snapshot) => {
-      if (finished) return;
-      if (notice === "back") say("", null);
-      // In the order things happened: a submit carries answers given earlier, in question order.
-      queue.enqueue(
-        events.flatMap((e) => {
-          switch (e.kind) {
-            case "page":
-              return [f.page(e.page.sessionId, e.page.pageId, e.title)];
-            case "answer":
-              return [f.answered(e.quizId, e.objective, e.question, e.answer, e.correct, e.latencyMs, e.at)];
-            case "session-complete":
-              return [f.sessionCompleted(e.sessionId)];
-            case "attempt":
-              return [f.attempt(e.quizId, e.score, e.passed, e.durationMs, "assessment"), ...(e.final ? [f.attempt(e.quizId, e.score, e.passed, since(), "course")] : [])];
-            case "course-complete":
-              return [f.courseEvent("completed", since())];
-          }
-        }).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))),
-      );
-      writer.write(doc(snapshot));
-    };
-    this.save = (snapshot) => {
-      if (finished) return;
-      void queue.flush();
-      writer.write(doc(snapshot));
-    };
-    this.finish = (snapshot) => {
-      if (finished) return;
-      finished = true;
-      open(); // leaving before the LRS answered: the first statement goes out with the rest
-      const elapsed = since();
-      queue.enqueue([...(snapshot.progress.outcome.success === "passed" ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
-      queue.flushOnExit();
-      writer.exit(doc(snapshot));
-    };
-    const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
-    return { tracked: true, ...(local ? { resume: { location: local.location, state: local.state } } : {}) };
   }
 }
 
