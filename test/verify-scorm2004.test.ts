@@ -23,6 +23,7 @@ import { checkScorm2004Session, flattenCmi, type Scorm2004Summary } from "../src
 import { validateScorm2004Manifest } from "../src/standards/scorm2004/verify/xsd.js";
 import type { PackageReport } from "../src/verify/verify.js";
 import { CHROMIUM_PATH, chromiumAvailable } from "./helpers/browser.js";
+import { contentFixture } from "./helpers/content-fixture.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(REPO_ROOT, "bin", "coursewright.js");
@@ -41,7 +42,7 @@ function verify(...args: string[]): Promise<{ code: number | null; stdout: strin
 }
 
 let tmpRoot = "";
-const zips = { single: "", perSession: "", foreign: "" };
+const zips = { single: "", perSession: "", foreign: "", failing: "" };
 
 // ---- another tool's package: nested items, an asset, parameters, 3rd edition ---------------------------
 
@@ -125,6 +126,13 @@ beforeAll(async () => {
   ];
   zips.foreign = path.join(tmpRoot, "acme-2004.zip");
   await writeZip(files, zips.foreign);
+  // A course that reports a failed assessment as failed: the manifest carries the pass mark (primary objective).
+  const failing = contentFixture();
+  failing.mutate("course.yaml", (t) => t.replace("reporting: passed/incomplete", "reporting: passed/failed"));
+  const failingOut = path.join(tmpRoot, "passed-failed");
+  const [withMark] = await build({ contentDir: failing.dir, outDir: failingOut, targets: ["scorm2004"], scoPerSession: true });
+  if (!withMark) throw new Error("build produced no package");
+  zips.failing = path.join(failingOut, withMark.file);
 }, 120_000);
 
 afterAll(() => {
@@ -167,6 +175,12 @@ describe("SCORM 2004 reader", () => {
     expect(read.units.at(-1)).toMatchObject({ id: "ITEM-assessment", href: "sco-assessment.html" });
     expect(read.units).toHaveLength(13);
     expect(read.units.every((u) => !u.asset)).toBe(true);
+  });
+
+  it("our passed/failed package: the assessment unit carries the manifest's pass mark, which the player hands over as scaled_passing_score", () => {
+    const assessment = scorm2004Reader.units(manifestOf(zips.failing)).units.at(-1);
+    expect(assessment).toMatchObject({ id: "ITEM-assessment", masteryScore: 80 });
+    expect(launchData(undefined, null, assessment?.masteryScore)).toMatchObject({ scaled_passing_score: "0.8" });
   });
 
   it("joins launch parameters as CAM says: one separator, fragments kept", () => {
@@ -329,6 +343,13 @@ describe.skipIf(!chromiumAvailable)("verify: SCORM 2004 packages (real CLI, Chro
     }
     expect(packages.map((p) => p.units.length)).toEqual([1, 13]);
   }, 180_000);
+
+  it("passed/failed per session: the LMS judges the assessment by the manifest's pass mark; fail, retake, pass still passes", async () => {
+    const run = await verify("--json", zips.failing);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const [report] = (JSON.parse(run.stdout) as { packages: PackageReport[] }).packages;
+    expect(summaryOf(report?.units.at(-1))).toMatchObject({ completionStatus: "completed", successStatus: "passed", scoreRaw: "100" });
+  }, 120_000);
 
   it("another tool's package: its SCO played and judged, the asset listed, the 3rd edition noted", async () => {
     const run = await verify(zips.foreign);
