@@ -164,7 +164,7 @@ describe("SCORM 2004 reader", () => {
     expect(scorm2004Reader.units(foreignManifest())).toEqual({
       title: "Acme safety",
       units: [
-        { id: "LESSON", title: "Lesson one", href: "lesson.html?lesson=1", masteryScore: 70 },
+        { id: "LESSON", title: "Lesson one", href: "lesson.html?lesson=1", masteryScore: 70, objectiveIds: ["lesson-1"] },
         { id: "HANDOUT", title: "Handout", href: "handout.txt", asset: true },
       ],
     });
@@ -177,10 +177,14 @@ describe("SCORM 2004 reader", () => {
     expect(read.units.every((u) => !u.asset)).toBe(true);
   });
 
-  it("our passed/failed package: the assessment unit carries the manifest's pass mark, which the player hands over as scaled_passing_score", () => {
+  it("our passed/failed package: the assessment unit carries the manifest's pass mark and primary objective, which the player hands over", () => {
     const assessment = scorm2004Reader.units(manifestOf(zips.failing)).units.at(-1);
-    expect(assessment).toMatchObject({ id: "ITEM-assessment", masteryScore: 80 });
-    expect(launchData(undefined, null, assessment?.masteryScore)).toMatchObject({ scaled_passing_score: "0.8" });
+    expect(assessment).toMatchObject({ id: "ITEM-assessment", masteryScore: 80, objectiveIds: [expect.stringMatching(/^urn:/)] });
+    // A first launch lists the primary objective at index 0, as Moodle does; a relaunch has its own stored objectives.
+    expect(launchData(undefined, null, assessment?.masteryScore, assessment?.objectiveIds)).toMatchObject({
+      scaled_passing_score: "0.8",
+      objectives: { "0": { id: assessment?.objectiveIds?.[0] } },
+    });
   });
 
   it("joins launch parameters as CAM says: one separator, fragments kept", () => {

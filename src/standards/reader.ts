@@ -11,6 +11,8 @@ export interface LaunchUnit {
   readonly masteryScore?: number;
   /** A unit that does not talk to the LMS (a SCORM asset): listed, but not played by verify. */
   readonly asset?: boolean;
+  /** Objective ids the LMS lists for the unit before it starts (the manifest's, where the standard has them). */
+  readonly objectiveIds?: readonly string[];
 }
 
 export interface PackageUnits {

@@ -3,6 +3,7 @@
 // Commit/Terminate, and relaunches handed what an LMS keeps. Bundled with the neutral core as player-scorm2004.js.
 // The player page's `?mode=browse|review|normal` launches every unit in that mode (RTE §4.2.16 cmi.mode).
 import { startPlayer, type PlayerContext, type PlayerUnit } from "../../player/client/core.js";
+import type { LaunchUnit } from "../reader.js";
 import { recordScorm2004Calls, type Scorm2004ApiLike } from "./api.js";
 import { SUSPEND_DATA_MAX } from "./limits.js";
 import { launchData } from "./player-launch.js";
@@ -23,12 +24,12 @@ startPlayer((context: PlayerContext) => {
   let current: ScormAgainApi | undefined;
   const mode = new URLSearchParams(location.search).get("mode");
   return {
-    async launch(unit: PlayerUnit & { readonly masteryScore?: number }) {
+    async launch(unit: PlayerUnit & Pick<LaunchUnit, "masteryScore" | "objectiveIds">) {
       const Ctor = window.Scorm2004API;
       if (!Ctor) throw new Error("scorm-again did not load");
       const api = new Ctor({ autocommit: false, lmsCommitUrl: false, logLevel: 4 });
-      // The config's units are the reader's launch units: the pass mark comes from the manifest's primary objective.
-      api.loadFromJSON(launchData(await context.stored(unit.id), mode, unit.masteryScore));
+      // The config's units are the reader's launch units: the pass mark and objectives come from the manifest.
+      api.loadFromJSON(launchData(await context.stored(unit.id), mode, unit.masteryScore, unit.objectiveIds));
       current = api;
       window.API_1484_11 = recordScorm2004Calls(api, (call) => {
         context.record(unit.id, call);

@@ -11,7 +11,7 @@ const MODES = new Set(["normal", "browse", "review"]);
  * reopens in review mode with them, as Moodle does; any other ended attempt starts again from the beginning,
  * keeping the statuses, score, objectives and interactions the LMS stored.
  */
-export function launchData(saved: Readonly<Obj> | undefined, mode: string | null, passMark: number | undefined): object {
+export function launchData(saved: Readonly<Obj> | undefined, mode: string | null, passMark: number | undefined, objectiveIds: readonly string[] = []): object {
   const cmi = obj(saved?.["cmi"]);
   const suspended = cmi["exit"] === "suspend";
   const ended = saved !== undefined && !suspended;
@@ -29,8 +29,10 @@ export function launchData(saved: Readonly<Obj> | undefined, mode: string | null
           ...(suspended || reviewed ? { location: cmi["location"] ?? "", suspend_data: cmi["suspend_data"] ?? "" } : {}),
         }
       : {}),
+    // A first launch lists the manifest's objectives (RTE §4.2.17), primary first, as Moodle does at index 0.
+    ...(saved || objectiveIds.length === 0 ? {} : { objectives: Object.fromEntries(objectiveIds.map((id, i) => [String(i), { id }])) }),
     mode: chosen,
-    // RTE §4.2.5 cmi.credit: browse and review are not for credit.
+    // RTE §4.2.6 cmi.credit: browse and review are not for credit.
     credit: chosen === "normal" ? "credit" : "no-credit",
     ...(passMark === undefined ? {} : { scaled_passing_score: String(Math.round(passMark * 100) / 10000) }),
   };

@@ -47,6 +47,16 @@ function passMark(item: XmlElement): number | undefined {
   return Number.isFinite(scaled) && scaled >= -1 && scaled <= 1 ? Math.round(Math.max(0, scaled) * 10000) / 100 : undefined;
 }
 
+/**
+ * The objectives of an item's sequencing that have an objectiveID, primary first: the LMS lists them in
+ * cmi.objectives before the SCO starts (SCORM 2004 4th ed. RTE §4.2.17; Moodle puts the primary one at index 0).
+ */
+function objectiveIds(item: XmlElement): string[] {
+  const objectives = childrenNS(item, NS.imsss, "sequencing").flatMap((s) => childrenNS(s, NS.imsss, "objectives"));
+  const ids = [...objectives.flatMap((o) => childrenNS(o, NS.imsss, "primaryObjective")), ...objectives.flatMap((o) => childrenNS(o, NS.imsss, "objective"))].map((o) => o.attribute("objectiveID") ?? "");
+  return [...new Set(ids.filter(Boolean))];
+}
+
 export const scorm2004Reader: PackageReader = {
   controlFile: MANIFEST,
 
@@ -75,11 +85,13 @@ export const scorm2004Reader: PackageReader = {
         if (res && href) {
           const id = item.attribute("identifier") ?? "";
           const mastery = passMark(item);
+          const objectives = objectiveIds(item);
           units.push({
             id,
             title: cp(item, "title")[0]?.textContent.trim() || id,
             href: launchHref(href, item.attribute("parameters")),
             ...(mastery === undefined ? {} : { masteryScore: mastery }),
+            ...(objectives.length ? { objectiveIds: objectives } : {}),
             // SCORM 2004 4th ed. CAM, <resource> adlcp:scormType: an asset does not talk to the LMS.
             ...(scormTypeOf(res) === "asset" ? { asset: true } : {}),
           });
