@@ -93,10 +93,10 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     const index = p.state.location;
     const title = showPage(doc, index, focus, baseTitle);
     p.clock.shown();
-    const page = pages[index] ?? { index: 0, session: 0, sessionId: "", pageId: "" };
-    const event: LearnerEvent = { kind: "page", page, title: title ?? page.pageId };
+    const page = pages[index];
+    if (!page) return; // a unit has at least one page, and the location is always one of them
     p.state.visited[index] = true;
-    commit([event]);
+    commit([{ kind: "page", page, title: title ?? page.pageId }]);
   };
 
   /** The course's own Exit: finish, then the exit screen in place of the course. */
