@@ -10,7 +10,7 @@ import { REPORTING_OPTIONS } from "../src/model/course.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { emptyState, progress } from "../src/runtime/core/state.js";
-import { cmiClockTime } from "../src/runtime/core/timing.js";
+import { cmiClockTime } from "../src/standards/scorm12/runtime/timing.js";
 import { lessonStatus } from "../src/standards/scorm12/runtime/lesson-status.js";
 import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";

@@ -9,7 +9,8 @@ import { isComplete, isCorrect, scorePercent } from "../src/runtime/core/answers
 import { decodeBits, decodeState, encodeBits, encodeState } from "../src/runtime/core/state-codec.js";
 import { emptyState, progress } from "../src/runtime/core/state.js";
 import { lessonStatus } from "../src/standards/scorm12/runtime/lesson-status.js";
-import { cmiClockTime, cmiTimespan, isoDuration } from "../src/runtime/core/timing.js";
+import { cmiClockTime, cmiTimespan } from "../src/standards/scorm12/runtime/timing.js";
+import { isoDuration } from "../src/standards/shared/iso-duration.js";
 import { correctPattern, responseText } from "../src/standards/scorm12/runtime/responses.js";
 import { Scorm12CallLog, type Scorm12ApiLike } from "../src/standards/scorm12/verify/call-rules.js";
 

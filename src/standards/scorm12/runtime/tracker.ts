@@ -2,7 +2,7 @@
 // SCORM tracker base (guarded calls, set-if-changed, one commit per burst, retry, notices).
 // Finishes on pagehide because LMS players such as Moodle never call LMSFinish for the content.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
-import { cmiClockTime, cmiTimespan } from "../../../runtime/core/timing.js";
+import { cmiClockTime, cmiTimespan } from "./timing.js";
 import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
 import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../shared/scorm/tracker-base.js";
 import { CMI_STRING4096_MAX, interactionId } from "../limits.js";

@@ -1,10 +1,10 @@
 // xAPI activity ids of a course's parts: IRIs under the course id (xAPI 1.0.3 Part 2 §2.4.4.1, Activity id
 // requirements: unique, always the same Activity; README: What the packages report), the same in the
-// package's tincan.xml and in the statements the runtime sends. The scheme:
-//   <course>                                  the course (tincan.xml)
-//   <course>/session/<session>                a session (tincan.xml)
+// package's control file and in the statements the runtime sends. The scheme:
+//   <course>                                  the course (control file)
+//   <course>/session/<session>                a session (control file)
 //   <course>/session/<session>/page/<page>    a page of that session (its knowledge check is page `check`)
-//   <course>/assessment/<quiz>                the final assessment (tincan.xml); its one page is this activity too
+//   <course>/assessment/<quiz>                the final assessment (control file); its one page is this activity too
 //   <course>/question/<quiz>/<question>       a question (cmi.interaction)
 
 const enc = encodeURIComponent;
@@ -22,7 +22,7 @@ export const ADL = "http://adlnet.gov/expapi/";
 export type ActivityKind = "course" | "module" | "lesson" | "assessment";
 
 /**
- * ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition), for tincan.xml;
+ * ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition), for the control file;
  * the runtime builds the same from ADL (plain literals here, so the runtime bundle leaves this table out).
  */
 export const ACTIVITY_TYPES = {

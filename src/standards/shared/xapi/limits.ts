@@ -1,4 +1,4 @@
-// xAPI limits, in one place: what an LRS refuses in the ids this package sends or lists in tincan.xml.
+// xAPI limits, in one place: what an LRS refuses in the ids this package sends or lists in its control file.
 // The build checks a course against them (course-limits.ts).
 
 // RFC 3987 §2.2: scheme ":" ihier-part; scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ).

@@ -2,7 +2,7 @@
 // Authorization header, which sendBeacon cannot). Every request has its own deadline: an LRS (or a proxy)
 // that accepts the connection and never answers must not hold the learner or later requests.
 import type { Agent, Statement } from "@xapi/xapi";
-import type { TinCanLaunch } from "../../tincan/runtime/launch.js";
+import type { LrsLaunch } from "./lrs-launch.js";
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -44,7 +44,7 @@ export class LrsClient {
   /** PUT with If-Match (or If-None-Match: * for a new document). Returns the HTTP status (0 = no answer). */
   putState: (activityId: string, stateId: string, body: string, etag: string | undefined, keepalive?: boolean) => Promise<{ status: number; etag?: string }>;
 
-  constructor(launch: TinCanLaunch, fetchFn: Fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
+  constructor(launch: LrsLaunch, fetchFn: Fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
     const { endpoint, registration } = launch;
     /** Throws on network errors and on timeout (headers and body must both arrive in time). */
     const call = async (url: string, init: RequestInit, extra: Record<string, string> = {}): Promise<Answer> => {

@@ -146,7 +146,12 @@ export class StatementQueue {
       }
       remove(batch);
       parkedNow = this.refused = true;
-      store.setItem(parkedKey, JSON.stringify((this.parked = [...load(parkedKey), ...batch])));
+      this.parked = [...load(parkedKey), ...batch];
+      try {
+        store.setItem(parkedKey, JSON.stringify(this.parked));
+      } catch {
+        // Storage full or blocked: the refused statement stays listed in memory; the learner goes on.
+      }
       console.error("[coursewright] the LRS rejected", batch[0], outcome);
       problem(`The LRS rejected a record of your progress (HTTP ${status}); please tell your course administrator.`);
       found();

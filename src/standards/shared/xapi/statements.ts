@@ -5,8 +5,8 @@ import type { Activity, Context, InteractionActivityDefinition, InteractionCompo
 import { ADL, activityIds, type ActivityKind } from "./activity-ids.js";
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
-import { isoDuration } from "../../../runtime/core/timing.js";
-import type { TinCanLaunch } from "../../tincan/runtime/launch.js";
+import { isoDuration } from "../iso-duration.js";
+import type { LrsLaunch } from "./lrs-launch.js";
 
 export type VerbName = "initialized" | "resumed" | "experienced" | "answered" | "completed" | "passed" | "failed" | "suspended" | "terminated";
 
@@ -33,7 +33,7 @@ export class StatementFactory {
   /** Assessment attempt, and the course outcome it decides. */
   readonly attempt: (quizId: string, scorePercent: number, passed: boolean, durationMs: number, subject: "assessment" | "course") => Statement;
 
-  constructor(course: RuntimeCourse, launch: TinCanLaunch, lang: string) {
+  constructor(course: RuntimeCourse, launch: LrsLaunch, lang: string) {
     const courseId = (this.courseId = launch.activityId || course.id);
     const text = (s: string): LanguageMap => ({ [lang]: s }) as LanguageMap;
     /** `kind`: the ADL activity type (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
@@ -92,7 +92,7 @@ export class StatementFactory {
       return statement(name, courseActivity(), [], name === "completed" ? { completion: true, ...timed } : timed);
     };
     this.page = (sessionId, pageId, title) =>
-      // The assessment is one page that is the assessment itself (declared in tincan.xml), not a page of a session.
+      // The assessment is one page that is the assessment itself (declared in the package's control file), not a page of a session.
       sessionId === ASSESSMENT_ID
         ? statement("experienced", assessmentActivity(sessionId), [courseActivity()])
         : statement("experienced", activity(activityIds.page(courseId, sessionId, pageId), "lesson", title), [sessionActivity(sessionId)]);

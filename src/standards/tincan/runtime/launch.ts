@@ -2,18 +2,10 @@
 // URLSearchParams, because LMSs encode spaces as '+' or '%20' (both legal form encoding) and a bare
 // decodeURIComponent turns `Basic+…` into an Authorization header every LRS refuses with 401.
 import type { Agent } from "@xapi/xapi";
+import type { LrsLaunch } from "../../shared/xapi/lrs-launch.js";
 
-export interface TinCanLaunch {
-  /** LRS base URL, always ending in '/'. */
-  readonly endpoint: string;
-  /** Sent verbatim as the Authorization header. */
-  readonly auth: string;
-  readonly actor: Agent;
-  readonly registration?: string;
-  readonly activityId?: string;
-  /** Extra grouping activity ids the LMS asked us to add. */
-  readonly grouping: readonly string[];
-}
+/** The TinCan launch is an LRS launch read from the query string. */
+export type TinCanLaunch = LrsLaunch;
 
 export type LaunchResult =
   | { readonly ok: true; readonly launch: TinCanLaunch }
