@@ -32,10 +32,10 @@ describe("each standard is one folder plus one registry line", () => {
     });
   }
 
-  it("the registry lists every folder under src/standards/ except shared code, once", () => {
+  it("the registry lists every folder under src/standards/ except the common code, once", () => {
     const folders = fs
       .readdirSync(path.join(SRC, "standards"), { withFileTypes: true })
-      .filter((e) => e.isDirectory() && e.name !== "shared")
+      .filter((e) => e.isDirectory() && e.name !== "common")
       .map((e) => e.name)
       .sort();
     expect(STANDARDS.map((s) => s.id).sort()).toEqual(folders);

@@ -4,7 +4,7 @@
 import type { JsonObject } from "../lrs/index.js";
 import type { Finding } from "../verify/findings.js";
 import type { LaunchUnit } from "./reader.js";
-import type { RecordedCall } from "./shared/scorm/call-recorder.js";
+import type { RecordedCall } from "./common/scorm/call-recorder.js";
 
 /** A unit's summary as the JSON report carries it (`units[].summary`). */
 export type SummaryValue = string | number | boolean | undefined | Readonly<Record<string, number>>;

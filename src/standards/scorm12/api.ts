@@ -1,6 +1,6 @@
 // The SCORM 1.2 API object (SCORM 1.2 RTE §3.2): its functions, as the recorder and the rules see them.
 // Browser-safe.
-import { recordingApi, type ApiDialect, type RecordedCall } from "../shared/scorm/call-recorder.js";
+import { recordingApi, type ApiDialect, type RecordedCall } from "../common/scorm/call-recorder.js";
 
 export interface Scorm12ApiLike {
   LMSInitialize(arg: string): string;

@@ -2,9 +2,9 @@
 // Validated against the ADL XSDs in the tests.
 import type { Course } from "../../model/course.js";
 import type { BuiltUnit } from "../packager.js";
-import { writeCpManifest } from "../shared/ims-cp/manifest-writer.js";
-import { itemId, manifestId, organizationId, resourceId, unitResources } from "../shared/ims-cp/unit-resources.js";
-import { xmlElement } from "../shared/ims-cp/xml-element.js";
+import { writeCpManifest } from "../common/ims-cp/manifest-writer.js";
+import { itemId, manifestId, organizationId, resourceId, unitResources } from "../common/ims-cp/unit-resources.js";
+import { xmlElement } from "../common/ims-cp/xml-element.js";
 
 export const SCORM12_SCHEMA_FILES = ["adlcp_rootv1p2.xsd", "ims_xml.xsd", "imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd"] as const;
 

@@ -1,6 +1,6 @@
 // The SCORM 2004 API object, API_1484_11 (SCORM 2004 4th ed. RTE §3.1): its eight functions, as the recorder
 // and the rules see them. Browser-safe.
-import { recordingApi, type ApiDialect, type RecordedCall } from "../shared/scorm/call-recorder.js";
+import { recordingApi, type ApiDialect, type RecordedCall } from "../common/scorm/call-recorder.js";
 
 export interface Scorm2004ApiLike {
   Initialize(arg: string): string;

@@ -18,9 +18,9 @@ import type { Course } from "../../model/course.js";
 import type { Unit } from "../../model/units.js";
 import { reportingWish } from "../../runtime/core/outcome.js";
 import type { BuiltUnit } from "../packager.js";
-import { writeCpManifest } from "../shared/ims-cp/manifest-writer.js";
-import { itemId, manifestId, organizationId, resourceId, unitResources } from "../shared/ims-cp/unit-resources.js";
-import { xmlElement } from "../shared/ims-cp/xml-element.js";
+import { writeCpManifest } from "../common/ims-cp/manifest-writer.js";
+import { itemId, manifestId, organizationId, resourceId, unitResources } from "../common/ims-cp/unit-resources.js";
+import { xmlElement } from "../common/ims-cp/xml-element.js";
 import { primaryObjectiveId, scaledPassingScore } from "./limits.js";
 import { SCORM2004_NAMESPACES, SCORM2004_SCHEMA_LOCATIONS } from "./schema-files.js";
 

@@ -1,8 +1,8 @@
-// The course against xAPI's limits (shared/xapi/limits.ts): every activity id of the package hangs below the course id
-// (shared/xapi/activity-ids.ts, path segments percent-encoded), so the course id decides whether they are IRIs.
+// The course against xAPI's limits (common/xapi/limits.ts): every activity id of the package hangs below the course id
+// (common/xapi/activity-ids.ts, path segments percent-encoded), so the course id decides whether they are IRIs.
 import type { Course } from "../../model/course.js";
 import type { LimitProblem } from "../../model/limit-problem.js";
-import { iriProblem } from "../shared/xapi/limits.js";
+import { iriProblem } from "../common/xapi/limits.js";
 
 export function tincanCourseLimits(course: Course): LimitProblem[] {
   const problem = iriProblem(course.id);

@@ -1,7 +1,7 @@
 // tincan.xml (TinCan launch, Rustici launch/lms_lrs.md; tincan.xsd): the course activity with its launch
 // file, then one activity for each session and the assessment, so an LMS can show their names before any
 // statement exists.
-import { ACTIVITY_TYPES, activityIds } from "../shared/xapi/activity-ids.js";
+import { ACTIVITY_TYPES, activityIds } from "../common/xapi/activity-ids.js";
 import type { Course } from "../../model/course.js";
 import { esc } from "../../package/xml.js";
 

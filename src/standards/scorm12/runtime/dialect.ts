@@ -1,5 +1,5 @@
 // SCORM 1.2 at the API level (SCORM 1.2 RTE §3.3): `API`, the LMS… functions and the value error codes.
-import type { ScormDialect } from "../../shared/scorm/dialect.js";
+import type { ScormDialect } from "../../common/scorm/dialect.js";
 
 export const SCORM12: ScormDialect = {
   label: "SCORM 1.2",

@@ -2,7 +2,7 @@
 // cmi.interactions.n.type, .student_response, .correct_responses.n.pattern), in the grammar shared with 2004.
 import type { RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
-import { recordPattern, recordResponse, sharedType, type ResponseGrammar } from "../../shared/scorm/responses.js";
+import { recordPattern, recordResponse, sharedType, type ResponseGrammar } from "../../common/scorm/responses.js";
 import { CMI_STRING255_MAX } from "../limits.js";
 
 /** SCORM 1.2 CMIString255, from the one list of SCORM 1.2 limits the build checks courses against. */

@@ -4,7 +4,7 @@
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
 import { cmiClockTime, cmiTimespan } from "./timing.js";
 import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
-import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../shared/scorm/tracker-base.js";
+import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../common/scorm/tracker-base.js";
 import { CMI_STRING4096_MAX, interactionId } from "../limits.js";
 import { SCORM12 } from "./dialect.js";
 import { lessonStatus } from "./lesson-status.js";

@@ -4,12 +4,12 @@
 // so a package that passes here passes there. Used live by the tests (wrap) and by `coursewright verify`
 // on the calls its player recorded (replay).
 import type { Violation } from "../../../verify/findings.js";
-import type { RecordedCall } from "../../shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../../common/scorm/call-recorder.js";
 import { recordScorm12Calls, type Scorm12ApiLike } from "../api.js";
 
 export type { Scorm12ApiLike } from "../api.js";
 export type { Violation } from "../../../verify/findings.js";
-/** A recorded call (see shared/scorm/call-recorder.ts). */
+/** A recorded call (see common/scorm/call-recorder.ts). */
 export type ApiCall = RecordedCall;
 
 /** CMITimespan `HHHH:MM:SS.SS` (SCORM 1.2 RTE ch.3 data types; cmi.core.session_time). */

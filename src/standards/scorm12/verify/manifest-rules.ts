@@ -3,7 +3,7 @@
 import { error, warning, type Finding } from "../../../verify/findings.js";
 import { hrefToPath } from "../../../package/href-path.js";
 import { childrenNS, parseXml, XmlSyntaxError, type XmlElement } from "../../../package/read-xml.js";
-import { cpStructureViolations, type CpDialect } from "../../shared/scorm/cp-rules.js";
+import { cpStructureViolations, type CpDialect } from "../../common/scorm/cp-rules.js";
 import { MANIFEST, NS_ADLCP } from "../reader.js";
 
 export const NS_IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2";

@@ -5,14 +5,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SCORM12_SCHEMA_FILES } from "../manifest.js";
 import { SCORM12_SCHEMA_DIR } from "../packager.js";
-import { validateManifestXsd, type XsdHarness, type XsdResult } from "../../shared/scorm/xsd-harness.js";
+import { validateManifestXsd, type XsdHarness, type XsdResult } from "../../common/scorm/xsd-harness.js";
 
 // Beside this module: this folder from source, and the compiled lib/ folder (scripts/compile.mjs copies it there).
 export const SCORM12_WRAPPER_XSD = fileURLToPath(new URL("./scorm12-manifest-wrapper.xsd", import.meta.url));
 
 const NS_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1";
 
-export type { XsdResult } from "../../shared/scorm/xsd-harness.js";
+export type { XsdResult } from "../../common/scorm/xsd-harness.js";
 
 const HARNESS: XsdHarness = {
   label: "SCORM 1.2",

@@ -1,6 +1,6 @@
 // SCORM 2004 at the API level (SCORM 2004 4th ed. RTE ch.3): `API_1484_11`, its eight functions, and the
 // error codes that say a value or element is wrong (RTE ch.3, error codes).
-import type { ScormDialect } from "../../shared/scorm/dialect.js";
+import type { ScormDialect } from "../../common/scorm/dialect.js";
 
 export const SCORM2004: ScormDialect = {
   label: "SCORM 2004",

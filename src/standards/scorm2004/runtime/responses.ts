@@ -3,7 +3,7 @@
 // `true`/`false`, localized strings for text — and the description.
 import type { RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
-import { recordPattern, recordResponse, sharedType, type ResponseGrammar } from "../../shared/scorm/responses.js";
+import { recordPattern, recordResponse, sharedType, type ResponseGrammar } from "../../common/scorm/responses.js";
 import { CORRECT_RESPONSES_MAX, DESCRIPTION_MAX, FILL_IN_STRING_MAX, LONG_FILL_IN_MAX, clipChars } from "../limits.js";
 
 /** Matching targets are short_identifier_type (RTE §4.1.1): `1`…`n`, no single-character limit as in 1.2. */

@@ -3,9 +3,9 @@
 // notices). Completion and success are reported separately, each from the neutral outcome.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
 import type { Outcome } from "../../../runtime/core/outcome.js";
-import { isoDuration } from "../../shared/iso-duration.js";
+import { isoDuration } from "../../common/iso-duration.js";
 import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
-import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../shared/scorm/tracker-base.js";
+import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../common/scorm/tracker-base.js";
 import { LOCATION_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
 import { SCORM2004 } from "./dialect.js";
 import { correctPatterns, description, interactionType, learnerResponse } from "./responses.js";

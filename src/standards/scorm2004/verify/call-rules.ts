@@ -2,7 +2,7 @@
 // RTE ch.3 (API, state machine, error codes) and §4.2 (data model: vocabularies, types, SPMs, dependencies),
 // plus what Moodle's browser-side checks enforce. Pure: the calls come from any recorder (tests, the
 // player page); the verdict is a list of violations, empty when every rule holds.
-import type { RecordedCall } from "../../shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../../common/scorm/call-recorder.js";
 import { isLongIdentifier } from "../limits.js";
 
 export interface Violation {

@@ -1,10 +1,10 @@
 // SCORM 2004 manifest rules the XSDs cannot check (SCORM 2004 4th ed. CAM §3, IMS CP 1.1.4, IMS SS 1.0 as SN
 // profiles it), checked in code against the files of the package. The IMS CP rules every SCORM version shares
-// come from shared/scorm/cp-rules.ts under the 2004 dialect, renumbered into verify's 4.x (1.4 → 4.4 …).
+// come from common/scorm/cp-rules.ts under the 2004 dialect, renumbered into verify's 4.x (1.4 → 4.4 …).
 import { hrefToPath } from "../../../package/href-path.js";
 import { childrenNS, descendants, parseXml, XmlSyntaxError, type XmlElement } from "../../../package/read-xml.js";
 import { error, warning, type Finding } from "../../../verify/findings.js";
-import { cpStructureViolations, type CpDialect } from "../../shared/scorm/cp-rules.js";
+import { cpStructureViolations, type CpDialect } from "../../common/scorm/cp-rules.js";
 import { MANIFEST, scormTypeOf } from "../reader.js";
 import { SCORM2004_NAMESPACES } from "../schema-files.js";
 

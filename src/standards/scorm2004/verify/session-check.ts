@@ -1,6 +1,6 @@
 // What one SCO launch left behind, judged once the content is gone: its SCORM 2004 calls (checkScorm2004Calls,
 // with the end-of-session rules and the CMI the LMS ended with) and a summary of what the LMS holds.
-import type { RecordedCall } from "../../shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../../common/scorm/call-recorder.js";
 import { error, warning, type Finding } from "../../../verify/findings.js";
 import { checkScorm2004Calls } from "./call-rules.js";
 

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { validateManifestXsd, type XsdHarness, type XsdResult } from "../../shared/scorm/xsd-harness.js";
+import { validateManifestXsd, type XsdHarness, type XsdResult } from "../../common/scorm/xsd-harness.js";
 import { SCORM2004_SCHEMA_DIR, SCORM2004_SCHEMA_FILES } from "../schema-files.js";
 
 // Beside this module: this folder from source, and the compiled lib/ folder (scripts/compile.mjs copies it there).
@@ -26,7 +26,7 @@ export function applyCatalog(text: string, catalog: Readonly<Record<string, stri
   });
 }
 
-export type { XsdResult } from "../../shared/scorm/xsd-harness.js";
+export type { XsdResult } from "../../common/scorm/xsd-harness.js";
 
 const HARNESS: XsdHarness = {
   label: "SCORM 2004",

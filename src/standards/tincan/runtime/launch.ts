@@ -2,7 +2,7 @@
 // URLSearchParams, because LMSs encode spaces as '+' or '%20' (both legal form encoding) and a bare
 // decodeURIComponent turns `Basic+…` into an Authorization header every LRS refuses with 401.
 import type { Agent } from "@xapi/xapi";
-import type { LrsLaunch } from "../../shared/xapi/lrs-launch.js";
+import type { LrsLaunch } from "../../common/xapi/lrs-launch.js";
 
 /** The TinCan launch is an LRS launch read from the query string. */
 export type TinCanLaunch = LrsLaunch;

@@ -8,13 +8,13 @@ import { fnv1a } from "../../../model/hash.js";
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import type { NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
 import { parseLaunch } from "./launch.js";
-import { LrsClient, type Fetch } from "../../shared/xapi/lrs-client.js";
-import { mergeProgress, type ProgressDocument } from "../../shared/xapi/progress-merge.js";
-import { NO_STORE, StatementQueue, type KeyValueStore } from "../../shared/xapi/statement-queue.js";
-import { StatementFactory, verb } from "../../shared/xapi/statements.js";
-import { StateWriter } from "../../shared/xapi/state-writer.js";
+import { LrsClient, type Fetch } from "../../common/xapi/lrs-client.js";
+import { mergeProgress, type ProgressDocument } from "../../common/xapi/progress-merge.js";
+import { NO_STORE, StatementQueue, type KeyValueStore } from "../../common/xapi/statement-queue.js";
+import { StatementFactory, verb } from "../../common/xapi/statements.js";
+import { StateWriter } from "../../common/xapi/state-writer.js";
 
-export { STATE_ID } from "../../shared/xapi/state-writer.js";
+export { STATE_ID } from "../../common/xapi/state-writer.js";
 
 const OFFLINE = "Can't reach the learning record store; your progress is kept on this device and sent when it is back.";
 const RESTORED = "Connection restored; your progress is saved.";
