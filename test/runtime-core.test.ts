@@ -10,7 +10,7 @@ import { decodeBits, decodeState, encodeBits, encodeState } from "../src/runtime
 import { emptyState, progress } from "../src/runtime/core/state.js";
 import { lessonStatus } from "../src/standards/scorm12/runtime/lesson-status.js";
 import { cmiClockTime, cmiTimespan } from "../src/standards/scorm12/runtime/timing.js";
-import { isoDuration } from "../src/standards/shared/iso-duration.js";
+import { isoDuration } from "../src/standards/common/iso-duration.js";
 import { correctPattern, responseText } from "../src/standards/scorm12/runtime/responses.js";
 import { Scorm12CallLog, type Scorm12ApiLike } from "../src/standards/scorm12/verify/call-rules.js";
 
@@ -238,7 +238,7 @@ describe("LMS API discovery (conformance 2.1, 11.6)", () => {
   };
 
   it("finds the API on the window itself, a parent frame, or the opener's frame chain", async () => {
-    const { findApi } = await import("../src/standards/shared/scorm/find-api.js");
+    const { findApi } = await import("../src/standards/common/scorm/find-api.js");
     const self = win({ API: api });
     expect(findApi(self as unknown as Window, "API", 7)).toBe(api);
     const lms = win({ API: api });
@@ -249,7 +249,7 @@ describe("LMS API discovery (conformance 2.1, 11.6)", () => {
   });
 
   it("survives cross-origin frames that throw, and stops after the hop limit", async () => {
-    const { findApi } = await import("../src/standards/shared/scorm/find-api.js");
+    const { findApi } = await import("../src/standards/common/scorm/find-api.js");
     const hostile = win();
     Object.defineProperty(hostile, "API", { get: () => { throw new Error("SecurityError"); } });
     const frame = win({ parent: hostile });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import type { RuntimeQuestion } from "../src/model/runtime-data.js";
-import type { RecordedCall } from "../src/standards/shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../src/standards/common/scorm/call-recorder.js";
 import { primaryObjectiveId } from "../src/standards/scorm2004/limits.js";
 import { correctPatterns, interactionType, learnerResponse } from "../src/standards/scorm2004/runtime/responses.js";
 import { checkScorm2004Calls } from "../src/standards/scorm2004/verify/call-rules.js";

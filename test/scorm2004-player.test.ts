@@ -8,7 +8,7 @@ import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import { AttemptStore } from "../src/player/attempt-store.js";
 import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
-import type { RecordedCall } from "../src/standards/shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../src/standards/common/scorm/call-recorder.js";
 import { checkScorm2004Calls } from "../src/standards/scorm2004/verify/call-rules.js";
 import { flattenCmi } from "../src/standards/scorm2004/verify/session-check.js";
 import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, type Browser } from "./helpers/browser.js";

@@ -13,7 +13,7 @@ import { readZip } from "../src/package/read-zip.js";
 import { writeZip, type PackageFile } from "../src/package/zip.js";
 import { detectPackage } from "../src/standards/detect.js";
 import { STANDARDS } from "../src/standards/registry.js";
-import type { RecordedCall } from "../src/standards/shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../src/standards/common/scorm/call-recorder.js";
 import { launchData } from "../src/standards/scorm2004/player-launch.js";
 import { launchHref, scorm2004Reader } from "../src/standards/scorm2004/reader.js";
 import { SCORM2004_SCHEMA_DIR, SCORM2004_SCHEMA_FILES } from "../src/standards/scorm2004/schema-files.js";

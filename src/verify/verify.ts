@@ -11,7 +11,7 @@ import { AttemptStore } from "../player/attempt-store.js";
 import { startPlayerServer, type PlayerServer } from "../player/server.js";
 import { detectPackage, readableStandards } from "../standards/detect.js";
 import type { LaunchUnit } from "../standards/reader.js";
-import type { RecordedCall } from "../standards/shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../standards/common/scorm/call-recorder.js";
 import type { Standard } from "../standards/standard.js";
 import type { UnitSummary, VerifyRules } from "../standards/verify-rules.js";
 import type { VerifyBrowser } from "./browser.js";

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { Scorm2004API } from "scorm-again";
 import { build } from "../../src/build.js";
-import type { RecordedCall } from "../../src/standards/shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../../src/standards/common/scorm/call-recorder.js";
 import { scorm2004 } from "../../src/standards/scorm2004/standard.js";
 import { checkScorm2004Calls, type Violation } from "../../src/standards/scorm2004/verify/call-rules.js";
 import type { BuiltPackage } from "./built-package.js";

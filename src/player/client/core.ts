@@ -3,7 +3,7 @@
 // and verify, and hosts the tracking panel. What the LMS side is (an API object, launch parameters for an
 // LRS) and what the panel shows come from the standard's own client module
 // (src/standards/<id>/player-client.ts), which calls startPlayer with its LmsClient.
-import type { RecordedCall } from "../../standards/shared/scorm/call-recorder.js";
+import type { RecordedCall } from "../../standards/common/scorm/call-recorder.js";
 
 export interface PlayerUnit {
   readonly id: string;
