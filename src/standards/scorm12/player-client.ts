@@ -1,8 +1,10 @@
 // The player page's LMS for SCORM 1.2: scorm-again's Scorm12API as `window.API` (SCORM 1.2 RTE §3.2: the SCO
 // finds it in a parent frame), every call recorded, the CMI persisted on each successful LMSCommit/LMSFinish,
 // and relaunches handed what was committed. Bundled with the neutral core as player-scorm12.js.
+import { showCmi } from "../common/scorm/cmi-panel.js";
 import { startPlayer, type PlayerContext } from "../../player/client/core.js";
 import { recordScorm12Calls, type Scorm12ApiLike } from "./api.js";
+import { CMI_STRING4096_MAX } from "./limits.js";
 
 interface ScormAgainApi extends Scorm12ApiLike {
   loadFromJSON(json: object): void;
@@ -15,9 +17,6 @@ declare global {
     API?: Scorm12ApiLike;
   }
 }
-
-/** SUSPEND_DATA_MAX of SCORM 1.2 RTE §3.4.2 (cmi.suspend_data: CMIString4096). */
-const SUSPEND_DATA_MAX = 4096;
 
 /** An LMS hands back what was committed, with entry=resume after exit=suspend (SCORM 1.2 RTE §3.4.4 cmi.core.entry). */
 function relaunchData(saved: Record<string, unknown>): object {
@@ -47,17 +46,6 @@ startPlayer((context: PlayerContext) => {
       return undefined;
     },
     data: () => (current ? (JSON.parse(current.renderCMIToJSONString()) as unknown) : undefined),
-    showData() {
-      const snapshot = context.$("cw-cmi");
-      if (!snapshot || !current) return;
-      const cmi = JSON.parse(current.renderCMIToJSONString()) as { cmi?: { suspend_data?: string } };
-      snapshot.textContent = JSON.stringify(cmi, null, 1);
-      const size = context.$("cw-suspend-size");
-      const n = cmi.cmi?.suspend_data?.length ?? 0;
-      if (size) {
-        size.textContent = `${n} / ${SUSPEND_DATA_MAX} characters`;
-        size.className = n > SUSPEND_DATA_MAX ? "is-error" : "";
-      }
-    },
+    showData: () => showCmi(context, current, CMI_STRING4096_MAX),
   };
 });

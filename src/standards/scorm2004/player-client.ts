@@ -2,6 +2,7 @@
 // RTE §3.1: the SCO finds it in a parent frame), every call recorded, the CMI persisted on each successful
 // Commit/Terminate, and relaunches handed what an LMS keeps. Bundled with the neutral core as player-scorm2004.js.
 // The player page's `?mode=browse|review|normal` launches every unit in that mode (RTE §4.2.16 cmi.mode).
+import { showCmi } from "../common/scorm/cmi-panel.js";
 import { startPlayer, type PlayerContext, type PlayerUnit } from "../../player/client/core.js";
 import type { LaunchUnit } from "../reader.js";
 import { recordScorm2004Calls, type Scorm2004ApiLike } from "./api.js";
@@ -38,17 +39,6 @@ startPlayer((context: PlayerContext) => {
       return undefined;
     },
     data: () => (current ? (JSON.parse(current.renderCMIToJSONString()) as unknown) : undefined),
-    showData() {
-      const snapshot = context.$("cw-cmi");
-      if (!snapshot || !current) return;
-      const cmi = JSON.parse(current.renderCMIToJSONString()) as { cmi?: { suspend_data?: string } };
-      snapshot.textContent = JSON.stringify(cmi, null, 1);
-      const size = context.$("cw-suspend-size");
-      const n = cmi.cmi?.suspend_data?.length ?? 0;
-      if (size) {
-        size.textContent = `${n} / ${SUSPEND_DATA_MAX} characters`;
-        size.className = n > SUSPEND_DATA_MAX ? "is-error" : "";
-      }
-    },
+    showData: () => showCmi(context, current, SUSPEND_DATA_MAX),
   };
 });
