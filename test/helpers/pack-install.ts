@@ -1,7 +1,7 @@
 // Packs this repository with `npm pack` (prepack compiles lib/package/) and installs the tarball into an
 // empty folder of its own, the way an author runs `npm i -D coursewright`: no link to this repository, its
 // node_modules or its src/. Shared by test/pack-install.test.ts and bench/install.ts.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT as REPO_ROOT } from "../../src/paths.js";
@@ -26,6 +26,22 @@ export function run(command: string, args: readonly string[], cwd: string, timeo
   const r = spawnSync(command, args, { cwd, env: isolatedEnv(), encoding: "utf8", timeout: timeoutMs });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * `run` without blocking the test worker: for commands that take minutes (a native addon compiling), since a
+ * worker blocked that long misses the test runner's heartbeat and the run fails though the test passed.
+ */
+export function runAsync(command: string, args: readonly string[], cwd: string, timeoutMs = 600_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: isolatedEnv(), timeout: timeoutMs });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 function ok(r: Run, what: string): Run {
@@ -68,8 +84,16 @@ export function peerRange(name: string): string {
 
 /** What an author installs for verify, at the versions this repository tests with, from the warm npm cache. */
 export function installPeers(dir: string, names: readonly string[]): Run {
-  const specs = names.map((n) => `${n}@${lockedVersion(n)}`);
-  return ok(run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", ...specs], dir), `npm install ${specs.join(" ")}`);
+  return ok(run("npm", installArgs(names), dir), `npm install ${names.join(" ")}`);
+}
+
+/** installPeers for a slow install (better-sqlite3 compiles its addon where no prebuilt binary is reachable). */
+export async function installPeersAsync(dir: string, names: readonly string[]): Promise<Run> {
+  return ok(await runAsync("npm", installArgs(names), dir, 900_000), `npm install ${names.join(" ")}`);
+}
+
+function installArgs(names: readonly string[]): string[] {
+  return ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", ...names.map((n) => `${n}@${lockedVersion(n)}`)];
 }
 
 /** Bytes under `dir` (files only, symlinks not followed). */
