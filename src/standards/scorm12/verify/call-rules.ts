@@ -5,6 +5,7 @@
 // on the calls its player recorded (replay).
 import type { Violation } from "../../../verify/findings.js";
 import type { RecordedCall } from "../../common/scorm/call-recorder.js";
+import { matches, oneOf, valueViolations, within, type Check, type ValueRule } from "../../common/scorm/value-rules.js";
 import { recordScorm12Calls, type Scorm12ApiLike } from "../api.js";
 
 export type { Scorm12ApiLike } from "../api.js";
@@ -24,15 +25,10 @@ const TYPES = new Set(["true-false", "choice", "fill-in", "matching", "performan
 const RESULTS = new Set(["correct", "wrong", "unanticipated", "neutral"]);
 const EXIT = new Set(["time-out", "suspend", "logout", ""]);
 
-type Check = (value: string) => string | undefined;
-
-const within = (max: number): Check => (v) => (v.length > max ? `${v.length} characters, more than ${max}` : undefined);
-const oneOf = (set: Set<string>): Check => (v) => (set.has(v) ? undefined : `'${v}' is not in the vocabulary`);
-const matches = (re: RegExp, what: string): Check => (v) => (re.test(v) ? undefined : `'${v}' is not ${what}`);
 const score: Check = (v) => (v === "" || (DECIMAL.test(v) && Number(v) >= 0 && Number(v) <= 100) ? undefined : `'${v}' is not a decimal in 0–100`);
 
 /** Element pattern → rule id and check. `n` stands for an array index. */
-const VALUE_RULES: readonly [RegExp, string, Check][] = [
+const VALUE_RULES: readonly ValueRule[] = [
   [/^cmi\.core\.lesson_status$/, "3.1", oneOf(STATUS)],
   [/^cmi\.core\.score\.(raw|min|max)$/, "3.4", score],
   [/^cmi\.core\.session_time$/, "3.5", matches(CMI_TIMESPAN, "a CMITimespan HHHH:MM:SS.SS")],
@@ -125,11 +121,7 @@ export class Scorm12CallLog {
     if (call.fn !== "LMSSetValue") return;
     if (call.result !== "true") this.violate("2.5", `LMSSetValue(${first}, '${second.slice(0, 60)}') failed with error ${call.error}`);
     if (READ_ONLY.test(first)) this.violate("3.9", `${first} is read-only`);
-    for (const [pattern, rule, checkValue] of VALUE_RULES) {
-      if (!pattern.test(first)) continue;
-      const problem = checkValue(second);
-      if (problem) this.violate(rule, `${first}: ${problem}`);
-    }
+    for (const v of valueViolations(VALUE_RULES, first, second)) this.violate(v.rule, v.message);
     const array = /^cmi\.(objectives|interactions)\.(\d+)\.(.*)$/.exec(first);
     if (array?.[1] && array[2]) {
       const n = Number(array[2]);

@@ -2,13 +2,12 @@
 // RTE ch.3 (API, state machine, error codes) and §4.2 (data model: vocabularies, types, SPMs, dependencies),
 // plus what Moodle's browser-side checks enforce. Pure: the calls come from any recorder (tests, the
 // player page); the verdict is a list of violations, empty when every rule holds.
+import type { Violation } from "../../../verify/findings.js";
 import type { RecordedCall } from "../../common/scorm/call-recorder.js";
+import { matches, oneOf, valueViolations, within, type Check, type ValueRule } from "../../common/scorm/value-rules.js";
 import { isLongIdentifier } from "../limits.js";
 
-export interface Violation {
-  readonly rule: string;
-  readonly message: string;
-}
+export type { Violation } from "../../../verify/findings.js";
 
 /** RTE ch.3: every error code an API_1484_11 may answer. */
 const ERROR_CODES = new Set(["0", "101", "102", "103", "104", "111", "112", "113", "122", "123", "132", "133", "142", "143", "201", "301", "351", "391", "401", "402", "403", "404", "405", "406", "407", "408"]);
@@ -29,18 +28,13 @@ const TYPES = new Set(["true-false", "choice", "fill-in", "long-fill-in", "liker
 const RESULTS = new Set(["correct", "incorrect", "unanticipated", "neutral"]);
 const NAV = /^(continue|previous|exit|exitAll|abandon|abandonAll|suspendAll|_none_|\{target=[^}]+\}(choice|jump))$/;
 
-type Check = (value: string) => string | undefined;
-
-const within = (max: number): Check => (v) => (Array.from(v).length > max ? `${Array.from(v).length} characters, more than ${max}` : undefined);
-const oneOf = (set: Set<string>): Check => (v) => (set.has(v) ? undefined : `'${v}' is not in the vocabulary`);
-const matches = (re: RegExp, what: string): Check => (v) => (re.test(v) ? undefined : `'${v.slice(0, 60)}' is not ${what}`);
 const real = (min = -Infinity, max = Infinity): Check => (v) =>
   REAL.test(v) && Number(v) >= min && Number(v) <= max ? undefined : `'${v}' is not a real(10,7)${min > -Infinity ? ` in ${min}…${max}` : ""}`;
 const longId: Check = (v) => (isLongIdentifier(v) ? undefined : `'${v.slice(0, 60)}' is not a long_identifier_type`);
 const localized = (max: number): Check => (v) => (/^\{(?!lang=)/.test(v) ? `'${v.slice(0, 40)}' starts with '{' but no {lang=} delimiter` : /[\r\n]/.test(v) ? "a line break in a localized string" : within(max)(v.replace(/^\{lang=[^}]*\}/, "")));
 
 /** Element pattern → rule and check. */
-const VALUE_RULES: readonly [RegExp, string, Check][] = [
+const VALUE_RULES: readonly ValueRule[] = [
   [/^cmi\.completion_status$/, "5.4", oneOf(COMPLETION)],
   [/^cmi\.success_status$/, "5.4", oneOf(SUCCESS)],
   [/^cmi\.score\.scaled$/, "5.6", real(-1, 1)],
@@ -177,11 +171,7 @@ export function checkScorm2004Calls(calls: readonly RecordedCall[], options: { e
     if (call.result !== "true") violate("5.3", `SetValue(${first}, '${second.slice(0, 60)}') failed with error ${call.error}`);
     if (/^cmi\.core\.|^cmi\.student_/.test(first)) violate("5.13", `${first} is a SCORM 1.2 element`);
     if (READ_ONLY.test(first)) violate("5.13", `${first} is read-only`);
-    for (const [pattern, rule, checkValue] of VALUE_RULES) {
-      if (!pattern.test(first)) continue;
-      const problem = checkValue(second);
-      if (problem) violate(rule, `${first}: ${problem}`);
-    }
+    for (const v of valueViolations(VALUE_RULES, first, second)) violate(v.rule, v.message);
     if (first === "adl.nav.request" && ((second === "continue" && !continueValid) || (second === "previous" && !previousValid))) {
       violate("5.12", `adl.nav.request=${second} without adl.nav.request_valid.${second} answering "true"`);
     }
