@@ -73,7 +73,7 @@ describe("schemas/ (generated JSON Schemas)", () => {
 
     it("describes every field of course.yaml", () => {
       expect(Object.keys(props).sort()).toEqual(
-        ["assessment", "description", "id", "language", "masteryScore", "maxAttempts", "reporting", "sessions", "slug", "title", "version"].sort(),
+        ["assessment", "certificate", "description", "estimatedMinutes", "id", "language", "masteryScore", "maxAttempts", "reporting", "requireSessions", "sessions", "showAnswers", "shuffle", "slug", "theme", "title", "version"].sort(),
       );
       expect([...(course.required ?? [])].sort()).toEqual(
         ["description", "id", "language", "masteryScore", "maxAttempts", "reporting", "sessions", "slug", "title", "version"].sort(),
@@ -102,7 +102,7 @@ describe("schemas/ (generated JSON Schemas)", () => {
 
     it("has title, intro and a non-empty questions list", () => {
       expect(quiz).toMatchObject({ type: "object", required: ["title", "questions"], additionalProperties: false });
-      expect(Object.keys(quiz.properties ?? {}).sort()).toEqual(["intro", "questions", "title"]);
+      expect(Object.keys(quiz.properties ?? {}).sort()).toEqual(["intro", "questions", "shuffle", "title"]);
       expect(questions).toMatchObject({ type: "array", minItems: 1 });
     });
 

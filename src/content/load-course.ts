@@ -84,9 +84,12 @@ export function loadCourse(contentDirIn: string): Course {
 
   problems.throwIfAny();
   if (!input) throw new Error("unreachable: invalid course without problems");
-  const { assessment: _file, ...fields } = input;
+  const { assessment: _file, theme: themeInput, ...fields } = input;
+  // The logo is an asset of the course: resolved with the other files (theme-logo, to come).
+  const theme = themeInput ? (({ logo: _logo, ...look }) => look)(themeInput) : undefined;
   return deepFreeze({
     ...fields,
+    ...(theme ? { theme } : {}),
     description: input.description.trim(),
     sessions,
     ...(assessment ? { assessment } : {}),

@@ -29,7 +29,8 @@ export function loadQuiz(file: string, id: string, graded: boolean, problems: Pr
     ids.set(q.id, line);
     questions.push(q);
   });
-  return { id, title: quiz.title, ...(quiz.intro ? { intro: quiz.intro } : {}), graded, questions, source: file };
+  const shuffle = quiz.shuffle === undefined ? {} : { shuffle: quiz.shuffle };
+  return { id, title: quiz.title, ...(quiz.intro ? { intro: quiz.intro } : {}), graded, ...shuffle, questions, source: file };
 }
 
 function checkQuestion(raw: unknown, i: number, src: YamlSource, problems: ProblemList): Question | undefined {
@@ -54,7 +55,14 @@ function checkQuestion(raw: unknown, i: number, src: YamlSource, problems: Probl
 }
 
 function toModel(q: QuestionInput, i: number, src: YamlSource, problems: ProblemList): Question | undefined {
-  const common = { id: q.id, prompt: q.prompt, feedback: q.feedback ?? {}, points: q.points ?? 1 };
+  const common = {
+    id: q.id,
+    prompt: q.prompt,
+    feedback: q.feedback ?? {},
+    points: q.points ?? 1,
+    ...(q.shuffle === undefined ? {} : { shuffle: q.shuffle }),
+    ...(q.reference ? { reference: q.reference } : {}),
+  };
   const where = (field: string): [number, string] => [src.lineOf(["questions", i, field]), `questions.${i}.${field}`];
   const duplicates = (values: readonly string[], field: string, what: string): boolean => {
     const dup = values.find((v, k) => values.indexOf(v) !== k);

@@ -1,7 +1,8 @@
 // The authoring formats of course.yaml and quiz files, as zod schemas.
 // They validate content and are exported as JSON Schema for editor autocompletion.
 import { z } from "zod";
-import { QUESTION_TYPES, REPORTING_OPTIONS } from "../model/course.js";
+import { QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS } from "../model/course.js";
+import { themeSchema } from "./theme-schema.js";
 
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const identifier = z
@@ -76,6 +77,18 @@ export const courseSchema = z
     sessions: z.array(z.string().min(1)).min(1, "must list at least one session file")
       .describe("Session Markdown files, relative to course.yaml, in order"),
     assessment: z.string().min(1).optional().describe("Final assessment quiz file, relative to course.yaml"),
+    estimatedMinutes: count(1, 6000, { min: "must be at least 1 (minutes)", max: "must be at most 6000 (minutes)" })
+      .optional()
+      .describe("Time the course takes, in minutes, shown on the cover; default: estimated from its words and questions"),
+    showAnswers: z.enum(SHOW_ANSWERS).default("after-last-attempt")
+      .describe("When the final assessment shows the correct answers: never, after-last-attempt (default) or always"),
+    requireSessions: z.boolean().default(true)
+      .describe("The final assessment opens only once every session is complete (default true)"),
+    shuffle: z.boolean().default(true)
+      .describe("Shuffle choices and matching targets, per learner attempt (default true); a quiz or question may say otherwise"),
+    certificate: z.boolean().default(false)
+      .describe("Offer a printable certificate on the completion page (default false)"),
+    theme: themeSchema.optional().describe("Colours, logo, font, light/dark mode and corner radius"),
   })
   .describe("Coursewright course.yaml");
 
@@ -94,6 +107,8 @@ const base = {
   prompt: text,
   feedback: feedback.optional(),
   points: decimal(z.number().positive("must be more than 0").max(100, "must be 100 or less"), "more than 0 and at most 100, e.g. 1 or 2.5").optional(),
+  shuffle: z.boolean().optional().describe("Shuffle this question's choices or matching targets; default: the quiz's, then the course's"),
+  reference: text.optional().describe("Where in the course text the question is grounded; for authors and reviewers, never shown"),
 };
 const choices = z
   .array(z.strictObject({ id: identifier.optional(), text, correct: z.boolean().optional(), feedback: text.optional() }))
@@ -136,6 +151,7 @@ export const quizSchema = z
   .strictObject({
     title: text,
     intro: text.optional(),
+    shuffle: z.boolean().optional().describe("Shuffle choices and matching targets in this quiz; default: the course's"),
     questions: z.array(z.unknown()).min(1, "must have at least one question"),
   })
   .describe("Coursewright quiz file (knowledge check or final assessment)");

@@ -1,5 +1,6 @@
 // The typed, immutable course model: what content/ means once loaded and validated.
 // Every later stage (render, runtime data, packaging) reads only this.
+import type { Theme } from "./theme.js";
 
 export const REPORTING_OPTIONS = [
   "passed/incomplete",
@@ -8,6 +9,10 @@ export const REPORTING_OPTIONS = [
   "completed/failed",
 ] as const;
 export type ReportingOption = (typeof REPORTING_OPTIONS)[number];
+
+/** When the final assessment shows the correct answers (after the learner's own answers are marked). */
+export const SHOW_ANSWERS = ["never", "after-last-attempt", "always"] as const;
+export type ShowAnswers = (typeof SHOW_ANSWERS)[number];
 
 export const QUESTION_TYPES = [
   "single-choice",
@@ -29,6 +34,10 @@ interface QuestionBase {
   readonly prompt: string;
   readonly feedback: Feedback;
   readonly points: number;
+  /** Shuffle this question's choices / matching targets; unset: the quiz's, then the course's setting. */
+  readonly shuffle?: boolean;
+  /** Where the question is grounded in the course text (for reviewers; never shown). */
+  readonly reference?: string;
 }
 
 export interface Choice {
@@ -77,6 +86,8 @@ export interface Quiz {
   readonly title: string;
   readonly intro?: string;
   readonly graded: boolean;
+  /** Unset: the course's `shuffle`. */
+  readonly shuffle?: boolean;
   readonly questions: readonly Question[];
   readonly source: string;
 }
@@ -123,6 +134,15 @@ export interface Course {
   readonly maxAttempts: number;
   readonly sessions: readonly Session[];
   readonly assessment?: Quiz;
+  /** Minutes the course takes, when the author says; otherwise estimated (render/estimate). */
+  readonly estimatedMinutes?: number;
+  readonly showAnswers: ShowAnswers;
+  /** The final assessment opens only once every counted session is complete. */
+  readonly requireSessions: boolean;
+  /** Default for quizzes and questions that do not say. */
+  readonly shuffle: boolean;
+  readonly certificate: boolean;
+  readonly theme?: Theme;
   readonly assets: readonly Asset[];
   /** Absolute path of the content folder. */
   readonly contentDir: string;
