@@ -16,6 +16,7 @@ import { writeZip, type PackageFile } from "./package/zip.js";
 import { BUILTIN_TEMPLATES } from "./paths.js";
 import { renderUnit, RUNTIME_SCRIPT } from "./render/render-unit.js";
 import { loadTemplates, type TemplateSet } from "./render/templates.js";
+import { themeFile } from "./render/theme-css.js";
 import { bundleRuntime } from "./runtime/bundle.js";
 
 export interface BuildOptions {
@@ -122,6 +123,8 @@ async function buildTarget(
 
   t0 = performance.now();
   for (const [p, data] of templates.assets) files.push({ path: p, data });
+  const theme = themeFile(course);
+  if (theme) files.push(theme);
   for (const asset of course.assets) files.push({ path: asset.packagePath, data: fs.readFileSync(asset.file) });
   const unitFiles = new Set(builtUnits.flatMap((u) => u.files));
   const shared = files.map((f) => f.path).filter((p) => !unitFiles.has(p)).sort();

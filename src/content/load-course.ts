@@ -6,6 +6,7 @@ import { ProblemList } from "./errors.js";
 import { loadQuiz } from "./load-quiz.js";
 import { loadSession } from "./load-session.js";
 import { readText } from "./read-text.js";
+import { loadTheme } from "./theme-load.js";
 import { courseSchema } from "./schemas.js";
 import { validate } from "./validate.js";
 import { parseYaml } from "./yaml-source.js";
@@ -81,12 +82,12 @@ export function loadCourse(contentDirIn: string): Course {
     }
   }
   if (folded.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");
+  // The logo is a course image (packaged under assets/); the colours are refused when their contrast fails.
+  const theme = input?.theme ? loadTheme(input.theme, src, contentDir, assets, problems) : undefined;
 
   problems.throwIfAny();
   if (!input) throw new Error("unreachable: invalid course without problems");
-  const { assessment: _file, theme: themeInput, ...fields } = input;
-  // The logo is an asset of the course: resolved with the other files (theme-logo, to come).
-  const theme = themeInput ? (({ logo: _logo, ...look }) => look)(themeInput) : undefined;
+  const { assessment: _file, theme: _theme, ...fields } = input;
   return deepFreeze({
     ...fields,
     ...(theme ? { theme } : {}),

@@ -8,6 +8,7 @@ import { BUILTIN_TEMPLATES } from "../paths.js";
 import { withContentSecurityPolicy } from "./csp.js";
 import { runtimeCourse } from "./runtime-data.js";
 import type { TemplateSet } from "./templates.js";
+import { themeView } from "./theme-css.js";
 import { unitView } from "./view-model.js";
 
 export const RUNTIME_SCRIPT = "assets/coursewright.js";
@@ -16,7 +17,7 @@ export const STYLESHEET = "assets/course.css";
 /** The page of `unit`, its Content-Security-Policy added after Handlebars (so no template can leave it out). */
 export function renderUnit(course: Course, unit: Unit, templates: TemplateSet, target: Pick<Packager, "connectSrc">): string {
   const data = runtimeCourse(course, unit);
-  const html = templates.renderLayout(unitView(course, unit, data, { stylesheet: STYLESHEET, script: RUNTIME_SCRIPT }));
+  const html = templates.renderLayout({ ...unitView(course, unit, data, { stylesheet: STYLESHEET, script: RUNTIME_SCRIPT }), ...themeView(course) });
   const override = path.join(course.contentDir, "templates", "layout.hbs");
   return withContentSecurityPolicy(html, {
     connectSrc: target.connectSrc,
