@@ -231,6 +231,16 @@ export function untracked(notice: string): Promise<TrackerStart> {
   return Promise.resolve({ tracked: false, notice });
 }
 
+/**
+ * The learner's name as a certificate prints it. SCORM 1.2 RTE §3.4.4 cmi.core.student_name is "Last, First"
+ * by convention (SCORM 2004 4th ed. RTE §4.2.12 cmi.learner_name keeps it): with exactly one comma, the parts
+ * swap to "First Last"; any other name is shown as the LMS gave it.
+ */
+export function displayName(name: string): string | undefined {
+  const parts = name.split(",");
+  return (parts.length === 2 ? `${parts[1]} ${parts[0]}` : name).trim() || undefined;
+}
+
 export function toCount(value: string): number {
   const n = Number(value);
   return Number.isInteger(n) && n >= 0 ? n : 0;

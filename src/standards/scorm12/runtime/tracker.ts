@@ -4,7 +4,7 @@
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
 import { cmiClockTime, cmiTimespan } from "./timing.js";
 import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
-import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../common/scorm/tracker-base.js";
+import { ScormTracker, THREW, untracked, type AnswerEvent, displayName } from "../../common/scorm/tracker-base.js";
 import { CMI_STRING4096_MAX, interactionId } from "../limits.js";
 import { SCORM12 } from "./dialect.js";
 import { lessonStatus } from "./lesson-status.js";
@@ -39,7 +39,7 @@ export class Scorm12Tracker extends ScormTracker {
     this.loadObjectives();
     const location = this.get("cmi.core.lesson_location");
     const state = this.get("cmi.suspend_data");
-    const learnerName = this.get("cmi.core.student_name");
+    const learnerName = displayName(this.get("cmi.core.student_name"));
     if (mode === "browse") {
       // SCORM 1.2 RTE §3.4.4: a browsed lesson is reported `browsed` (only where nothing was recorded
       // yet), and nothing of it is graded: no score, objectives, interactions or bookmark.

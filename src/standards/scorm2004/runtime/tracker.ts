@@ -5,7 +5,7 @@ import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.j
 import type { Outcome } from "../../../runtime/core/outcome.js";
 import { isoDuration } from "../../common/iso-duration.js";
 import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
-import { ScormTracker, THREW, untracked, type AnswerEvent } from "../../common/scorm/tracker-base.js";
+import { ScormTracker, THREW, untracked, type AnswerEvent, displayName } from "../../common/scorm/tracker-base.js";
 import { LOCATION_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
 import { SCORM2004 } from "./dialect.js";
 import { correctPatterns, description, interactionType, learnerResponse } from "./responses.js";
@@ -60,7 +60,7 @@ export class Scorm2004Tracker extends ScormTracker {
     this.loadObjectives();
     const location = this.get("cmi.location");
     const state = this.get("cmi.suspend_data");
-    const learnerName = this.get("cmi.learner_name");
+    const learnerName = displayName(this.get("cmi.learner_name"));
     // RTE §4.2.19 cmi.scaled_passing_score (from the manifest's minNormalizedMeasure, or the LMS's own): when
     // set, it is the pass mark — the LMS judges success_status by it (RTE §4.2.22) — so the player grades with it.
     const passing = this.get("cmi.scaled_passing_score");

@@ -13,16 +13,15 @@ export type LaunchResult =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+const NOT_RECORDED = "so your progress is not being recorded.";
 
 export function parseLaunch(search: string): LaunchResult {
   const q = new URLSearchParams(search);
   const endpoint = q.get("endpoint");
   const auth = q.get("auth");
   const actorText = q.get("actor");
-  if (!endpoint && !auth && !actorText) {
-    return { ok: false, missing: true, reason: "This course was opened without an LRS, so your progress is not being recorded." };
-  }
-  const bad = (what: string): LaunchResult => ({ ok: false, missing: false, reason: `The xAPI launch is malformed (${what}), so your progress is not being recorded.` });
+  if (!endpoint && !auth && !actorText) return { ok: false, missing: true, reason: `This course was opened without an LRS, ${NOT_RECORDED}` };
+  const bad = (what: string): LaunchResult => ({ ok: false, missing: false, reason: `The xAPI launch is malformed (${what}), ${NOT_RECORDED}` });
   let url: URL | undefined;
   try {
     url = new URL(endpoint || "");
@@ -45,34 +44,38 @@ export function parseLaunch(search: string): LaunchResult {
   };
 }
 
+/**
+ * The Agent's inverse functional identifiers (xAPI 1.0.3 Part 2 §2.4.2.3), each with the shape its value
+ * must have; `account` is checked apart (an object of homePage and name).
+ */
+const IFIS: Readonly<Record<string, RegExp | undefined>> = { mbox: /^mailto:[^@\s]+@\S+$/, mbox_sha1sum: /^[0-9a-f]{40}$/i, openid: IRI, account: undefined };
+
+type Json = Record<string, unknown> | null | undefined;
+
 /** TinCan LMSs send single-valued arrays (`"mbox":["mailto:…"]`, `"name":["…"]`) too: normalise them. */
-function parseActor(text: string): Agent | undefined {
-  let raw: unknown;
+const one = (v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
+const text = (v: unknown): v is string => typeof v === "string" && v !== "";
+
+/** An Agent with exactly one identifier, of the right shape, and the display name when it has one. */
+export function parseActor(json: string): Agent | undefined {
+  let a: Json;
   try {
-    raw = JSON.parse(text);
+    a = JSON.parse(json) as Json;
   } catch {
     return undefined;
   }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
-  const a = raw as Record<string, unknown>;
-  const one = (v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
+  if (!a || typeof a !== "object" || Array.isArray(a)) return undefined;
+  const raw = a;
+  const ids = Object.keys(IFIS).filter((k) => one(raw[k]) !== undefined);
+  const key = ids[0];
+  if (ids.length !== 1 || !key) return undefined;
+  const shape = IFIS[key];
+  let value = one(raw[key]);
+  if (!shape) {
+    const homePage = one((value as Json)?.["homePage"]);
+    const name = one((value as Json)?.["name"]);
+    value = text(homePage) && IRI.test(homePage) && text(name) ? { homePage, name } : undefined;
+  } else if (!text(value) || !shape.test(value)) value = undefined;
   const name = one(a["name"]);
-  const named = typeof name === "string" && name ? { name } : {};
-  const mbox = one(a["mbox"]);
-  const sha = one(a["mbox_sha1sum"]);
-  const openid = one(a["openid"]);
-  const account = one(a["account"]) as Record<string, unknown> | undefined;
-  const ids = [mbox, sha, openid, account].filter((v) => v !== undefined);
-  if (ids.length !== 1) return undefined;
-  if (typeof mbox === "string") return /^mailto:[^@\s]+@\S+$/.test(mbox) ? { objectType: "Agent", ...named, mbox } : undefined;
-  if (typeof sha === "string") return /^[0-9a-f]{40}$/i.test(sha) ? { objectType: "Agent", ...named, mbox_sha1sum: sha } : undefined;
-  if (typeof openid === "string") return IRI.test(openid) ? { objectType: "Agent", ...named, openid } : undefined;
-  if (account && typeof account === "object") {
-    const homePage = one(account["homePage"]);
-    const accountName = one(account["name"]);
-    if (typeof homePage === "string" && IRI.test(homePage) && typeof accountName === "string" && accountName) {
-      return { objectType: "Agent", ...named, account: { homePage, name: accountName } };
-    }
-  }
-  return undefined;
+  return value ? ({ objectType: "Agent", ...(text(name) ? { name } : {}), [key]: value } as Agent) : undefined;
 }

@@ -131,7 +131,8 @@ export class XapiTracker implements Tracker {
         writer.exit(doc(snapshot));
       };
       const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
-      return { tracked: true, ...(local ? { resume: { location: local.location, state: local.state } } : {}) };
+      // The launch actor's display name (TinCan launch: a string, or an array of one, normalised by parseLaunch).
+      return { tracked: true, ...(local ? { resume: { location: local.location, state: local.state } } : {}), ...(actor.name ? { learnerName: actor.name } : {}) };
     };
   }
 }
