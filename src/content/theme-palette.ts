@@ -68,7 +68,7 @@ type Base = Omit<Palette, "brand" | "brand-text" | "brand-hover" | "link" | "acc
 /** The light defaults: the same values as the `:root` block of templates/assets/course.css. */
 export const LIGHT_BASE: Base = {
   text: "#1d2330", muted: "#4a5363", bg: "#ffffff", surface: "#f3f5f8", border: "#c9d0da", control: "#6b7484",
-  good: "#1e6b34", "good-bg": "#e6f4ea", bad: "#a1262b", "bad-bg": "#fbeaea", "note-bg": "#fff7e0", "note-border": "#b7791f", focus: "#ffbf47",
+  good: "#1e6b34", "good-bg": "#e6f4ea", bad: "#a1262b", "bad-bg": "#fbeaea", "note-bg": "#fff7e0", "note-border": "#b7791f", focus: "#ffffff",
 };
 export const DARK_BASE: Base = {
   text: "#e7eaf0", muted: "#b0b8c6", bg: "#14181f", surface: "#1d232c", border: "#3a4452", control: "#8591a3",
@@ -98,7 +98,8 @@ export function palette(theme: Pick<Theme, "brand" | "accent"> | undefined, dark
   const brandHover = brandText === WHITE ? mix(brand, "#000000", 0.15) : mix(brand, WHITE, 0.25);
   const base = dark ? DARK_BASE : LIGHT_BASE;
   const link = dark ? lightenUntil(brand, [base.bg, base.surface], 4.5) : brand;
-  const ring = dark ? lightenUntil(accent, [base.bg, base.surface], 3) : accent;
+  // Dark mode aims the ring higher than the 3:1 it needs: a focus ring should be easy to find.
+  const ring = dark ? lightenUntil(accent, [base.bg, base.surface], 4.5) : accent;
   return { ...base, brand, "brand-text": brandText, "brand-hover": brandHover, link, accent: ring, "focus-ring": ring };
 }
 

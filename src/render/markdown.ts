@@ -1,24 +1,48 @@
 // Page Markdown → HTML. Raw HTML is off (escaped), images point into the package, external links
 // open outside the LMS frame.
 import type { Page } from "../model/course.js";
+import type Token from "markdown-it/lib/token.mjs";
 import { createMarkdown } from "../content/markdown-dialect.js";
 
 const md = createMarkdown({ html: false });
 
+/** An image alone in its paragraph with a title other than "decorative": `![alt](file "caption")`. */
+const isFigure = (inline: Token | undefined): boolean => {
+  const only = inline?.type === "inline" && inline.children?.length === 1 ? inline.children[0] : undefined;
+  // The image rule moves the caption into `meta` (it renders before the paragraph closes).
+  const title = only?.type === "image" ? ((only.meta as { caption?: string } | null)?.caption ?? only.attrGet("title")) : null;
+  return !!title && title !== "decorative";
+};
+// A figure is not phrasing content, so it replaces the paragraph rather than sitting inside it (HTML §4.4.12).
+const defaultParagraphOpen = md.renderer.rules.paragraph_open;
+const defaultParagraphClose = md.renderer.rules.paragraph_close;
+md.renderer.rules.paragraph_open = (tokens, idx, options, env, self) =>
+  isFigure(tokens[idx + 1]) ? "" : defaultParagraphOpen ? defaultParagraphOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+md.renderer.rules.paragraph_close = (tokens, idx, options, env, self) =>
+  isFigure(tokens[idx - 1]) ? "\n" : defaultParagraphClose ? defaultParagraphClose(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+
 const defaultImage = md.renderer.rules.image;
 md.renderer.rules.image = (tokens, idx, options, env: { refs?: Readonly<Record<string, string>> }, self) => {
   const token = tokens[idx];
+  let caption: string | undefined;
   if (token) {
     const src = token.attrGet("src") ?? "";
     token.attrSet("src", env.refs?.[src] ?? src);
-    if (token.attrGet("title") === "decorative") {
+    const title = token.attrGet("title");
+    if (title === "decorative") {
       token.attrs = (token.attrs ?? []).filter(([name]) => name !== "title");
       token.children = [];
       token.attrSet("role", "presentation");
+    } else if (title && tokens.length === 1) {
+      // The caption is shown, so it is not repeated as a tooltip.
+      caption = title;
+      token.meta = { caption };
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== "title");
     }
     token.attrSet("loading", "lazy");
   }
-  return defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  const img = defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  return caption === undefined ? img : `<figure class="cw-figure">${img}<figcaption>${md.utils.escapeHtml(caption)}</figcaption></figure>`;
 };
 
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
