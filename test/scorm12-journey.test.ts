@@ -236,11 +236,13 @@ describe("SCORM 1.2 single SCO", () => {
     expect(back.question(s5.check.id, 0).querySelector("[data-mark]")?.textContent).toBe("Correct");
     expect(back.question(s5.check.id, 1).querySelector("[data-mark]")?.textContent).toBe("Incorrect");
     expect(back.question(s5.check.id, 2).querySelector<HTMLElement>("[data-mark]")?.hidden).toBe(true);
-    // The restored answer is the one the learner gave: checking it again records the same response.
+    // The restored answer is the one the learner gave: checking it again records the same response (a
+    // question answered correctly is done: its Check is disabled).
     back.open(s5.id, "check");
-    back.check(s5.check.id, 0);
+    expect(back.question(s5.check.id, 0).querySelector<HTMLButtonElement>("[data-cw=check-answer]")?.disabled).toBe(true);
+    back.check(s5.check.id, 1);
     const last = interactions(again.committed()).at(-1);
-    expect(last?.result).toBe("correct");
+    expect(last?.result).toBe("wrong");
     // Resuming does not reset the attempt.
     expect(again.committed().cmi.core.lesson_status).toBe("incomplete");
     again.close(true);

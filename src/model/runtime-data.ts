@@ -1,6 +1,6 @@
 // The course as the browser runtime sees it: ids, structure and answer keys, no prose beyond what
 // tracking needs (question text for interaction descriptions). Built by render/, read by runtime/.
-import type { QuestionType, ReportingOption } from "./course.js";
+import type { QuestionType, ReportingOption, ShowAnswers } from "./course.js";
 
 export interface RuntimeQuestion {
   readonly id: string;
@@ -19,6 +19,8 @@ export interface RuntimeQuestion {
   readonly answer?: boolean;
   /** Fill-in: accepted answers. */
   readonly accepted?: readonly string[];
+  /** Shown in an order of the attempt's (choices, matching targets, sequencing items); unset: authored order. */
+  readonly shuffle?: true;
 }
 
 export interface RuntimeQuiz {
@@ -49,6 +51,8 @@ export interface RuntimeCourse {
   readonly reporting: ReportingOption;
   readonly masteryScore: number;
   readonly maxAttempts: number;
+  /** When the final assessment shows the correct answers (knowledge checks: only with "always"). */
+  readonly showAnswers: ShowAnswers;
   /** Changes whenever the structure (sessions, pages, questions) changes: guards stored state. */
   readonly fingerprint: string;
   readonly sessions: readonly RuntimeSession[];

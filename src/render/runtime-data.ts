@@ -7,10 +7,20 @@ import { plainText } from "./markdown.js";
 
 export const ASSESSMENT_PAGE_ID = "assessment";
 
-function runtimeQuestion(q: Question): RuntimeQuestion {
+/**
+ * Whether the question's options are shown in a shuffled order: the question's setting, else the quiz's, else
+ * the course's. True/false never is; sequencing always is (its authored order is the answer).
+ */
+export function shuffles(course: Pick<Course, "shuffle">, quiz: Pick<Quiz, "shuffle">, q: Question): boolean {
+  if (q.type === "sequencing") return true;
+  if (q.type === "true-false" || q.type === "fill-in") return false;
+  return q.shuffle ?? quiz.shuffle ?? course.shuffle;
+}
+
+function runtimeQuestion(course: Course, quiz: Quiz, q: Question): RuntimeQuestion {
   // The whole prompt: each standard cuts it to what its data model holds where it writes it (a description
   // element's size is one standard's rule, and another may carry all of it).
-  const base = { id: q.id, type: q.type, points: q.points, prompt: plainText(q.prompt) };
+  const base = { id: q.id, type: q.type, points: q.points, prompt: plainText(q.prompt), ...(shuffles(course, quiz, q) ? { shuffle: true as const } : {}) };
   switch (q.type) {
     case "single-choice":
     case "multiple-response":
@@ -36,8 +46,8 @@ function runtimeQuestion(q: Question): RuntimeQuestion {
   }
 }
 
-function runtimeQuiz(q: Quiz): RuntimeQuiz {
-  return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map(runtimeQuestion) };
+function runtimeQuiz(course: Course, q: Quiz): RuntimeQuiz {
+  return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map((x) => runtimeQuestion(course, q, x)) };
 }
 
 export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
@@ -49,10 +59,10 @@ export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
     counts: true,
   }));
   const quizzes: Record<string, RuntimeQuiz> = {};
-  for (const s of unit.sessions) if (s.check) quizzes[s.check.id] = runtimeQuiz(s.check);
+  for (const s of unit.sessions) if (s.check) quizzes[s.check.id] = runtimeQuiz(course, s.check);
   if (unit.assessment) {
     sessions.push({ id: ASSESSMENT_ID, title: unit.assessment.title, pages: [ASSESSMENT_PAGE_ID], counts: false });
-    quizzes[ASSESSMENT_ID] = runtimeQuiz(unit.assessment);
+    quizzes[ASSESSMENT_ID] = runtimeQuiz(course, unit.assessment);
   }
   const structure = JSON.stringify([sessions.map((s) => [s.id, s.pages]), Object.values(quizzes).map((q) => q.questions.map((x) => [x.id, x.type, x.options.length]))]);
   return {
@@ -63,6 +73,7 @@ export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
     reporting: unit.reporting,
     masteryScore: course.masteryScore,
     maxAttempts: course.maxAttempts,
+    showAnswers: course.showAnswers,
     fingerprint: fnv1a(structure),
     sessions,
     quizzes,

@@ -191,8 +191,10 @@ class CoursewrightLearner {
             let guard = n;
             while ((await order()).indexOf(target) > target && guard-- > 0) await f.click(`${root} [data-item="${target}"] [data-move=up]`, { timeout });
           }
-        } else if ((await order()).every((v, i) => v === i) && n > 1) {
-          await f.click(`${root} [data-item="0"] [data-move=down]`, { timeout });
+        } else if (n > 1) {
+          // An untouched order is no answer: move the first item shown down, twice if that made it right.
+          await f.click(`${root} [data-item] [data-move=down]`, { timeout });
+          if ((await order()).every((v, i) => v === i)) await f.click(`${root} [data-item] [data-move=down]`, { timeout });
         }
         break;
       }

@@ -54,10 +54,13 @@ export class KeyboardLearner implements PageLearner {
         const target = q.choices.findIndex((c) => c.correct === correct);
         // Tab enters a radio group on its first (or checked) radio; arrows move and select within it.
         await this.tabTo(`${root} input[type=radio]`);
-        const at = Number(await this.frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.option));
-        if (at === target) await kb.press("Space");
-        for (let i = at; i < target; i++) await kb.press("ArrowDown");
-        for (let i = at; i > target; i--) await kb.press("ArrowUp");
+        // Arrows follow the shown (shuffled) order: count in positions, choose by authored index.
+        const shown = await this.frame.$$eval(`${root} input[type=radio]`, (inputs) => inputs.map((x) => Number((x as HTMLElement).dataset.option)));
+        const at = shown.indexOf(Number(await this.frame.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.option)));
+        const to = shown.indexOf(target);
+        if (at === to) await kb.press("Space");
+        for (let i = at; i < to; i++) await kb.press("ArrowDown");
+        for (let i = at; i > to; i--) await kb.press("ArrowUp");
         break;
       }
       case "multiple-response": {
@@ -92,8 +95,10 @@ export class KeyboardLearner implements PageLearner {
           for (let target = 0; target < q.items.length; target++) {
             while ((await order()).indexOf(target) > target) await this.press(`${root} [data-item="${target}"] [data-move=up]`);
           }
-        } else if ((await order()).every((v, i) => v === i)) {
+        } else {
+          // An untouched order is no answer: move the first item shown down, twice if that made it right.
           await this.press(`${root} [data-item] [data-move=down]`);
+          if ((await order()).every((v, i) => v === i)) await this.press(`${root} [data-item] [data-move=down]`);
         }
         break;
       }

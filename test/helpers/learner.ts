@@ -85,8 +85,9 @@ export class Learner {
         });
         break;
       case "sequencing":
+        // Wrong: move the first item shown down (an untouched order is no answer), twice if that made it right.
         if (correct) this.sortSequence(el, q.items.length);
-        else if (this.sequenceOrder(el).every((v, i) => v === i)) this.click("[data-item] [data-move=down]", el);
+        else for (let k = 0; k < 2 && (k === 0 || this.sequenceOrder(el).every((v, i) => v === i)); k++) this.click("[data-item] [data-move=down]", el);
         break;
       case "fill-in": {
         const input = el.querySelector<HTMLInputElement>("input[data-fill]");

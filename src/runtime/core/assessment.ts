@@ -1,6 +1,8 @@
 // The final assessment's rules: pass mark, attempts, best score, retakes. Scores are percents 0..100.
+import type { ShowAnswers } from "../../model/course.js";
 import type { RuntimeCourse, RuntimeQuiz } from "../../model/runtime-data.js";
 import { scorePercent, type Answer } from "./answers.js";
+import { newSeed } from "./shuffle.js";
 import type { QuizState } from "./state.js";
 
 export interface AssessmentRules {
@@ -8,11 +10,23 @@ export interface AssessmentRules {
   readonly passMark: number;
   /** Attempts allowed; 0: unlimited. */
   readonly maxAttempts: number;
+  /** When the correct answers are shown (see `revealsKey`). */
+  readonly showAnswers: ShowAnswers;
 }
 
 /** The course's rules; a pass mark the LMS sets for this learner (`passMark`, percent) replaces the course's. */
 export function assessmentRules(course: RuntimeCourse, passMark?: number): AssessmentRules {
-  return { passMark: passMark ?? course.masteryScore, maxAttempts: course.maxAttempts };
+  return { passMark: passMark ?? course.masteryScore, maxAttempts: course.maxAttempts, showAnswers: course.showAnswers };
+}
+
+/**
+ * The correct answers may be shown with the marks: "always" at every check and submission; "never" not at
+ * all; "after-last-attempt" (the default) for the assessment once no attempt follows (passed, or none left),
+ * so that a retake is not answered from the key; a knowledge check (no attempts) shows it only with "always".
+ */
+export function revealsKey(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizState): boolean {
+  if (rules.showAnswers !== "after-last-attempt") return rules.showAnswers === "always";
+  return quiz.graded && qs.submitted && !canRetake(rules, qs);
 }
 
 /** Attempts still allowed; null: unlimited. */
@@ -56,5 +70,7 @@ export function startRetake(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizS
   if (!qs.submitted || !canRetake(rules, qs)) return false;
   qs.submitted = false;
   qs.answers = quiz.questions.map(() => null);
+  // A new attempt shows its options in a new order.
+  qs.seed = newSeed();
   return true;
 }

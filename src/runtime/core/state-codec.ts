@@ -1,7 +1,8 @@
 // Compact, versioned text encoding of LearnerState, for whatever store a standard keeps it in. Stores can be
 // small (a tracker's `maxStateLength` says how small), so this encodes bits and indexes, never JSON:
 //   1|<fingerprint>|<location>|<visited bitset>|<quiz>;<quiz>…
-//   quiz  = <attempts>.<best>.<last>.<flags>:<checked bitset>:<answer>,<answer>…  (scores in base-36 hundredths)
+//   quiz  = <attempts>.<best>.<last>.<flags>.<seed>:<checked bitset>:<answer>,<answer>…  (scores in base-36
+//           hundredths, seed base 36; a state saved before seeds has none and decodes with seed 0)
 //   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;
 //           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text
 import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
@@ -73,7 +74,7 @@ export function encodeState(course: RuntimeCourse, state: LearnerState, options:
     const flags = (qs.passed ? 1 : 0) | (qs.submitted ? 2 : 0);
     const dropAnswers = options.compact && (quiz.graded ? qs.submitted : qs.checked.every(Boolean));
     const answers = dropAnswers ? "" : quiz.questions.map((q, i) => encodeAnswer(q, qs.answers[i] ?? null)).join(",").replace(/,+$/, "");
-    return `${qs.attempts}.${num(qs.best)}.${num(qs.last)}.${flags}:${encodeBits(qs.checked)}:${answers}`;
+    return `${qs.attempts}.${num(qs.best)}.${num(qs.last)}.${flags}.${qs.seed.toString(36)}:${encodeBits(qs.checked)}:${answers}`;
   });
   return [VERSION, course.fingerprint, String(state.location), encodeBits(state.visited), quizzes.join(";")].join("|");
 }
@@ -89,7 +90,7 @@ export function decodeState(course: RuntimeCourse, text: string): LearnerState |
   const encodedQuizzes = (parts[4] ?? "").split(";");
   Object.values(course.quizzes).forEach((quiz, qi) => {
     const [header = "", checked = "", answers = ""] = (encodedQuizzes[qi] ?? "").split(":");
-    const [attempts, best, last, flags] = header.split(".");
+    const [attempts, best, last, flags, seed] = header.split(".");
     const f = Number(flags ?? 0);
     const encoded = answers.split(",");
     const qs: QuizState = {
@@ -98,6 +99,7 @@ export function decodeState(course: RuntimeCourse, text: string): LearnerState |
       last: parseNum(last),
       passed: (f & 1) !== 0,
       submitted: (f & 2) !== 0,
+      seed: parseInt(seed ?? "0", 36) || 0,
       checked: decodeBits(checked, quiz.questions.length),
       answers: quiz.questions.map((q, i) => {
         try {

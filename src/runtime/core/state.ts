@@ -2,6 +2,7 @@
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import type { Answer } from "./answers.js";
 import { attemptsLeft } from "./assessment.js";
+import { newSeed } from "./shuffle.js";
 import { outcomeOf, type Outcome } from "./outcome.js";
 
 export interface QuizState {
@@ -15,6 +16,8 @@ export interface QuizState {
   passed: boolean;
   /** The current attempt has been submitted (results are showing). */
   submitted: boolean;
+  /** Shown order of the current attempt's options (see shuffle.ts); a knowledge check keeps one. */
+  seed: number;
 }
 
 export interface LearnerState {
@@ -51,6 +54,7 @@ export function emptyState(course: RuntimeCourse): LearnerState {
       last: null,
       passed: false,
       submitted: false,
+      seed: newSeed(),
     };
   }
   return { visited: flattenPages(course).map(() => false), location: 0, quizzes };

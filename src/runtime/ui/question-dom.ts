@@ -1,7 +1,9 @@
 // Reads and writes a question's answer in its rendered markup (templates/partials/question-*.hbs),
 // and shows its feedback. The markup contract is the data-* attributes used here.
 import type { RuntimeQuestion } from "../../model/runtime-data.js";
-import type { Answer } from "../core/answers.js";
+import { isComplete, isCorrect, type Answer } from "../core/answers.js";
+import { shownOrder } from "../core/shuffle.js";
+import { markRows } from "./question-marks.js";
 
 export function questionElement(root: ParentNode, quizId: string, index: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-quiz="${quizId}"][data-question="${index}"]`);
@@ -23,7 +25,8 @@ export function readAnswer(el: HTMLElement, q: RuntimeQuestion): Answer | null {
     case "matching":
       return [...el.querySelectorAll<HTMLSelectElement>("select[data-source]")].map((s) => (s.value === "" ? -1 : Number(s.value)));
     case "sequencing":
-      return [...el.querySelectorAll<HTMLElement>("[data-item]")].map((li) => Number(li.dataset.item));
+      // Untouched, the shown order is not an answer: the learner is asked for one like any other type.
+      return el.querySelector("[data-sequence][data-moved]") ? [...el.querySelectorAll<HTMLElement>("[data-item]")].map((li) => Number(li.dataset.item)) : null;
     case "fill-in": {
       const input = el.querySelector<HTMLInputElement>("input[data-fill]");
       return input && input.value.trim() !== "" ? input.value : null;
@@ -49,7 +52,9 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
       break;
     case "sequencing": {
       const list = el.querySelector<HTMLElement>("[data-sequence]");
-      if (!list || !Array.isArray(a)) break;
+      if (!list) break;
+      list.toggleAttribute("data-moved", Array.isArray(a));
+      if (!Array.isArray(a)) break;
       for (const item of a) {
         const li = list.querySelector<HTMLElement>(`[data-item="${item}"]`);
         if (li) list.appendChild(li);
@@ -64,12 +69,36 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
   }
 }
 
-/** Shows the question's feedback for `correct`; returns the text shown, for the live region. */
-export function showFeedback(el: HTMLElement, correct: boolean, a: Answer | null): string {
+/**
+ * Shows the options in the attempt's order (`seed`, see core/shuffle.ts): choices, true/false excepted, and
+ * sequencing items move; matching targets move in every select alike. Their authored indexes stay in the markup.
+ */
+export function arrange(el: HTMLElement, q: RuntimeQuestion, seed: number): void {
+  if (!q.shuffle) return;
+  const order = shownOrder(q.options.length, seed, q.id, q.type === "sequencing");
+  const put = (nodes: NodeListOf<HTMLElement>, key: (n: HTMLElement) => string | undefined): void => {
+    const byIndex = [...nodes].sort((x, y) => Number(key(x)) - Number(key(y)));
+    for (const i of order) byIndex[i]?.parentElement?.appendChild(byIndex[i]);
+  };
+  if (q.type !== "matching") put(el.querySelectorAll<HTMLElement>("[data-row]"), (n) => n.dataset.row);
+  else for (const s of el.querySelectorAll("select")) put(s.querySelectorAll<HTMLOptionElement>("option:not([value=''])"), (o) => (o as HTMLOptionElement).value);
+}
+
+/** The card's state, one model for every type (styled by `data-state`). */
+export function setState(el: HTMLElement, q: RuntimeQuestion, a: Answer | null): void {
+  el.dataset.state = isComplete(q, a) ? "answered" : "unanswered";
+}
+
+/**
+ * Shows the feedback for answer `a`: the verdict, each row marked, the author's explanations, and with
+ * `reveal` the correct answer. Returns the text shown, for the live region.
+ */
+export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, reveal: boolean): string {
   hideFeedback(el);
+  const correct = isCorrect(q, a);
   const verdict = correct ? "correct" : "incorrect";
   const parts: string[] = [correct ? "Correct." : "Not quite."];
-  const reveal = (fb: HTMLElement | null): void => {
+  const show = (fb: HTMLElement | null): void => {
     if (!fb) return;
     fb.hidden = false;
     parts.push(fb.textContent?.trim() ?? "");
@@ -80,15 +109,16 @@ export function showFeedback(el: HTMLElement, correct: boolean, a: Answer | null
     mark.textContent = correct ? "Correct" : "Incorrect";
     mark.dataset.mark = verdict;
   }
-  reveal(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
-  if (Array.isArray(a)) for (const i of a) reveal(el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`));
-  el.classList.add(`is-${verdict}`);
+  show(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
+  if (Array.isArray(a)) for (const i of a) show(el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`));
+  markRows(el, q, a, reveal);
+  el.dataset.state = verdict;
   return parts.filter(Boolean).join(" ");
 }
 
 export function hideFeedback(el: HTMLElement): void {
-  el.classList.remove("is-correct", "is-incorrect");
   for (const fb of el.querySelectorAll<HTMLElement>("[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
+  markRows(el, null, null, false);
   showProblem(el, null);
 }
 
@@ -119,6 +149,7 @@ export function moveItem(button: HTMLElement): string | null {
   if (!li || !list) return null;
   const text = (li.querySelector(".cw-sequence__text")?.textContent ?? li.textContent ?? "").trim();
   const up = button.dataset.move === "up";
+  list.toggleAttribute("data-moved", true);
   if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
   else if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
   else return `${text} is already ${up ? "first" : "last"}.`;

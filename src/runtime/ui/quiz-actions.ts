@@ -2,13 +2,14 @@
 // an assessment attempt, retake. Each reports through `commit` with the events it caused.
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz } from "../../model/runtime-data.js";
 import { isComplete, isCorrect, type Answer } from "../core/answers.js";
-import { startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
+import { revealsKey, startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
 import type { LearnerState, QuizState } from "../core/state.js";
 import type { LearnerEvent } from "../tracking/tracker.js";
 import type { AnswerClock } from "./answer-clock.js";
 import { $, announce } from "./dom.js";
-import { questionElement, readAnswer, showFeedback, showProblem } from "./question-dom.js";
-import { renderQuiz } from "./quiz-view.js";
+import { hideFeedback, questionElement, readAnswer, setState, showFeedback, showProblem } from "./question-dom.js";
+import { flagDuplicates } from "./question-marks.js";
+import { markDone, renderQuiz } from "./quiz-view.js";
 import { resultText } from "./results-view.js";
 
 export interface QuizContext {
@@ -33,9 +34,12 @@ function questionOf(ctx: QuizContext, el: HTMLElement): { quiz: RuntimeQuiz; ind
 export function captureAnswer(ctx: QuizContext, el: HTMLElement): void {
   const found = questionOf(ctx, el);
   if (!found || (found.quiz.graded && found.qs.submitted)) return;
-  showProblem(el, null);
+  // A changed answer is not the checked one any more: its marks go (the card is "answered" again).
+  hideFeedback(el);
   ctx.clock.changed(`${found.quiz.id}/${found.index}`);
-  found.qs.answers[found.index] = readAnswer(el, found.q);
+  const a = (found.qs.answers[found.index] = readAnswer(el, found.q));
+  flagDuplicates(el);
+  setState(el, found.q, a);
 }
 
 export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
@@ -52,7 +56,12 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
   const correct = isCorrect(q, answer);
   qs.answers[index] = answer;
   qs.checked[index] = true;
-  announce(ctx.doc, showFeedback(el, correct, answer));
+  announce(ctx.doc, showFeedback(el, q, answer, revealsKey(ctx.rules, quiz, qs)));
+  if (correct) {
+    markDone(el);
+    // Check is disabled now: focus goes to the verdict beside it, not to the page's start.
+    el.querySelector<HTMLElement>("[data-mark]")?.focus();
+  }
   ctx.commit([answerEvent(ctx, quiz, index, q, answer, correct)]);
   ctx.clock.checked(`${quiz.id}/${index}`);
 }

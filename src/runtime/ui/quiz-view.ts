@@ -1,22 +1,36 @@
-// A quiz on the page: stored answers, feedback where it is due, and for the assessment its lock and results.
+// A quiz on the page: options in the attempt's order, stored answers, feedback where it is due, and for the
+// assessment its lock and results.
 import type { RuntimeQuiz } from "../../model/runtime-data.js";
 import { isCorrect } from "../core/answers.js";
-import type { AssessmentRules } from "../core/assessment.js";
+import { revealsKey, type AssessmentRules } from "../core/assessment.js";
 import type { QuizState } from "../core/state.js";
-import { hideFeedback, questionElement, setDisabled, showFeedback, writeAnswer } from "./question-dom.js";
+import { arrange, hideFeedback, questionElement, setDisabled, setState, showFeedback, writeAnswer } from "./question-dom.js";
+import { flagDuplicates } from "./question-marks.js";
 import { renderResults } from "./results-view.js";
 
+/** A knowledge-check question answered correctly is done: its controls stay as answered, Check says so. */
+export function markDone(el: HTMLElement): void {
+  setDisabled(el, true);
+  const check = el.querySelector<HTMLButtonElement>("[data-cw=check-answer]");
+  if (check) check.textContent = "Answered correctly";
+}
+
 export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rules: AssessmentRules): void {
+  const reveal = revealsKey(rules, quiz, qs);
   quiz.questions.forEach((q, i) => {
     const el = questionElement(doc, quiz.id, i);
     if (!el) return;
     const a = qs.answers[i] ?? null;
+    arrange(el, q, qs.seed);
     writeAnswer(el, q, a);
     hideFeedback(el);
+    flagDuplicates(el);
+    setState(el, q, a);
     // A knowledge check shows feedback once checked; the assessment once its attempt is submitted.
-    const reveal = quiz.graded ? qs.submitted : qs.checked[i];
-    if (reveal && a !== null) showFeedback(el, isCorrect(q, a), a);
+    const shown = quiz.graded ? qs.submitted : qs.checked[i];
+    if (shown && a !== null) showFeedback(el, q, a, reveal);
     if (quiz.graded) setDisabled(el, qs.submitted);
+    else if (shown && a !== null && isCorrect(q, a)) markDone(el);
   });
   if (!quiz.graded) return;
   const submit = doc.querySelector<HTMLButtonElement>(`[data-cw="submit-assessment"][data-quiz-id="${quiz.id}"]`);

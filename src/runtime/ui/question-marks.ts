@@ -1,0 +1,58 @@
+// What a checked question shows on each of its rows (a choice, a matching pair, a sequencing item, the text
+// field): the learner's answer marked right or wrong in words (the icon is the stylesheet's, so never colour
+// alone: WCAG 2.1 SC 1.4.1), and, where the course lets it (`reveal`), the correct answer. The key's words
+// come from the runtime data, written only here: the page's markup holds no correct answer to read.
+import type { RuntimeQuestion } from "../../model/runtime-data.js";
+import { isCorrect, type Answer } from "../core/answers.js";
+
+type Mark = [result: "right" | "wrong" | "key", text: string] | [];
+
+function rowMark(q: RuntimeQuestion, a: Answer, i: number, reveal: boolean): Mark {
+  const list = Array.isArray(a) ? a : [];
+  const tell = (ok: boolean, right: string, wrong: string, key: string | false): Mark => (ok ? ["right", right] : ["wrong", wrong + (reveal && key ? `. ${key}` : "")]);
+  switch (q.type) {
+    case "matching":
+      return tell(list[i] === i, "Correct match", "Incorrect match", `Correct match: ${q.targets?.[i] ?? ""}`);
+    case "sequencing":
+      return tell(list.indexOf(i) === i, "In the right place", "Not in the right place", `It belongs at position ${i + 1}`);
+    case "fill-in":
+      return tell(isCorrect(q, a), "Correct", "Incorrect", q.accepted?.[0] !== undefined && `Accepted answer: ${q.accepted[0]}`);
+    default: {
+      // Choices by authored index; true/false rows are 0: True, 1: False.
+      const chosen = Array.isArray(a) ? a.includes(i) : a === (i === 0);
+      const key = q.type === "true-false" ? q.answer === (i === 0) : (q.correct ?? []).includes(i);
+      return chosen ? tell(key, "Your answer: correct", "Your answer: incorrect", false) : key && reveal ? ["key", "Correct answer"] : [];
+    }
+  }
+}
+
+/** Marks every row of the question for answer `a` (null clears the marks). */
+export function markRows(el: HTMLElement, q: RuntimeQuestion | null, a: Answer | null, reveal: boolean): void {
+  for (const row of el.querySelectorAll<HTMLElement>("[data-row]")) {
+    const [result, text] = a === null || !q ? [] : rowMark(q, a, Number(row.dataset.row), reveal);
+    const box = row.querySelector<HTMLElement>("[data-row-mark]");
+    if (result) row.dataset.result = result;
+    else delete row.dataset.result;
+    if (box) {
+      box.textContent = text ?? "";
+      box.hidden = !result;
+    }
+  }
+}
+
+/**
+ * Matching: a target already picked for another item is flagged next to its select before any check
+ * (WCAG 2.1 SC 3.3.1 error identification), aria-invalid and described by the message while it lasts.
+ */
+export function flagDuplicates(el: HTMLElement): void {
+  const selects = [...el.querySelectorAll<HTMLSelectElement>("select[data-source]")];
+  for (const s of selects) {
+    const dup = s.value !== "" && selects.some((o) => o !== s && o.value === s.value);
+    const msg = s.parentElement?.querySelector<HTMLElement>("[data-dup]");
+    s.setAttribute("aria-invalid", String(dup));
+    if (!msg) continue;
+    msg.hidden = !dup;
+    if (dup) s.setAttribute("aria-describedby", msg.id);
+    else s.removeAttribute("aria-describedby");
+  }
+}
