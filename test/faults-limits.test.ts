@@ -30,7 +30,7 @@ import { runCli } from "./helpers/run-cli.js";
 
 const COURSE = "course.yaml";
 const ASSESSMENT = "assessment.yaml";
-const C04 = "checks/04-peer-values.yaml";
+const C10 = "checks/10-risk-boundaries.yaml";
 const sub = (search: string, replacement: string) => (text: string) => replaceOnce(text, search, replacement);
 
 /** An output folder holding an older file, to prove a refused build leaves it alone. */
@@ -172,8 +172,8 @@ describe("limits of the units and ids a package will have (in process)", () => {
 describe("what the learner reads is what the LMS/LRS records", () => {
   it("UPPER_SNAKE_CASE in matching and sequencing texts stays in runtime data and aria-labels", () => {
     const fx = contentFixture();
-    fx.mutate(ASSESSMENT, sub("      - source: Hope\n", "      - source: HOPE_FIRST\n"));
-    fx.mutate(ASSESSMENT, sub("        target: We believe in the reality of recovery for all\n", "        target: THE_REALITY_OF_RECOVERY\n"));
+    fx.mutate(ASSESSMENT, sub("      - source: Showing, through their own life, that recovery is real\n", "      - source: HOPE_FIRST\n"));
+    fx.mutate(ASSESSMENT, sub("        target: Hope\n", "        target: THE_REALITY_OF_RECOVERY\n"));
     fx.mutate(ASSESSMENT, sub("    items:\n      - Hope\n", "    items:\n      - UPPER_SNAKE_CASE\n"));
     const course = loadCourse(fx.dir);
     const unit = planUnits(course, false)[0];
@@ -194,17 +194,17 @@ describe("what the learner reads is what the LMS/LRS records", () => {
 
   it("a fill-in prompt's blank '___' is kept in the xAPI interaction description", () => {
     const course = loadCourse(REAL_CONTENT);
-    const check = course.sessions.find((s) => s.check?.source.endsWith(C04))?.check;
+    const check = course.sessions.find((s) => s.check?.source.endsWith(C10))?.check;
     const unit = planUnits(course, false)[0];
     if (!check || !unit) throw new Error("fixture changed");
     const data = runtimeCourse(course, unit);
     const q = data.quizzes[check.id]?.questions.find((x) => x.type === "fill-in");
     if (!q) throw new Error("no fill-in question");
-    expect(q.prompt).toBe("Which value completes this statement? “___: We believe in the reality of recovery for all.”");
+    expect(q.prompt).toBe("Complete the lesson’s description of trauma: “Trauma occurs when an external threat overwhelms a person’s coping ___.” (one word)");
     const launch = { endpoint: "http://127.0.0.1/xapi/", auth: "Basic x", actor: { objectType: "Agent" as const, mbox: "mailto:l@example.org" }, grouping: [] };
-    const statement = new StatementFactory(data, launch, course.language).answered(check.id, check.id, q, "Hope", true, 1000);
-    const definition = (statement.object as { definition?: { description?: Record<string, string> } }).definition;
-    expect(definition?.description?.[course.language]).toContain("“___: We believe");
+    const [statement] = new StatementFactory(data, launch, course.language).of({ kind: "answer", quizId: check.id, objective: check.id, graded: false, question: q, answer: "resources", correct: true, latencyMs: 1000, at: new Date() }, 0);
+    const definition = (statement?.object as { definition?: { description?: Record<string, string> } }).definition;
+    expect(definition?.description?.[course.language]).toContain("coping ___.”");
   });
 });
 

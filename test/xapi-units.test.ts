@@ -218,7 +218,8 @@ describe("statements", () => {
   it("builds valid statements for every question type, with the interaction grammar", () => {
     for (const q of quiz.questions) {
       const answer = q.type === "true-false" ? Boolean(q.answer) : q.type === "fill-in" ? (q.accepted?.[0] ?? "") : q.type === "single-choice" || q.type === "multiple-response" ? [...(q.correct ?? [])] : q.options.map((_, i) => i);
-      const s = f.answered("assessment", "assessment", q, answer, true, 1500);
+      const [s] = f.of({ kind: "answer", quizId: "assessment", objective: "assessment", graded: true, question: q, answer, correct: true, latencyMs: 1500, at: new Date() }, 0);
+      if (!s) throw new Error("no statement");
       expect(validateStatement(s as never), q.id).toEqual([]);
       const def = (s.object as { definition: { correctResponsesPattern: string[] } }).definition;
       expect(def.correctResponsesPattern, q.id).toContain(xapiResponse(q, answer));
@@ -230,15 +231,19 @@ describe("statements", () => {
   });
 
   it("scores attempts with scaled, raw, min and max", () => {
-    const s = f.attempt("assessment", 66.67, false, 61_000, "assessment");
-    expect(s.result).toEqual({ score: { scaled: 0.6667, raw: 66.67, min: 0, max: 100 }, success: false, completion: true, duration: "PT1M1S" });
+    const [s, course] = f.of({ kind: "attempt", quizId: "assessment", score: 66.67, passed: false, attempt: 3, final: true, durationMs: 61_000 }, 125_000);
+    expect(s?.result).toEqual({ score: { scaled: 0.6667, raw: 66.67, min: 0, max: 100 }, success: false, completion: true, duration: "PT1M1S" });
     expect(validateStatement(s as never)).toEqual([]);
+    // The final attempt decides the course: the same result, timed by the whole session.
+    expect((course?.object as { id: string }).id).toBe(data.id);
+    expect(course?.result?.duration).toBe("PT2M5S");
   });
 
   it("uses activity_id from the launch as the course activity", () => {
     const g = new StatementFactory(data, { ...launch, activityId: "https://lms.example.org/activity/99" }, "en-GB");
     expect((g.courseEvent("initialized").object as { id: string }).id).toBe("https://lms.example.org/activity/99");
-    expect((g.page("introduction", "about-this-session", "About").object as { id: string }).id).toBe("https://lms.example.org/activity/99/session/introduction/page/about-this-session");
+    const [page] = g.of({ kind: "page", page: { index: 0, session: 0, sessionId: "introduction", pageId: "about-this-session" }, title: "About" }, 0);
+    expect((page?.object as { id: string }).id).toBe("https://lms.example.org/activity/99/session/introduction/page/about-this-session");
   });
 });
 

@@ -5,6 +5,7 @@ import type { Activity, Context, InteractionActivityDefinition, InteractionCompo
 import { ADL, activityIds, type ActivityKind } from "./activity-ids.js";
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
+import type { LearnerEvent } from "../../../runtime/tracking/tracker.js";
 import { isoDuration } from "../iso-duration.js";
 import type { LrsLaunch } from "./lrs-launch.js";
 
@@ -26,12 +27,12 @@ export class StatementFactory {
   readonly courseId: string;
   /** Course-level statements: initialized, resumed, suspended, terminated, completed. */
   readonly courseEvent: (name: CourseVerb, durationMs?: number) => Statement;
-  readonly page: (sessionId: string, pageId: string, title: string) => Statement;
-  readonly sessionCompleted: (sessionId: string) => Statement;
-  /** `latencyMs` and `at` are this answer's own (result.duration, timestamp), not its attempt's. */
-  readonly answered: (quizId: string, sessionId: string, q: RuntimeQuestion, answer: Answer, correct: boolean, latencyMs: number, at?: Date) => Statement;
-  /** Assessment attempt, and the course outcome it decides. */
-  readonly attempt: (quizId: string, scorePercent: number, passed: boolean, durationMs: number, subject: "assessment" | "course") => Statement;
+  /**
+   * The statements a learner event makes, in the order they happened. An answer's `latencyMs` and `at` are its
+   * own (result.duration, timestamp), not its attempt's; `elapsedMs` is the session's time so far, for what
+   * the course as a whole reports (its completion, and the outcome a final attempt decides).
+   */
+  readonly of: (e: LearnerEvent, elapsedMs: number) => Statement[];
 
   constructor(course: RuntimeCourse, launch: LrsLaunch, lang: string) {
     const courseId = (this.courseId = launch.activityId || course.id);
@@ -39,15 +40,9 @@ export class StatementFactory {
     /** `kind`: the ADL activity type (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
     const activity = (id: string, kind: ActivityKind, name: string): Activity => ({ objectType: "Activity", id, definition: { type: `${ADL}activities/${kind}`, name: text(name) } });
     const courseActivity = (): Activity => activity(courseId, "course", course.title);
-    const assessmentActivity = (quizId: string): Activity => {
-      const quiz = course.quizzes[quizId];
-      return activity(activityIds.assessment(courseId, quizId), "assessment", quiz?.title || quizId);
-    };
-    const sessionActivity = (sessionId: string): Activity => {
-      if (sessionId === ASSESSMENT_ID) return assessmentActivity(sessionId);
-      const s = course.sessions.find((x) => x.id === sessionId);
-      return activity(activityIds.session(courseId, sessionId), "module", s?.title || sessionId);
-    };
+    const assessmentActivity = (quizId: string): Activity => activity(activityIds.assessment(courseId, quizId), "assessment", course.quizzes[quizId]?.title || quizId);
+    const sessionActivity = (sessionId: string): Activity =>
+      sessionId === ASSESSMENT_ID ? assessmentActivity(sessionId) : activity(activityIds.session(courseId, sessionId), "module", course.sessions.find((x) => x.id === sessionId)?.title || sessionId);
     const context = (parents: Activity[]): Context => {
       const grouping = [courseActivity(), ...launch.grouping.map((id) => ({ objectType: "Activity" as const, id }))].filter((a) => !parents.some((p) => p.id === a.id));
       // Never empty: the course is in grouping unless it is a parent.
@@ -87,26 +82,41 @@ export class StatementFactory {
       } as InteractionActivityDefinition;
     };
 
-    this.courseEvent = (name, durationMs) => {
+    const courseEvent = (this.courseEvent = (name, durationMs) => {
       const timed = durationMs === undefined ? undefined : { duration: isoDuration(durationMs) };
       return statement(name, courseActivity(), [], name === "completed" ? { completion: true, ...timed } : timed);
-    };
-    this.page = (sessionId, pageId, title) =>
-      // The assessment is one page that is the assessment itself (declared in the package's control file), not a page of a session.
-      sessionId === ASSESSMENT_ID
-        ? statement("experienced", assessmentActivity(sessionId), [courseActivity()])
-        : statement("experienced", activity(activityIds.page(courseId, sessionId, pageId), "lesson", title), [sessionActivity(sessionId)]);
-    this.sessionCompleted = (sessionId) => statement("completed", sessionActivity(sessionId), [courseActivity()], { completion: true });
-    this.answered = (quizId, sessionId, q, answer, correct, latencyMs, at) => {
-      const parent = course.quizzes[quizId]?.graded ? assessmentActivity(quizId) : sessionActivity(sessionId);
-      const object: Activity = { objectType: "Activity", id: activityIds.question(courseId, quizId, q.id), definition: interaction(q) };
-      return statement("answered", object, [parent], { response: xapiResponse(q, answer), success: correct, duration: isoDuration(latencyMs) }, at);
-    };
-    this.attempt = (quizId, scorePercent, passed, durationMs, subject) => {
-      const score = { scaled: Math.round(scorePercent * 100) / 10000, raw: scorePercent, min: 0, max: 100 };
-      const ofCourse = subject === "course";
-      const result = { score, success: passed, completion: true, duration: isoDuration(durationMs) };
-      return statement(passed ? "passed" : "failed", ofCourse ? courseActivity() : assessmentActivity(quizId), ofCourse ? [] : [courseActivity()], result);
+    });
+    this.of = (e, elapsedMs) => {
+      switch (e.kind) {
+        case "page": {
+          const { sessionId, pageId } = e.page;
+          // The assessment is one page that is the assessment itself (declared in the package's control file), not a page of a session.
+          return [
+            sessionId === ASSESSMENT_ID
+              ? statement("experienced", assessmentActivity(sessionId), [courseActivity()])
+              : statement("experienced", activity(activityIds.page(courseId, sessionId, pageId), "lesson", e.title), [sessionActivity(sessionId)]),
+          ];
+        }
+        case "answer": {
+          const { quizId, question: q } = e;
+          const parent = course.quizzes[quizId]?.graded ? assessmentActivity(quizId) : sessionActivity(e.objective);
+          const object: Activity = { objectType: "Activity", id: activityIds.question(courseId, quizId, q.id), definition: interaction(q) };
+          return [statement("answered", object, [parent], { response: xapiResponse(q, e.answer), success: e.correct, duration: isoDuration(e.latencyMs) }, e.at)];
+        }
+        case "session-complete":
+          return [statement("completed", sessionActivity(e.sessionId), [courseActivity()], { completion: true })];
+        case "attempt": {
+          // The assessment attempt, and the course outcome it decides when no attempt follows.
+          const { score, passed } = e;
+          const result = { score: { scaled: Math.round(score * 100) / 10000, raw: score, min: 0, max: 100 }, success: passed, completion: true, duration: isoDuration(e.durationMs) };
+          const name = passed ? "passed" : "failed";
+          const out = [statement(name, assessmentActivity(e.quizId), [courseActivity()], result)];
+          if (e.final) out.push(statement(name, courseActivity(), [], { ...result, duration: isoDuration(elapsedMs) }));
+          return out;
+        }
+        case "course-complete":
+          return [courseEvent("completed", elapsedMs)];
+      }
     };
   }
 }

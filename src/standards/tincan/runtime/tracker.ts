@@ -98,22 +98,8 @@ export class XapiTracker implements Tracker {
         if (finished) return;
         if (notice === "back") say("", null);
         // In the order things happened: a submit carries answers given earlier, in question order.
-        queue.enqueue(
-          events.flatMap((e) => {
-            switch (e.kind) {
-              case "page":
-                return f.page(e.page.sessionId, e.page.pageId, e.title);
-              case "answer":
-                return f.answered(e.quizId, e.objective, e.question, e.answer, e.correct, e.latencyMs, e.at);
-              case "session-complete":
-                return f.sessionCompleted(e.sessionId);
-              case "attempt":
-                return [f.attempt(e.quizId, e.score, e.passed, e.durationMs, "assessment"), ...(e.final ? [f.attempt(e.quizId, e.score, e.passed, since(), "course")] : [])];
-              case "course-complete":
-                return f.courseEvent("completed", since());
-            }
-          }).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))),
-        );
+        // In the order things happened: a submit carries answers given earlier, in question order.
+        queue.enqueue(events.flatMap((e) => f.of(e, since())).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))));
         writer.write(doc(snapshot));
       };
       this.save = (snapshot) => {
