@@ -293,23 +293,23 @@ const cases: Case[] = [
   // ---- quiz files ----
   {
     name: "bad YAML in a quiz file: unbalanced quote",
-    breakIt: (fx) => fx.mutate(C05, sub("    prompt: Eric Berne describes", '    prompt: "Eric Berne describes')),
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, 'prompt: "Eric Berne'), message: "invalid YAML: missing closing \"" }],
+    breakIt: (fx) => fx.mutate(C05, sub("    prompt: Match what each person says", '    prompt: "Match what each person says')),
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, 'prompt: "Match what'), message: "invalid YAML: missing closing \"" }],
   },
   {
     name: "bad YAML in a quiz file: bad indentation",
-    breakIt: (fx) => fx.mutate(C05, sub("    answer: true\n", "      answer: true\n")),
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "      answer: true"), message: "invalid YAML: bad indentation" }],
+    breakIt: (fx) => fx.mutate(C05, sub("    type: fill-in\n", "      type: fill-in\n")),
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "      type: fill-in"), message: "invalid YAML: bad indentation" }],
   },
   {
     name: "duplicate question ids",
-    breakIt: (fx) => fx.mutate(C05, sub("id: bottom-point", "id: karpman")),
+    breakIt: (fx) => fx.mutate(C05, sub("id: rescuer-power", "id: adult-to-adult")),
     expect: (fx) => [
       {
         file: C05,
-        line: lineExactly(fx, C05, "  - id: karpman", "last"),
+        line: lineExactly(fx, C05, "  - id: adult-to-adult", "last"),
         field: "questions.2.id",
-        message: `duplicate question id 'karpman' (also line ${fx.lineOf(C05, "id: karpman")})`,
+        message: `duplicate question id 'adult-to-adult' (also line ${fx.lineOf(C05, "id: adult-to-adult")})`,
       },
     ],
   },
@@ -320,14 +320,14 @@ const cases: Case[] = [
   },
   {
     name: "single-choice with no correct answer",
-    breakIt: (fx) => fx.mutate(C05, sub("      - text: Victim\n        correct: true\n", "      - text: Victim\n")),
+    breakIt: (fx) => fx.mutate(C05, sub("      - text: Like the persecutor, the rescuer assumes a position of power over the victim.\n        correct: true\n", "      - text: Like the persecutor, the rescuer assumes a position of power over the victim.\n")),
     // reported at the choices (their first item)
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- text: Victim"), field: "questions.2.choices", message: "needs exactly one choice with 'correct: true' (found 0)" }],
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- text: Like the persecutor"), field: "questions.2.choices", message: "needs exactly one choice with 'correct: true' (found 0)" }],
   },
   {
     name: "single-choice with two correct answers",
-    breakIt: (fx) => fx.mutate(C05, sub("      - text: Persecutor\n", "      - text: Persecutor\n        correct: true\n")),
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- text: Victim"), field: "questions.2.choices", message: "needs exactly one choice with 'correct: true' (found 2)" }],
+    breakIt: (fx) => fx.mutate(C05, sub("      - text: Only the persecutor holds power over the victim; the rescuer’s defence balances it out.\n", "      - text: Only the persecutor holds power over the victim; the rescuer’s defence balances it out.\n        correct: true\n")),
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- text: Like the persecutor"), field: "questions.2.choices", message: "needs exactly one choice with 'correct: true' (found 2)" }],
   },
   {
     name: "multiple-response with no correct answer",
@@ -338,23 +338,23 @@ const cases: Case[] = [
         return t.slice(0, start) + t.slice(start, end).replaceAll("        correct: true\n", "") + t.slice(end);
       }),
     expect: (fx) => [
-      { file: C04, line: fx.lineOf(C04, "- text: Ensuring the role"), field: "questions.1.choices", message: "a multiple-response question needs at least one choice with 'correct: true'" },
+      { file: C04, line: fx.lineOf(C04, "- text: Making sure every peer worker"), field: "questions.2.choices", message: "a multiple-response question needs at least one choice with 'correct: true'" },
     ],
   },
   {
     name: "matching with only one pair",
-    breakIt: (fx) => fx.mutate(C05, (t) => t.replace(/ {6}- source: Persecutor\n.*\n {6}- source: Rescuer\n.*\n/, "")),
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- source: Victim"), field: "questions.1.pairs", message: "needs at least 2 pairs" }],
+    breakIt: (fx) => fx.mutate(C05, (t) => t.replace(/ {6}- source: "“If you had.*\n.*\n {6}- source: "“Leave it.*\n.*\n/, "")),
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- source: \"“Nothing I do"), field: "questions.0.pairs", message: "needs at least 2 pairs" }],
   },
   {
     name: "fill-in without answers",
     breakIt: (fx) => fx.mutate(C05, (t) => t.replace(/ {4}answers: \[.*\]/, "    answers: []")),
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "answers: []"), field: "questions.0.answers", message: "needs at least one accepted answer" }],
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "answers: []"), field: "questions.5.answers", message: "needs at least one accepted answer" }],
   },
   {
     name: "question without its type-specific field (true-false without answer)",
     breakIt: (fx) => fx.mutate(C05, sub("    answer: true\n", "")),
-    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- id: berne-roles"), field: "questions.4.answer", message: "is required (expected a boolean)" }],
+    expect: (fx) => [{ file: C05, line: fx.lineOf(C05, "- id: all-three-roles"), field: "questions.4.answer", message: "is required (expected a boolean)" }],
   },
 ];
 
@@ -378,7 +378,8 @@ describe("the real course (content/)", () => {
   });
 
   it("has a knowledge check in every session with lesson text (more than its 'About this session' page)", () => {
-    const withLessons = course.sessions.filter((s) => s.pages.some((p) => p.title !== "About this session"));
+    // Useful Resources gathers the lessons' sources and support: no lesson of its own to check.
+    const withLessons = course.sessions.filter((s) => s.id !== "useful-resources" && s.pages.some((p) => p.title !== "About this session"));
     expect(withLessons.map((s) => s.id)).toEqual(["what-is-peer-support", "peer-relationship", "risk-boundaries"]);
     for (const s of withLessons) {
       expect(s.check?.graded, s.id).toBe(false);
@@ -473,18 +474,18 @@ describe("a standard's own limits, only when that standard is built", () => {
 
   it("36 choices load (default ids a–z, then 0–9) and SCORM 1.2 carries them; a 37th is the model's limit", () => {
     const fx = contentFixture();
-    fx.mutate(C04, sub("      - text: The World Health Organization\n", choices(34)));
+    fx.mutate(C04, sub("      - text: Keep your own experience out of it, because the conversation should be about them and not about you.\n", choices(34)));
     const q = loadCourse(fx.dir).sessions.flatMap((s) => (s.check ? s.check.questions : []))[0];
     expect(q?.type === "single-choice" && q.choices.map((c) => c.id).join("")).toBe("abcdefghijklmnopqrstuvwxyz0123456789");
     expect(refusals(fx, "scorm12")).toEqual([]);
     expect(refusals(fx, "tincan")).toEqual([]);
     fx.mutate(C04, sub("      - text: Choice number 1\n", choices(2).replace(/number/g, "extra")));
-    expectProblems(fx, [{ file: C04, line: fx.lineOf(C04, "- text: The Scottish Recovery Network"), field: "questions.0.choices", message: "may have at most 36 choices" }]);
+    expectProblems(fx, [{ file: C04, line: fx.lineOf(C04, "- text: Share the parts"), field: "questions.0.choices", message: "may have at most 36 choices" }]);
   });
 
   it("a choice id longer than one character: fine for TinCan, refused for SCORM 1.2 at the id's line", () => {
     const fx = contentFixture();
-    fx.mutate(C04, sub("      - text: The Scottish Recovery Network\n", "      - id: srn\n        text: The Scottish Recovery Network\n"));
+    fx.mutate(C04, sub("      - text: Share the parts", "      - id: srn\n        text: Share the parts"));
     expect(refusals(fx, "tincan")).toEqual([]);
     expect(refusals(fx, "xapi")).toEqual([]);
     expect(refusals(fx, "scorm12")).toEqual([
@@ -495,7 +496,7 @@ describe("a standard's own limits, only when that standard is built", () => {
   it("11 matching pairs: fine for TinCan, refused for SCORM 1.2 (one digit per target) at the pairs' line", () => {
     const fx = contentFixture();
     const extra = Array.from({ length: 5 }, (_, i) => `      - source: Extra ${i}\n        target: Extra target ${i}\n`).join("");
-    fx.mutate("assessment.yaml", sub("      - source: Hope\n", `${extra}      - source: Hope\n`));
+    fx.mutate("assessment.yaml", sub("      - source: Showing,", `${extra}      - source: Showing,`));
     expect(refusals(fx, "tincan")).toEqual([]);
     expect(refusals(fx, "scorm12")).toEqual([
       `assessment.yaml:${fx.lineOf("assessment.yaml", "- source: Extra 0")}: questions.0.pairs: has 11 pairs; SCORM 1.2 carries at most 10 (one digit per matching target, SCORM 1.2 RTE §3.4, cmi.interactions.n.student_response)`,

@@ -339,7 +339,7 @@ describe("text is UTF-8 and holds only characters XML allows", () => {
 
   it("control character (YAML escape \\x07) in a quiz prompt", async () => {
     const fx = contentFixture();
-    fx.mutate(C04, sub("prompt: Which organisation developed the ‘Peer Values Framework’?", 'prompt: "Which organisation\\x07 developed it?"'));
+    fx.mutate(C04, sub("prompt: The person you support is talking about a setback, and it reminds you of a similar time in your own life. Which approach fits the Experience value?", 'prompt: "Which organisation\\x07 developed it?"'));
     await expectRefused(fx, {
       file: C04,
       line: fx.lineOf(C04, "Which organisation"),
