@@ -1,5 +1,6 @@
 // Real Chromium for end-to-end tests: Debian's /usr/bin/chromium (or $CHROMIUM_PATH) driven by
 // playwright-core, a fresh profile per browser, and a static server for the unpacked package on 127.0.0.1.
+import { enterCourseIn } from "./course-entry.js";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import type { Course, Question } from "../../src/model/course.js";
 import { chromiumExecutable, launchChromium } from "../../src/verify/browser.js";
@@ -98,8 +99,10 @@ export class BrowserLearner implements PageLearner {
           for (let target = 0; target < q.items.length; target++) {
             while ((await order()).indexOf(target) > target) await this.page.click(`${root} [data-item="${target}"] [data-move=up]`);
           }
-        } else if ((await order()).every((v, i) => v === i)) {
+        } else {
+          // An untouched order is no answer: move the first item shown down, twice if that made it right.
           await this.page.click(`${root} [data-item] [data-move=down]`);
+          if ((await order()).every((v, i) => v === i)) await this.page.click(`${root} [data-item] [data-move=down]`);
         }
         break;
       }
@@ -132,6 +135,6 @@ export async function contentFrame(page: Page): Promise<Frame> {
   const handle = await page.waitForSelector("#cw-content");
   const frame = await handle.contentFrame();
   if (!frame) throw new Error("no content frame");
-  await frame.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
+  await enterCourseIn(frame);
   return frame;
 }
