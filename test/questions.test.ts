@@ -298,7 +298,7 @@ describe("question cards", () => {
     const [a, b] = [...el.querySelectorAll<HTMLSelectElement>("select[data-source]")];
     const change = (s: HTMLSelectElement, v: string): void => {
       s.value = v;
-      s.dispatchEvent(new lms.win.Event("change", { bubbles: true }));
+      s.dispatchEvent(new (lms.win as unknown as typeof globalThis).Event("change", { bubbles: true }));
     };
     change(a!, "2");
     change(b!, "2");
