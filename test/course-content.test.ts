@@ -80,6 +80,11 @@ describe("the course's questions (content/checks, content/assessment.yaml)", () 
     expect(longest.length, longest.map((q) => q.id).join(", ")).toBeLessThanOrEqual(singles.length / 2);
   });
 
+  it.each(quizzes.filter((quiz) => quiz.questions.filter((q) => q.type === "true-false").length >= 2))("$id uses both true-false answers", (quiz) => {
+    const answers = quiz.questions.flatMap((q) => (q.type === "true-false" ? [q.answer] : []));
+    expect(new Set(answers).size).toBe(2);
+  });
+
   it.each(questions)("$where has distinct options", ({ q }) => {
     const key = (s: string): string => s.trim().toLowerCase();
     const distinct = (values: readonly string[]): void => expect(new Set(values.map(key)).size, q.id).toBe(values.length);
