@@ -15,6 +15,7 @@ import { PACKAGE_ROOT } from "../paths.js";
 import type { AttemptStore } from "./attempt-store.js";
 import { readPackage, type PackageInfo } from "./package-units.js";
 import { playerPage } from "./player-page.js";
+import { PLAYER_CSS } from "./player-style.js";
 import { crossSiteReason, loopbackHost, mediaTypeOf } from "./request-guards.js";
 
 /**
@@ -23,6 +24,13 @@ import { crossSiteReason, loopbackHost, mediaTypeOf } from "./request-guards.js"
  * by a course and still stops a page from filling the disk.
  */
 const ATTEMPT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The player page's own policy (CSP Level 3): its scripts and stylesheet come from this server, the course
+ * frame from /package/ on the same origin (the package's pages carry their own policy), nothing inline runs
+ * (the JSON config is a data block, which script-src does not govern), and no other site may frame it.
+ */
+const PLAYER_PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface PlayerServerOptions {
   /** Unpacked package root. Can be changed later with setPackage (preview rebuilds). */
@@ -143,8 +151,11 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     if (method !== "GET" && method !== "HEAD") return notAllowed(res, method, "GET, HEAD");
     if (route === "/" || route === "/index.html") {
       const q = launchQuery();
-      return send(res, 200, playerPage({ info, panel: Boolean(options.panel), ...(q ? { launchQuery: q } : {}) }), MEDIA_TYPES[".html"]);
+      return send(res, 200, playerPage({ info, panel: Boolean(options.panel), ...(q ? { launchQuery: q } : {}) }), MEDIA_TYPES[".html"], {
+        "Content-Security-Policy": PLAYER_PAGE_POLICY,
+      });
     }
+    if (route === "/__cw/player.css") return send(res, 200, PLAYER_CSS, MEDIA_TYPES[".css"]);
     if (route === "/__cw/player.js") return send(res, 200, await playerClient(info.standard.id), MEDIA_TYPES[".js"]);
     if (route.startsWith("/__cw/") && route.endsWith(".js")) {
       const source = script(route.slice("/__cw/".length));

@@ -4,6 +4,7 @@
 // LRS) and what the panel shows come from the standard's own client module
 // (src/standards/<id>/player-client.ts), which calls startPlayer with its LmsClient.
 import type { RecordedCall } from "../../standards/common/scorm/call-recorder.js";
+import { startLayout } from "./layout.js";
 
 export interface PlayerUnit {
   readonly id: string;
@@ -162,6 +163,7 @@ export function startPlayer(makeClient: (context: PlayerContext) => LmsClient): 
     else if (el.dataset.cwPlayer === "new-attempt") void newAttempt();
   });
 
+  if (config.panel) startLayout();
   void open(config.units[0]?.id ?? "");
   if (config.panel) {
     if (typeof EventSource !== "undefined") {
