@@ -3,6 +3,7 @@
 // code the build hashed, and in real Chromium the course works under it while injected script does not run.
 // The full journeys under the policy are test/e2e-player.test.ts (SCORM, one SCO and per session, xAPI in
 // the player) and test/xapi-browser.test.ts (xAPI against the development LRS): they run the same packages.
+import { enterCourseIn } from "./helpers/course-entry.js";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -298,7 +299,7 @@ describe.skipIf(!chromiumAvailable)("in Chromium, under the policy", () => {
       const registration = randomUUID();
       const params = launchParameters(lrs, { actor: { objectType: "Agent", name: "Ada", mbox: "mailto:ada@example.org" }, registration });
       await page.goto(`${site.url}index.html?${params.toString()}`);
-      await page.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
+      await enterCourseIn(page);
       const policy = await page.locator("head > meta[http-equiv=Content-Security-Policy]").getAttribute("content");
       expect(parsePolicy(policy ?? "").get("connect-src")).toEqual(["'self'", "https:", "http:"]);
       await new BrowserLearner(page, course).next();

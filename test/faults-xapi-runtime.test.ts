@@ -1,6 +1,7 @@
 // Fault matrix of the xAPI runtime (issue #8 §3–§4): the built TinCan package in real Chromium against the
 // development LRS over HTTP on 127.0.0.1, with the LRS made to hang, answer garbage, lose its State API or
 // go away. Each case asserts what the learner sees and what the LRS ends up holding.
+import { enterCourseIn } from "./helpers/course-entry.js";
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -105,7 +106,7 @@ describe.skipIf(!chromiumAvailable)("xAPI runtime faults in Chromium against the
   async function start(registration: string): Promise<{ page: Page; learner: BrowserLearner }> {
     const page = await browser.newPage();
     await page.goto(launchUrl(registration));
-    await page.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
+    await enterCourseIn(page);
     return { page, learner: new BrowserLearner(page, course) };
   }
 

@@ -263,7 +263,7 @@ describe("SCORM 1.2 single SCO", () => {
     expect(cmi.suspend_data.length).toBeLessThan(400);
     expect(Object.values(objectives(lms.committed())).every((o) => o.status === "completed" || o.status === "passed")).toBe(true);
     expect(Object.keys(objectives(lms.committed()))).toHaveLength(course.sessions.length + 1);
-    expect(lms.doc.querySelector("[data-cw=progress-text]")?.textContent).toBe("100% viewed");
+    expect(lms.doc.querySelector("[data-cw=progress-text]")?.textContent).toBe(`${course.sessions.length} of ${course.sessions.length} sessions · 100%`);
     lms.close(true);
     expectClean(lms);
   });

@@ -1,5 +1,6 @@
 // The built xAPI package in real Chromium, launched with TinCan parameters against the development LRS on
 // 127.0.0.1 (another origin: CORS is real). The learner clicks; the assertions read the LRS.
+import { enterCourseIn } from "./helpers/course-entry.js";
 import { randomUUID } from "node:crypto";
 import XAPI, { type Statement, type StatementsResponse } from "@xapi/xapi";
 import type { Page } from "playwright-core";
@@ -70,7 +71,7 @@ async function drained(page: Page): Promise<void> {
 async function start(browser: Browser, url: string): Promise<{ page: Page; learner: BrowserLearner }> {
   const page = await browser.newPage();
   await page.goto(url);
-  await page.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor();
+  await enterCourseIn(page);
   return { page, learner: new BrowserLearner(page, course) };
 }
 

@@ -33,7 +33,7 @@ export function planUnits(course: Course, perSession: boolean): Unit[] {
   const units: Unit[] = course.sessions.map((s) => ({
     id: s.id,
     file: `sco-${s.id}.html`,
-    title: s.title,
+    title: sessionTitle(course, s),
     description: s.summary,
     sessions: [s],
     reporting: "completed/incomplete",
@@ -50,4 +50,12 @@ export function planUnits(course: Course, perSession: boolean): Unit[] {
     });
   }
   return units;
+}
+
+/**
+ * The title a session goes by wherever it is named outside its own pages (the LMS's item titles, the
+ * activity names): numbered, because two sessions may share a title ("Review and Evaluation", twice).
+ */
+export function sessionTitle(course: Pick<Course, "sessions">, session: Session): string {
+  return `Session ${course.sessions.indexOf(session) + 1}: ${session.title}`;
 }

@@ -2,6 +2,7 @@
 import type { Course, Question, Quiz } from "../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse } from "../model/runtime-data.js";
 import type { Unit } from "../model/units.js";
+import { completionView, coverView, type CompletionView, type CoverView } from "./journey-view.js";
 import { plainText, renderInline, renderPage } from "./markdown.js";
 import { fnv1a } from "../model/hash.js";
 
@@ -110,23 +111,43 @@ export interface UnitView {
   readonly lang: string;
   readonly course: { readonly title: string; readonly description: string; readonly version: string };
   readonly unit: { readonly id: string; readonly title: string; readonly single: boolean };
-  readonly sessions: readonly { readonly index: number; readonly id: string; readonly title: string; readonly summary: string; readonly pages: readonly PageView[] }[];
+  readonly sessions: readonly SessionView[];
   readonly pages: readonly PageView[];
+  /** Whole-course units only. */
+  readonly cover?: CoverView;
+  readonly completion: CompletionView;
+  /** The assessment is locked until every counted session is complete (course.yaml `requireSessions`). */
+  readonly gated: boolean;
   readonly data: RuntimeCourse;
   readonly stylesheet: string;
   readonly script: string;
 }
 
+export interface SessionView {
+  readonly index: number;
+  readonly id: string;
+  readonly title: string;
+  /** "Session 6" for a counted session (the course-wide number); empty for the assessment. */
+  readonly label: string;
+  readonly counts: boolean;
+  readonly summary: string;
+  readonly pages: readonly PageView[];
+  /** Flat index of the session's first page. */
+  readonly first: number;
+}
+
 export function unitView(course: Course, unit: Unit, data: RuntimeCourse, files: { stylesheet: string; script: string }): UnitView {
   const pages: PageView[] = [];
-  const sessions = data.sessions.map((rs, si) => {
+  const sessions = data.sessions.map((rs, si): SessionView => {
     const session = unit.sessions.find((s) => s.id === rs.id);
+    const label = session ? `Session ${course.sessions.indexOf(session) + 1}` : "";
+    const first = pages.length;
     const sessionPages = rs.pages.map((pageId, pi) => {
       const base = {
         index: pages.length,
         id: pageId,
         domId: `page-${rs.id}-${pageId}`,
-        sessionTitle: rs.title,
+        sessionTitle: session ? `${label}: ${session.title}` : rs.title,
         position: `Page ${pi + 1} of ${rs.pages.length}`,
       };
       let view: PageView;
@@ -141,14 +162,18 @@ export function unitView(course: Course, unit: Unit, data: RuntimeCourse, files:
       pages.push(view);
       return view;
     });
-    return { index: si, id: rs.id, title: rs.title, summary: session?.summary ?? "", pages: sessionPages };
+    return { index: si, id: rs.id, title: session?.title ?? rs.title, label, counts: rs.counts, summary: session?.summary ?? "", pages: sessionPages, first };
   });
+  const cover = coverView(course, unit);
   return {
     lang: course.language,
     course: { title: course.title, description: course.description, version: course.version },
     unit: { id: unit.id, title: unit.title, single: unit.id === "course" },
     sessions,
     pages,
+    ...(cover ? { cover } : {}),
+    completion: completionView(course, unit, pages.length),
+    gated: course.requireSessions && Boolean(unit.assessment) && unit.sessions.length > 0,
     data,
     ...files,
   };

@@ -2,6 +2,7 @@
 // the SCO in an iframe), with a fault in front of it that can make any call throw or answer "false" with an
 // error code, as broken or strict LMSs do. Every call the SCO makes is recorded (before the fault), and every
 // commit the LMS really took is kept in order with the status and exit it carried.
+import { courseStarted, enterCourse } from "./course-entry.js";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { JSDOM, VirtualConsole } from "jsdom";
@@ -102,8 +103,9 @@ export async function launchFaulty(dir: string, options: FaultyOptions = {}): Pr
   const frame = dom.window.document.getElementById("sco") as HTMLIFrameElement;
   const win = await waitFor(() => {
     const w = frame.contentWindow;
-    return w && w.document.readyState === "complete" && w.document.querySelector("[data-cw=progress-text]")?.textContent !== "0% viewed" ? w : undefined;
+    return w && w.document.readyState === "complete" && courseStarted(w.document as unknown as Document) ? w : undefined;
   }, "the SCO to start");
+  enterCourse(win.document as unknown as Document);
   const doc = win.document;
   return {
     api,

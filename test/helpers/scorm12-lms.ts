@@ -1,6 +1,7 @@
 // An LMS player in jsdom: scorm-again's Scorm12API as `window.API` on the player page, the SCO in an
 // iframe (as Moodle nests it). Every call is recorded and checked by Scorm12CallLog; what the LMS keeps
 // between launches is only what the SCO committed.
+import { courseStarted, enterCourse } from "./course-entry.js";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { JSDOM, VirtualConsole } from "jsdom";
@@ -63,7 +64,7 @@ export interface LmsLaunch {
   close(polite: boolean): void;
 }
 
-export async function launchScorm12(dir: string, file = "index.html", stored?: StoredCmi, reuse?: Scorm12API): Promise<LmsLaunch> {
+export async function launchScorm12(dir: string, file = "index.html", stored?: StoredCmi, reuse?: Scorm12API, stayOnCover = false): Promise<LmsLaunch> {
   const errors: string[] = [];
   // `reuse`: the player keeps one API object for every SCO, as Moodle's does.
   const api = reuse ?? new Scorm12API({
@@ -101,8 +102,9 @@ export async function launchScorm12(dir: string, file = "index.html", stored?: S
   const frame = dom.window.document.getElementById("sco") as HTMLIFrameElement;
   const win = await waitFor(() => {
     const w = frame.contentWindow;
-    return w && w.document.readyState === "complete" && w.document.querySelector("[data-cw=progress-text]")?.textContent !== "0% viewed" ? w : undefined;
+    return w && w.document.readyState === "complete" && courseStarted(w.document as unknown as Document) ? w : undefined;
   }, "the SCO to start");
+  if (!stayOnCover) enterCourse(win.document as unknown as Document);
   return {
     api,
     log,
@@ -126,7 +128,8 @@ export async function openWithoutLms(dir: string, file = "index.html"): Promise<
   virtualConsole.on("error", (...args: unknown[]) => errors.push(args.map(String).join(" ")));
   virtualConsole.on("jsdomError", (e: Error) => errors.push(e.message));
   const dom = await JSDOM.fromFile(path.join(dir, file), { runScripts: "dangerously", resources: "usable", virtualConsole });
-  await waitFor(() => (dom.window.document.querySelector("[data-cw=progress-text]")?.textContent !== "0% viewed" ? true : undefined), "the page to start");
+  await waitFor(() => courseStarted(dom.window.document as unknown as Document) || undefined, "the page to start");
+  enterCourse(dom.window.document as unknown as Document);
   return { dom, doc: dom.window.document as unknown as Document, errors };
 }
 

@@ -1,6 +1,7 @@
 // An LMS player for SCORM 2004 in jsdom: scorm-again's Scorm2004API as `window.API_1484_11` on the player
 // page, the SCO in an iframe (as Moodle nests it). Every call is recorded for the 2004 rule checker; what
 // the LMS keeps between launches is only what the SCO committed.
+import { courseStarted, enterCourse } from "./course-entry.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -101,7 +102,7 @@ export type Fault2004 = (fn: string, args: readonly string[]) => { readonly resu
  * Opens `file` of the unpacked package inside a player page that offers `API_1484_11`. `reuse`: one API for
  * every SCO, as Moodle keeps. `fault`: the LMS misbehaves as it says.
  */
-export async function launchScorm2004(dir: string, file = "index.html", stored?: Launch2004, reuse?: Scorm2004API, fault?: Fault2004): Promise<Lms2004> {
+export async function launchScorm2004(dir: string, file = "index.html", stored?: Launch2004, reuse?: Scorm2004API, fault?: Fault2004, stayOnCover = false): Promise<Lms2004> {
   const errors: string[] = [];
   const api =
     reuse ??
@@ -154,8 +155,9 @@ export async function launchScorm2004(dir: string, file = "index.html", stored?:
   const frame = dom.window.document.getElementById("sco") as HTMLIFrameElement;
   const win = await waitFor(() => {
     const w = frame.contentWindow;
-    return w && w.document.readyState === "complete" && w.document.querySelector("[data-cw=progress-text]")?.textContent !== "0% viewed" ? w : undefined;
+    return w && w.document.readyState === "complete" && courseStarted(w.document as unknown as Document) ? w : undefined;
   }, "the SCO to start");
+  if (!stayOnCover) enterCourse(win.document as unknown as Document);
   return {
     api,
     calls,

@@ -1,31 +1,36 @@
-// The frame around the pages: previous/next, progress bar, the menu with each session's status.
-import type { LearnerState, Progress } from "../core/state.js";
+// The frame around the pages: previous/next, the progress indicator, the menu with each session's status.
+import type { RuntimeCourse } from "../../model/runtime-data.js";
+import type { Progress } from "../core/state.js";
+import type { LearnerState } from "../core/state.js";
 import { $ } from "./dom.js";
 
-export function renderChrome(doc: Document, p: Progress, state: LearnerState): void {
-  const here = state.location;
+/**
+ * `here` is the flat index on screen: -1 the cover, `pagesTotal` the completion page. Progress counts what
+ * completion counts (core/outcome.ts `progress`, the figure the tracker reports), so the bar, the percent
+ * and the LMS agree.
+ */
+export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, state: LearnerState, here: number): void {
   const prev = $<HTMLButtonElement>(doc, "prev");
   const next = $<HTMLButtonElement>(doc, "next");
-  if (prev) prev.disabled = here <= 0;
-  if (next) next.disabled = here >= p.pagesTotal - 1;
+  if (prev) prev.disabled = here <= ($(doc, "start") ? -1 : 0);
+  if (next) next.disabled = here >= p.pagesTotal;
+  const percent = Math.floor(100 * p.outcome.progress);
   const bar = $<HTMLProgressElement>(doc, "progress");
-  if (bar) {
-    bar.max = p.pagesTotal;
-    bar.value = p.pagesVisited;
-  }
+  if (bar) bar.value = percent;
+  const counted = p.sessions.filter((_, i) => course.sessions[i]?.counts);
   const text = $(doc, "progress-text");
-  if (text) text.textContent = `${Math.round((100 * p.pagesVisited) / Math.max(1, p.pagesTotal))}% viewed`;
+  if (text) text.textContent = `${counted.length ? `${counted.filter((s) => s.complete).length} of ${counted.length} sessions · ` : ""}${percent}%`;
   for (const link of doc.querySelectorAll<HTMLElement>("[data-goto]")) {
     if (link.dataset.goto === String(here)) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
     link.classList.toggle("is-visited", Boolean(state.visited[Number(link.dataset.goto)]));
   }
-  p.sessions.forEach((s, i) => {
-    const el = doc.querySelector<HTMLElement>(`[data-session-status="${i}"]`);
-    if (!el) return;
+  for (const el of doc.querySelectorAll<HTMLElement>("[data-session-status]")) {
+    const s = p.sessions[Number(el.dataset.sessionStatus)];
+    if (!s) continue;
     el.textContent = s.complete ? "Complete" : s.started ? "In progress" : "Not started";
     el.dataset.state = s.complete ? "complete" : s.started ? "started" : "new";
-  });
+  }
 }
 
 /** Opens, closes (`open`) or toggles the menu. */

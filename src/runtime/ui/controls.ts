@@ -12,6 +12,8 @@ export interface PlayerActions extends QuizContext {
   readonly ended: boolean;
   go(index: number): void;
   step(delta: 1 | -1): void;
+  /** Goes to the saved place (the cover's Resume). */
+  resume(): void;
   exit(): void;
 }
 
@@ -36,11 +38,15 @@ export function wireControls(d: Document, act: PlayerActions): void {
       return;
     }
     if (cw === "next") act.step(1);
+    else if (cw === "start") act.go(0);
+    else if (cw === "resume") act.resume();
+    else if (cw === "print") d.defaultView?.print();
     else if (cw === "prev") act.step(-1);
     else if (cw === "menu-toggle") toggleMenu(d);
     else if (cw === "exit") act.exit();
     else if (cw === "check-answer" && question) checkAnswer(act, question);
-    else if (cw === "submit-assessment") submitAssessment(act, quizId);
+    // A locked assessment (journey-view.ts) takes no submission, whatever reaches its button.
+    else if (cw === "submit-assessment" && $(d, "locked")?.hidden !== false) submitAssessment(act, quizId);
     else if (cw === "retake") retake(act, quizId);
   });
   for (const type of ["change", "input"]) {

@@ -1,9 +1,15 @@
 // Showing one page of the course: the others hidden, the window titled after it, focus on its heading.
 
-/** Shows page `index`, hiding the others; returns its heading text, if it has one. */
+/**
+ * Shows page `index` (a session's page, `data-page`; or the cover or completion page, `data-view`), hiding
+ * the others; returns its heading text, if it has one.
+ */
 export function showPage(doc: Document, index: number, focus: boolean, baseTitle: string): string | undefined {
-  for (const s of doc.querySelectorAll<HTMLElement>("[data-page]")) s.hidden = s.dataset.page !== String(index);
-  const heading = doc.querySelector<HTMLElement>(`[data-page="${index}"] h1`);
+  let heading: HTMLElement | null = null;
+  for (const s of doc.querySelectorAll<HTMLElement>("[data-page], [data-view]")) {
+    s.hidden = (s.dataset.page ?? s.dataset.view) !== String(index);
+    if (!s.hidden) heading = s.querySelector("h1");
+  }
   const title = heading?.textContent?.trim();
   // Each page is a page to the learner: the window title names it (WCAG 2.4.2).
   if (title && baseTitle) doc.title = `${title} – ${baseTitle}`;

@@ -13,6 +13,7 @@ import { createBanner } from "./banner.js";
 import { renderChrome } from "./chrome.js";
 import { wireControls, type PlayerActions } from "./controls.js";
 import { showExitScreen } from "./exit-screen.js";
+import { coverButton, renderJourney } from "./journey-view.js";
 import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 
@@ -22,12 +23,21 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   /** The document's own title (the unit's), shown after the page title: "Page – Unit". */
   const baseTitle = doc.title;
   const banner = createBanner(doc);
+  /**
+   * The flat index on screen: a page, or -1 the cover (whole-course units) and `pages.length` the
+   * completion page. Neither is a page of a session: they are never the bookmark and count in no progress.
+   */
+  let here = 0;
+  const hasCover = Boolean(doc.getElementById("cw-cover"));
+  // For the certificate, when the LMS gives it.
+  let learnerName: string | undefined = undefined;
   const go = (index: number): void => {
-    if (index < 0 || index >= pages.length || index === p.state.location) return;
-    p.state.location = index;
+    if (index < (hasCover ? -1 : 0) || index > pages.length || index === here) return;
+    here = index;
     showHere(true);
   };
   const p: PlayerActions & { state: LearnerState; rules: AssessmentRules; ended: boolean } = {
+    resume: () => go(p.state.location),
     doc,
     course,
     state: emptyState(course),
@@ -36,7 +46,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     ended: false,
     commit,
     go,
-    step: (delta) => go(p.state.location + delta),
+    step: (delta) => go(here + delta),
     exit,
   };
   let last = progress(course, p.state);
@@ -69,8 +79,13 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     });
     if (last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
     if (!p.ended) safely(() => tracker.record(events, snapshot()));
-    renderChrome(doc, last, p.state);
+    refresh();
   }
+
+  const refresh = (): void => {
+    renderChrome(doc, course, last, p.state, here);
+    renderJourney(doc, course, last, p.rules, learnerName);
+  };
 
   const end = (): void => {
     if (p.ended) return;
@@ -88,14 +103,15 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     }
   };
 
-  /** Shows the current page, marks it viewed and reports it. */
+  /** Shows what is `here`; a page of a session is also marked viewed, made the bookmark and reported. */
   const showHere = (focus: boolean): void => {
-    const index = p.state.location;
-    const title = showPage(doc, index, focus, baseTitle);
+    const page = pages[here];
+    if (!page) refresh(); // the cover or the completion page: its words first, then its title is the window's
+    const title = showPage(doc, here, focus, baseTitle);
     p.clock.shown();
-    const page = pages[index];
-    if (!page) return; // a unit has at least one page, and the location is always one of them
-    p.state.visited[index] = true;
+    if (!page) return;
+    p.state.location = here;
+    p.state.visited[here] = true;
     commit([{ kind: "page", page, title: title ?? page.pageId }]);
   };
 
@@ -127,18 +143,24 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   banner.set("", null, "info");
   // The LMS's pass mark for this learner, when it sets one, replaces the course's.
   p.rules = assessmentRules(course, started.passMark);
+  learnerName = started.learnerName;
 
-  if (started.resume) restore(started.resume.location, started.resume.state);
-  last = progress(course, p.state);
+  /** The saved place: the cover offers to resume there, a unit without a cover opens on it. */
+  const arrive = (resume?: { readonly location: string; readonly state: string }): void => {
+    if (resume) restore(resume.location, resume.state);
+    last = progress(course, p.state);
+    renderQuizzes();
+    here = hasCover ? -1 : p.state.location;
+    const saved = resume && pages[p.state.location] ? doc.querySelector(`[data-page="${p.state.location}"] h1`)?.textContent?.trim() : undefined;
+    coverButton(doc, saved);
+    showHere(false);
+  };
   wireControls(doc, p);
-  renderQuizzes();
-  showHere(false);
+  arrive(started.resume);
   const untouched = last;
   tracker.onResume = (r) => {
     if (last !== untouched || !p.clock.untouched || p.ended) return; // the learner has moved on: theirs wins
-    restore(r.location, r.state);
-    renderQuizzes();
-    showHere(false);
+    arrive(r);
   };
 
   win?.addEventListener("pagehide", end);

@@ -1,0 +1,30 @@
+// How long the course takes, for the cover: the author's `estimatedMinutes`, or an estimate from the text
+// (about 200 words a minute, a common figure for reading to learn) and about a minute per question.
+import type { Course, Quiz } from "../model/course.js";
+
+export const WORDS_PER_MINUTE = 200;
+export const MINUTES_PER_QUESTION = 1;
+
+/** Words of Markdown text, its syntax (link targets, image sources, markup) left out. */
+export function wordCount(markdown: string): number {
+  const text = markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, " ").replace(/\]\([^)]*\)/g, " ");
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Whole minutes, at least 1. */
+export function estimateMinutes(course: Pick<Course, "sessions" | "assessment" | "estimatedMinutes">): number {
+  if (course.estimatedMinutes) return course.estimatedMinutes;
+  const quizzes: Quiz[] = course.sessions.flatMap((s) => (s.check ? [s.check] : []));
+  if (course.assessment) quizzes.push(course.assessment);
+  const words = course.sessions.reduce((n, s) => n + s.pages.reduce((m, p) => m + wordCount(`${p.title} ${p.markdown}`), 0), 0);
+  const questions = quizzes.reduce((n, q) => n + q.questions.length, 0);
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION));
+}
+
+/** "About 45 minutes", "About 2 hours 5 minutes". */
+export function durationText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const part = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  return `About ${[h ? part(h, "hour") : "", m ? part(m, "minute") : ""].filter(Boolean).join(" ")}`;
+}

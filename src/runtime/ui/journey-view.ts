@@ -1,0 +1,63 @@
+// The cover, the completion page and the assessment's lock: their words are rendered at build time
+// (cover.hbs, completion.hbs, assessment.hbs); here the learner's figures are filled in and the parts
+// that apply are shown.
+import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
+import { attemptsLeft, type AssessmentRules } from "../core/assessment.js";
+import type { Progress } from "../core/state.js";
+import { $ } from "./dom.js";
+
+/** Where the learner stands: everything done, something left, or the assessment failed with no attempt left. */
+export type Standing = "done" | "todo" | "failed";
+
+export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress, rules: AssessmentRules, learnerName?: string): void {
+  const a = p.assessment;
+  const failed = Boolean(a && !a.passed && attemptsLeft(rules, a.attempts) === 0);
+  const counted = p.sessions.filter((s, i) => course.sessions[i]?.counts);
+  const sessionsDone = counted.filter((s) => s.complete).length;
+  const standing: Standing = failed ? "failed" : sessionsDone === counted.length && (!a || a.passed) ? "done" : "todo";
+  // Each thing still to do, in the lock notice and on the completion page; the assessment's own line goes
+  // once it is passed or cannot be taken again.
+  for (const el of doc.querySelectorAll<HTMLElement>("[data-left]")) {
+    const s = p.sessions[Number(el.dataset.left)];
+    el.hidden = !s || s.complete || (s.id === ASSESSMENT_ID && failed);
+  }
+  // The assessment stays locked until every counted session is complete (course.yaml requireSessions):
+  // the attribute hides its questions (course.css), the controls refuse its submission.
+  const lock = $(doc, "locked");
+  const locked = sessionsDone < counted.length;
+  if (lock) {
+    lock.hidden = !locked;
+    lock.parentElement?.toggleAttribute("data-locked", locked);
+    // The menu and the cover say so where they give the assessment's status (it is the last "session").
+    for (const el of doc.querySelectorAll<HTMLElement>(`[data-session-status="${p.sessions.length - 1}"]`)) {
+      if (locked) [el.textContent, el.dataset.state] = ["Locked", "locked"];
+    }
+  }
+  const done = $(doc, "done");
+  if (!done) return;
+  for (const el of done.querySelectorAll<HTMLElement>("[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
+  const heading = done.querySelector("h1");
+  if (heading) heading.textContent = heading.dataset[standing] ?? "";
+  const set = (cw: string, text: string): void => {
+    const el = $(done, cw);
+    if (el) el.textContent = text;
+  };
+  const score = a?.best == null ? "–" : `${a.best}%`;
+  set("done-sessions", `${sessionsDone} of ${counted.length}`);
+  set("done-score", score);
+  set("cert-score", score);
+  set("cert-date", new Date().toLocaleDateString(course.language));
+  if (learnerName) set("learner-name", learnerName);
+}
+
+/** The cover's button: Start, or "Resume where you left off: <title>" when there is a saved place. */
+export function coverButton(doc: Document, resumeTitle: string | undefined): void {
+  const start = $<HTMLButtonElement>(doc, "start");
+  const resume = $(doc, "resume");
+  const title = $(doc, "resume-title");
+  if (!start || !resume || !title) return;
+  start.disabled = false;
+  start.hidden = Boolean(resumeTitle);
+  resume.hidden = !resumeTitle;
+  title.textContent = resumeTitle ?? "";
+}
