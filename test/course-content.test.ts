@@ -105,10 +105,10 @@ describe("the course's questions (content/checks, content/assessment.yaml)", () 
     expect(new Set(questions.map(({ q }) => q.type))).toEqual(new Set(["single-choice", "multiple-response", "true-false", "matching", "sequencing", "fill-in"]));
   });
 
-  it.each(questions)("$where explains both outcomes, and every wrong choice of a single-choice question", ({ q }) => {
+  it.each(questions)("$where explains both outcomes, and every wrong choice", ({ q }) => {
     expect(q.feedback.correct, "feedback.correct").toBeTruthy();
     expect(q.feedback.incorrect, "feedback.incorrect").toBeTruthy();
-    if (q.type === "single-choice") for (const c of q.choices.filter((x) => !x.correct)) expect(c.feedback, c.text).toBeTruthy();
+    if (isChoice(q)) for (const c of q.choices.filter((x) => !x.correct)) expect(c.feedback, c.text).toBeTruthy();
   });
 
   it.each(questions.filter(({ q }) => q.type === "fill-in"))("$where expects one word that its passage contains", ({ q }) => {
