@@ -152,6 +152,24 @@ describe.skipIf(!chromiumAvailable)("questions in Chromium", () => {
     await log.check(page, "assessment, matching duplicate flagged");
 
     const s = course.assessment!.questions.findIndex((q) => q.type === "sequencing");
+    // Dragging an item by its text reorders the list and answers the question (the buttons stay the keyboard's way).
+    const items = (): Promise<number[]> => page.$$eval(`${root(s)} [data-item]`, (els) => els.map((e) => Number((e as HTMLElement).dataset.item)));
+    const before = await items();
+    await page.locator(`${root(s)} [data-sequence]`).scrollIntoViewIfNeeded();
+    const from = (await page.locator(`${root(s)} [data-item] .cw-sequence__text`).first().boundingBox())!;
+    const to = (await page.locator(`${root(s)} [data-item]`).last().boundingBox())!;
+    await page.mouse.move(from.x + 5, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 20, to.y + to.height * 0.75, { steps: 8 });
+    await page.mouse.up();
+    expect(await items()).toEqual([...before.slice(1), before[0]]);
+    expect(await page.getAttribute(root(s), "data-state")).toBe("answered");
+    await learner.answer(quizId, s, course.assessment!.questions[s]!, true);
+    expect(await items()).toEqual(before.map((_, k) => k));
+    await page.reload();
+    await enterCourseIn(page);
+    await learner.open("assessment", "assessment");
+    expect(await page.getAttribute(root(s), "data-state")).toBe("unanswered"); // untracked: nothing kept
     for (const [k, q] of course.assessment!.questions.entries()) if (k !== s) await learner.answer(quizId, k, q, k % 2 === 0);
     await page.click("[data-cw=submit-assessment]");
     await expect(page.locator(`${root(s)} [data-problem]`).isVisible()).resolves.toBe(true);

@@ -5,6 +5,7 @@ import { toggleMenu } from "./chrome.js";
 import { $, announce } from "./dom.js";
 import { moveItem } from "./question-dom.js";
 import { captureAnswer, checkAnswer, retake, submitAssessment, type QuizContext } from "./quiz-actions.js";
+import { wireDrag } from "./sequence-drag.js";
 
 /** What the controls ask of the player, besides the question actions (quiz-actions.ts). */
 export interface PlayerActions extends QuizContext {
@@ -49,6 +50,7 @@ export function wireControls(d: Document, act: PlayerActions): void {
     else if (cw === "submit-assessment" && $(d, "locked")?.hidden !== false) submitAssessment(act, quizId);
     else if (cw === "retake") retake(act, quizId);
   });
+  wireDrag(d, (question) => act.ended || captureAnswer(act, question));
   for (const type of ["change", "input"]) {
     d.addEventListener(type, (ev) => {
       const el = ev.target instanceof Element ? ev.target.closest<HTMLElement>("[data-quiz]") : null;
