@@ -136,11 +136,11 @@ describe("rendered course page structure", () => {
     expect(found.map((s) => s.getAttribute("data-page"))).toEqual(expected.map((_, i) => String(i)));
   });
 
-  it("shows only the first page", () => {
-    const [first, ...rest] = sections();
-    expect(first?.hidden).toBe(false);
-    expect(rest.length).toBeGreaterThan(0);
-    for (const s of rest) expect(s.hidden, s.id).toBe(true);
+  it("shows only the cover: every page and the completion page hidden", () => {
+    expect(doc.querySelector<HTMLElement>("#cw-cover")?.hidden).toBe(false);
+    expect(doc.querySelector<HTMLElement>("#cw-done")?.hidden).toBe(true);
+    expect(sections().length).toBeGreaterThan(0);
+    for (const s of sections()) expect(s.hidden, s.id).toBe(true);
   });
 
   it("gives every page exactly one h1, which labels the section", () => {
@@ -150,10 +150,14 @@ describe("rendered course page structure", () => {
       expect(s.getAttribute("aria-labelledby")).toBe(h1s[0]?.id);
       expect(norm(h1s[0]?.textContent), s.id).not.toBe("");
     }
-    // The only other h1 heads the exit screen, which replaces every page when the learner leaves.
-    const exit = doc.querySelector('[data-cw="exit-screen"]');
-    expect(exit?.querySelectorAll("h1")).toHaveLength(1);
-    expect(doc.querySelectorAll("h1")).toHaveLength(sections().length + 1);
+    // The other h1s head the cover, the completion page and the exit screen (which replaces every page when
+    // the learner leaves), each labelling its own section.
+    for (const id of ["cw-cover", "cw-done", "cw-exit-title"]) {
+      const section = doc.getElementById(id)?.closest("section");
+      expect(section?.querySelectorAll("h1"), id).toHaveLength(1);
+      expect(section?.getAttribute("aria-labelledby"), id).toBe(section?.querySelector("h1")?.id);
+    }
+    expect(doc.querySelectorAll("h1")).toHaveLength(sections().length + 3);
   });
 
   it("uses unique ids, and every label points at an existing control", () => {

@@ -10,22 +10,27 @@ import { primaryObjectiveId } from "../src/standards/scorm2004/limits.js";
 import { correctPatterns, interactionType, learnerResponse } from "../src/standards/scorm2004/runtime/responses.js";
 import { checkScorm2004Calls } from "../src/standards/scorm2004/verify/call-rules.js";
 import type { BuiltPackage } from "./helpers/built-package.js";
+import { ungatedContent } from "./helpers/content-fixture.js";
 import { Learner } from "./helpers/learner.js";
 import { buildScorm2004, launchScorm2004, relaunch2004, type Cmi2004, type Lms2004 } from "./helpers/scorm2004-lms.js";
 import { waitFor } from "./helpers/scorm12-lms.js";
 
 let single: BuiltPackage;
 let perSession: BuiltPackage;
+/** The single SCO with its assessment open from the start, for tests of the assessment's own rules. */
+let ungated: BuiltPackage;
 let course: Course;
 
 beforeAll(async () => {
   course = loadCourse("content");
   single = await buildScorm2004(false);
   perSession = await buildScorm2004(true);
+  ungated = await buildScorm2004(false, ungatedContent().dir);
 }, 120_000);
 afterAll(() => {
   single?.cleanup();
   perSession?.cleanup();
+  ungated?.cleanup();
 });
 
 /** Moodle puts the manifest's primary objective at index 0 before the SCO starts. */
@@ -103,7 +108,7 @@ describe("SCORM 2004 single SCO", () => {
   });
 
   it("reports every question type with 2004 types and [,] / [.] patterns", async () => {
-    const lms = await launchScorm2004(single.dir);
+    const lms = await launchScorm2004(ungated.dir);
     const learner = new Learner(lms.doc, course);
     const quiz = course.assessment;
     if (!quiz) throw new Error("no assessment");
@@ -134,7 +139,7 @@ describe("SCORM 2004 single SCO", () => {
 
   it("fails, retakes and passes: success_status, scaled AND raw/min/max, the assessment objective", async () => {
     expect(course.reporting).toBe("passed/incomplete");
-    const lms = await launchScorm2004(single.dir, "index.html", MOODLE_LAUNCH);
+    const lms = await launchScorm2004(ungated.dir, "index.html", MOODLE_LAUNCH);
     const learner = new Learner(lms.doc, course);
     learner.open("assessment", "assessment");
     learner.takeAssessment(6);
@@ -161,7 +166,7 @@ describe("SCORM 2004 single SCO", () => {
   });
 
   it("uses every attempt and fails: success_status failed once no attempt is left", async () => {
-    const lms = await launchScorm2004(single.dir);
+    const lms = await launchScorm2004(ungated.dir);
     const learner = new Learner(lms.doc, course);
     learner.open("assessment", "assessment");
     for (const wrong of [8, 4, 10]) {
@@ -257,7 +262,7 @@ describe("SCORM 2004 single SCO", () => {
   });
 
   it("honours the LMS's cmi.scaled_passing_score as the pass mark", async () => {
-    const lms = await launchScorm2004(single.dir, "index.html", { scaled_passing_score: "0.5" });
+    const lms = await launchScorm2004(ungated.dir, "index.html", { scaled_passing_score: "0.5" });
     const learner = new Learner(lms.doc, course);
     learner.open("assessment", "assessment");
     learner.takeAssessment(6); // 50 %: below the course's 80, at the LMS's 50

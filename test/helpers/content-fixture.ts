@@ -112,3 +112,13 @@ export class ScratchFolder {
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
+
+/**
+ * A copy of the real course whose assessment is open from the start (course.yaml `requireSessions: false`),
+ * for tests of the assessment's own behaviour; a journey through the real course visits the sessions first.
+ */
+export function ungatedContent(): ContentFixture {
+  const fixture = contentFixture();
+  fixture.mutate("course.yaml", (text) => `${text.trimEnd()}\nrequireSessions: false\n`);
+  return fixture;
+}

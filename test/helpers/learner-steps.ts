@@ -28,3 +28,11 @@ export async function takeAssessment(learner: PageLearner, course: Course, wrong
   for (const [i, q] of quiz.questions.entries()) await learner.answer(quiz.id, i, q, i >= wrong);
   await learner.submitAssessment();
 }
+
+/** Views every page of every session and passes every knowledge check: what opens a locked assessment. */
+export async function completeSessions(learner: PageLearner, course: Course): Promise<void> {
+  for (const s of course.sessions) {
+    for (const p of s.pages) await learner.open(s.id, p.id);
+    if (s.check) await passCheck(learner, course, s.id);
+  }
+}

@@ -78,9 +78,9 @@ export interface Lms2004 {
   close(polite: boolean): void;
 }
 
-export async function buildScorm2004(scoPerSession = false): Promise<BuiltPackage> {
+export async function buildScorm2004(scoPerSession = false, contentDir = "content"): Promise<BuiltPackage> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "cw-s2004-"));
-  const [report] = await build({ contentDir: "content", outDir: path.join(root, "dist"), targets: [scorm2004], scoPerSession });
+  const [report] = await build({ contentDir, outDir: path.join(root, "dist"), targets: [scorm2004], scoPerSession });
   if (!report) throw new Error("build produced no package");
   const zip = path.join(root, "dist", report.file);
   const dir = path.join(root, "unpacked");
