@@ -8,8 +8,8 @@ import { planUnits } from "../src/model/units.js";
 import { emptyState, progress } from "../src/runtime/core/state.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { displayName } from "../src/standards/common/scorm/tracker-base.js";
-import { Scorm12Tracker } from "../src/standards/scorm12/runtime/tracker.js";
-import { Scorm2004Tracker } from "../src/standards/scorm2004/runtime/tracker.js";
+import { scorm12Tracker } from "../src/standards/scorm12/runtime/tracker.js";
+import { scorm2004Tracker } from "../src/standards/scorm2004/runtime/tracker.js";
 import { XapiTracker } from "../src/standards/tincan/runtime/tracker.js";
 
 const course = loadCourse("content");
@@ -37,15 +37,15 @@ describe("the learner's display name", () => {
   it("SCORM 1.2: cmi.core.student_name 'Last, First' becomes 'First Last'", async () => {
     const api = new Scorm12API(options);
     api.loadFromJSON({ core: { student_name: "Lovelace, Ada" } });
-    const start = await new Scorm12Tracker(windowWith("API", api)).start(data);
+    const start = await scorm12Tracker(windowWith("API", api)).start(data);
     expect(start).toMatchObject({ tracked: true, learnerName: "Ada Lovelace" });
   });
 
   it("SCORM 2004: cmi.learner_name 'Last, First' becomes 'First Last'; no name, no learnerName", async () => {
     const api = new Scorm2004API(options);
     api.loadFromJSON({ learner_name: "Hopper, Grace" });
-    expect(await new Scorm2004Tracker(windowWith("API_1484_11", api)).start(data)).toMatchObject({ tracked: true, learnerName: "Grace Hopper" });
-    const unnamed = await new Scorm2004Tracker(windowWith("API_1484_11", new Scorm2004API(options))).start(data);
+    expect(await scorm2004Tracker(windowWith("API_1484_11", api)).start(data)).toMatchObject({ tracked: true, learnerName: "Grace Hopper" });
+    const unnamed = await scorm2004Tracker(windowWith("API_1484_11", new Scorm2004API(options))).start(data);
     expect(unnamed.tracked).toBe(true);
     expect(unnamed.learnerName).toBeUndefined();
   });

@@ -6,14 +6,8 @@ export const SCORM12: ScormDialect = {
   apiName: "API",
   /** ADL's sample discovery code stops after 7 hops. */
   maxHops: 7,
-  initialize: "LMSInitialize",
-  terminate: "LMSFinish",
-  getValue: "LMSGetValue",
-  setValue: "LMSSetValue",
-  commit: "LMSCommit",
-  getLastError: "LMSGetLastError",
-  getErrorString: "LMSGetErrorString",
-  getDiagnostic: "LMSGetDiagnostic",
+  prefix: "LMS",
+  terminate: "Finish",
   /**
    * SCORM 1.2 RTE §3.3.3 error codes that say the value or element itself is wrong (201 invalid argument,
    * 401 not implemented, 402 keyword, 403 read-only, 404 write-only, 405 incorrect data type): sending it

@@ -7,14 +7,8 @@ export const SCORM2004: ScormDialect = {
   apiName: "API_1484_11",
   /** RTE ch.3, API instance discovery (ADL's algorithm): up to 500 parent frames, then the opener's chain. */
   maxHops: 500,
-  initialize: "Initialize",
+  prefix: "",
   terminate: "Terminate",
-  getValue: "GetValue",
-  setValue: "SetValue",
-  commit: "Commit",
-  getLastError: "GetLastError",
-  getErrorString: "GetErrorString",
-  getDiagnostic: "GetDiagnostic",
   /**
    * 201 general argument error, 401 undefined element, 402 unimplemented element, 404 read only, 405 write
    * only, 406 type mismatch, 407 value out of range, 408 dependency not established: the same value cannot

@@ -4,8 +4,8 @@
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
 import type { Outcome } from "../../../runtime/core/outcome.js";
 import { isoDuration } from "../../common/iso-duration.js";
-import type { Snapshot, TrackerStart } from "../../../runtime/tracking/tracker.js";
-import { ScormTracker, THREW, untracked, type AnswerEvent, displayName } from "../../common/scorm/tracker-base.js";
+import type { Tracker } from "../../../runtime/tracking/tracker.js";
+import { displayName, notTracked, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
 import { LOCATION_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
 import { SCORM2004 } from "./dialect.js";
 import { correctPatterns, description, interactionType, learnerResponse } from "./responses.js";
@@ -23,140 +23,139 @@ const finished = (o: Outcome): boolean => o.settled && o.completion === "complet
 /** real(10,7) for a 0..1 measure: four decimals, plain notation. */
 const measure = (x: number): string => String(Math.round(x * 10000) / 10000);
 
-export class Scorm2004Tracker extends ScormTracker {
-  /** RTE §4.2.23 cmi.suspend_data, SPM 64000: the full state always fits below that. */
-  readonly maxStateLength = SUSPEND_DATA_MAX;
-  /** What the LMS already holds as final: never regressed (an LMS may keep the status of an earlier session). */
-  private storedCompleted = false;
-  private storedPassed = false;
+export function scorm2004Tracker(win: Window): Tracker {
+  return scormTracker(win, SCORM2004, ({ initialize, disconnect, loadObjectives, objective, get, set, problem }) => {
+    const startedAt = Date.now();
+    let course: RuntimeCourse | undefined;
+    let interactions = 0;
+    /** What the LMS already holds as final: never regressed (an LMS may keep the status of an earlier session). */
+    let storedCompleted = false;
+    let storedPassed = false;
+    return {
+      /** RTE §4.2.23 cmi.suspend_data, SPM 64000: the full state always fits below that. */
+      maxStateLength: SUSPEND_DATA_MAX,
+      start: (c) => {
+        course = c;
+        const code = initialize();
+        // 103 (already initialized): a session is running on this API object, so the calls work (RTE ch.3 state model).
+        if (code && code !== "103") {
+          disconnect();
+          // 104 (content instance terminated): Moodle keeps one API object for every SCO of a package, and once a
+          // SCO has terminated it stays so until the learner re-enters the activity.
+          return notTracked(
+            code === "104"
+              ? "The LMS has closed tracking for this visit (error 104): leave the activity and open it again to record this part."
+              : `The LMS did not start tracking (${code === THREW ? "it did not respond" : `error ${code}`}), so your progress may not be recorded.`,
+          );
+        }
+        // RTE §4.2.16 cmi.mode: `browse` and `review` show the course and record nothing (Moodle's Preview button
+        // launches in browse mode yet stores what the content sends as a graded attempt).
+        const mode = get("cmi.mode");
+        storedCompleted = get("cmi.completion_status") === "completed";
+        storedPassed = get("cmi.success_status") === "passed";
+        // Objectives the LMS already lists keep their places and ours go after `_count`: Moodle puts the
+        // manifest's primary objective at index 0; on resume ours are found again by id (RTE §4.2.17, readable).
+        interactions = loadObjectives();
+        const location = get("cmi.location");
+        const state = get("cmi.suspend_data");
+        const learnerName = displayName(get("cmi.learner_name"));
+        // RTE §4.2.19 cmi.scaled_passing_score (from the manifest's minNormalizedMeasure, or the LMS's own): when
+        // set, it is the pass mark — the LMS judges success_status by it (RTE §4.2.22) — so the player grades with it.
+        const passing = get("cmi.scaled_passing_score");
+        const scaled = passing === "" ? NaN : Number(passing);
+        const passMark = Number.isFinite(scaled) && scaled >= -1 && scaled <= 1 ? Math.round(Math.max(0, scaled) * 10000) / 100 : undefined;
+        // No commit here: the player's first record() follows at once and carries this launch's values in the
+        // same commit (Moodle 4.5 sends commits after a SCO switch as beacons and may apply two in reverse order).
+        return {
+          tracked: true,
+          ...(location || state ? { resume: { location, state } } : {}),
+          review: mode === "review" || mode === "browse",
+          ...(mode === "browse" ? { notice: "Preview: you can use the whole course; nothing is graded or recorded." } : {}),
+          ...(learnerName ? { learnerName } : {}),
+          ...(passMark === undefined ? {} : { passMark }),
+        };
+      },
 
-  constructor(win: Window) {
-    super(win, SCORM2004);
-  }
+      writeProgress: (s) => {
+        if (!course) return;
+        const o = s.progress.outcome;
+        // RTE §4.2.14 cmi.location, §4.2.23 cmi.suspend_data: the full state, never the compact one below 64,000.
+        if (s.location.length <= LOCATION_MAX) set("cmi.location", s.location);
+        else problem(`bookmark longer than ${LOCATION_MAX} characters was not saved`);
+        const state = s.state.length <= SUSPEND_DATA_MAX ? s.state : s.compactState;
+        if (state.length <= SUSPEND_DATA_MAX) set("cmi.suspend_data", state);
+        else problem(`progress data of ${state.length} characters exceeds SCORM 2004's ${SUSPEND_DATA_MAX}; it was not saved`);
 
-  start(course: RuntimeCourse): Promise<TrackerStart> {
-    this.course = course;
-    if (!this.discover()) return untracked("No SCORM 2004 LMS was found, so your progress is not being recorded.");
-    const code = this.initialize();
-    // 103 (already initialized): a session is running on this API object, so the calls work (RTE ch.3 state model).
-    if (code && code !== "103") {
-      this.disconnect();
-      // 104 (content instance terminated): Moodle keeps one API object for every SCO of a package, and once a
-      // SCO has terminated it stays so until the learner re-enters the activity.
-      return untracked(
-        code === "104"
-          ? "The LMS has closed tracking for this visit (error 104): leave the activity and open it again to record this part."
-          : `The LMS did not start tracking (${code === THREW ? "it did not respond" : `error ${code}`}), so your progress may not be recorded.`,
-      );
-    }
-    // RTE §4.2.16 cmi.mode: `browse` and `review` show the course and record nothing (Moodle's Preview button
-    // launches in browse mode yet stores what the content sends as a graded attempt).
-    const mode = this.get("cmi.mode");
-    this.readOnly = mode === "review" || mode === "browse";
-    this.storedCompleted = this.get("cmi.completion_status") === "completed";
-    this.storedPassed = this.get("cmi.success_status") === "passed";
-    // Objectives the LMS already lists keep their places and ours go after `_count`: Moodle puts the
-    // manifest's primary objective at index 0; on resume ours are found again by id (RTE §4.2.17, readable).
-    this.loadObjectives();
-    const location = this.get("cmi.location");
-    const state = this.get("cmi.suspend_data");
-    const learnerName = displayName(this.get("cmi.learner_name"));
-    // RTE §4.2.19 cmi.scaled_passing_score (from the manifest's minNormalizedMeasure, or the LMS's own): when
-    // set, it is the pass mark — the LMS judges success_status by it (RTE §4.2.22) — so the player grades with it.
-    const passing = this.get("cmi.scaled_passing_score");
-    const scaled = passing === "" ? NaN : Number(passing);
-    const passMark = Number.isFinite(scaled) && scaled >= -1 && scaled <= 1 ? Math.round(Math.max(0, scaled) * 10000) / 100 : undefined;
-    // No commit here: the player's first record() follows at once and carries this launch's values in the
-    // same commit (Moodle 4.5 sends commits after a SCO switch as beacons and may apply two in reverse order).
-    return Promise.resolve({
-      tracked: true,
-      ...(location || state ? { resume: { location, state } } : {}),
-      review: this.readOnly,
-      ...(mode === "browse" ? { notice: "Preview: you can use the whole course; nothing is graded or recorded." } : {}),
-      ...(learnerName ? { learnerName } : {}),
-      ...(passMark === undefined ? {} : { passMark }),
-    });
-  }
+        if (o.percent !== null && o.scaled !== null) {
+          // RTE §4.2.20 cmi.score: scaled is what 2004 judges by; Moodle grades from raw alone (scaled without
+          // raw grades 0), so raw/min/max always go with it. Score before status.
+          set("cmi.score.min", "0");
+          set("cmi.score.max", "100");
+          set("cmi.score.raw", String(o.percent));
+          set("cmi.score.scaled", String(o.scaled));
+        }
+        // RTE §4.2.18 cmi.progress_measure: exactly 1 when, and only when, the unit is complete.
+        set("cmi.progress_measure", measure(o.progress));
+        // RTE §4.2.4 cmi.completion_status, §4.2.22 cmi.success_status: two axes, each from the outcome.
+        const completion = completionStatus(o);
+        if (!storedCompleted || completion === "completed") {
+          set("cmi.completion_status", completion);
+          storedCompleted = completion === "completed";
+        }
+        const success = successStatus(course.reporting, o);
+        if (!storedPassed || success === "passed") {
+          set("cmi.success_status", success);
+          storedPassed = success === "passed";
+        }
+        // RTE §4.2.8 cmi.exit: `suspend` (resume later) while either axis can still change, then `normal`.
+        // Set with every write: if the window dies without a clean finish, the LMS still offers resume.
+        set("cmi.exit", finished(o) ? "normal" : "suspend");
 
-  protected writeProgress(s: Snapshot): void {
-    const course = this.course;
-    if (!course) return;
-    const o = s.progress.outcome;
-    // RTE §4.2.14 cmi.location, §4.2.23 cmi.suspend_data: the full state, never the compact one below 64,000.
-    if (s.location.length <= LOCATION_MAX) this.set("cmi.location", s.location);
-    else this.problem(`bookmark longer than ${LOCATION_MAX} characters was not saved`);
-    const state = s.state.length <= SUSPEND_DATA_MAX ? s.state : s.compactState;
-    if (state.length <= SUSPEND_DATA_MAX) this.set("cmi.suspend_data", state);
-    else this.problem(`progress data of ${state.length} characters exceeds SCORM 2004's ${SUSPEND_DATA_MAX}; it was not saved`);
+        for (const session of s.progress.sessions) {
+          if (session.id === ASSESSMENT_ID || !session.started) continue;
+          const n = objective(session.id);
+          set(`cmi.objectives.${n}.completion_status`, session.complete ? "completed" : "incomplete");
+        }
+        const a = s.progress.assessment;
+        if (a && o.percent !== null && o.scaled !== null) {
+          const n = objective(ASSESSMENT_ID);
+          set(`cmi.objectives.${n}.score.min`, "0");
+          set(`cmi.objectives.${n}.score.max`, "100");
+          set(`cmi.objectives.${n}.score.raw`, String(o.percent));
+          set(`cmi.objectives.${n}.score.scaled`, String(o.scaled));
+          set(`cmi.objectives.${n}.success_status`, a.passed ? "passed" : "failed");
+          set(`cmi.objectives.${n}.completion_status`, o.settled ? "completed" : "incomplete");
+        }
+      },
 
-    if (o.percent !== null && o.scaled !== null) {
-      // RTE §4.2.20 cmi.score: scaled is what 2004 judges by; Moodle grades from raw alone (scaled without
-      // raw grades 0), so raw/min/max always go with it. Score before status.
-      this.set("cmi.score.min", "0");
-      this.set("cmi.score.max", "100");
-      this.set("cmi.score.raw", String(o.percent));
-      this.set("cmi.score.scaled", String(o.scaled));
-    }
-    // RTE §4.2.18 cmi.progress_measure: exactly 1 when, and only when, the unit is complete.
-    this.set("cmi.progress_measure", measure(o.progress));
-    // RTE §4.2.4 cmi.completion_status, §4.2.22 cmi.success_status: two axes, each from the outcome.
-    const completion = completionStatus(o);
-    if (!this.storedCompleted || completion === "completed") {
-      this.set("cmi.completion_status", completion);
-      this.storedCompleted = completion === "completed";
-    }
-    const success = successStatus(course.reporting, o);
-    if (!this.storedPassed || success === "passed") {
-      this.set("cmi.success_status", success);
-      this.storedPassed = success === "passed";
-    }
-    // RTE §4.2.8 cmi.exit: `suspend` (resume later) while either axis can still change, then `normal`.
-    // Set with every write: if the window dies without a clean finish, the LMS still offers resume.
-    this.set("cmi.exit", finished(o) ? "normal" : "suspend");
+      /** RTE §4.2.9 cmi.interactions: appended at `_count`, id first, type before the responses (408 otherwise). */
+      writeInteraction: (e) => {
+        const q = e.question;
+        const p = `cmi.interactions.${interactions++}.`;
+        set(p + "id", interactionId(e.quizId, q.id), true);
+        set(p + "type", interactionType(q, e.answer), true);
+        set(p + "objectives.0.id", e.objective, true);
+        set(p + "timestamp", timestamp(e.at), true);
+        correctPatterns(q, e.answer).forEach((pattern, k) => set(`${p}correct_responses.${k}.pattern`, pattern, true));
+        set(p + "weighting", String(e.graded ? q.points : 0), true);
+        set(p + "learner_response", learnerResponse(q, e.answer), true);
+        set(p + "result", e.correct ? "correct" : "incorrect", true);
+        set(p + "latency", isoDuration(e.latencyMs), true);
+        const text = description(q);
+        if (text) set(p + "description", text, true);
+      },
 
-    for (const session of s.progress.sessions) {
-      if (session.id === ASSESSMENT_ID || !session.started) continue;
-      const n = this.objective(session.id);
-      this.set(`cmi.objectives.${n}.completion_status`, session.complete ? "completed" : "incomplete");
-    }
-    const a = s.progress.assessment;
-    if (a && o.percent !== null && o.scaled !== null) {
-      const n = this.objective(ASSESSMENT_ID);
-      this.set(`cmi.objectives.${n}.score.min`, "0");
-      this.set(`cmi.objectives.${n}.score.max`, "100");
-      this.set(`cmi.objectives.${n}.score.raw`, String(o.percent));
-      this.set(`cmi.objectives.${n}.score.scaled`, String(o.scaled));
-      this.set(`cmi.objectives.${n}.success_status`, a.passed ? "passed" : "failed");
-      this.set(`cmi.objectives.${n}.completion_status`, o.settled ? "completed" : "incomplete");
-    }
-  }
-
-  /** RTE §4.2.9 cmi.interactions: appended at `_count`, id first, type before the responses (408 otherwise). */
-  protected writeInteraction(e: AnswerEvent): void {
-    const q = e.question;
-    const p = `cmi.interactions.${this.interactionCount++}.`;
-    this.set(p + "id", interactionId(e.quizId, q.id), true);
-    this.set(p + "type", interactionType(q, e.answer), true);
-    this.set(p + "objectives.0.id", e.objective, true);
-    this.set(p + "timestamp", timestamp(e.at), true);
-    correctPatterns(q, e.answer).forEach((pattern, k) => this.set(`${p}correct_responses.${k}.pattern`, pattern, true));
-    this.set(p + "weighting", String(e.graded ? q.points : 0), true);
-    this.set(p + "learner_response", learnerResponse(q, e.answer), true);
-    this.set(p + "result", e.correct ? "correct" : "incorrect", true);
-    this.set(p + "latency", isoDuration(e.latencyMs), true);
-    const text = description(q);
-    if (text) this.set(p + "description", text, true);
-  }
-
-  protected writeEnd(s: Snapshot): void {
-    this.set("cmi.session_time", isoDuration(Date.now() - this.startedAt));
-    // SCORM 2004 4th ed. RTE, navigation data model: adl.nav.request is acted on after Terminate. A single-SCO package asks for
-    // `suspendAll` while unfinished (an attempt merely exited is ended by a sequencing LMS, losing resume) and
-    // `exitAll` once finished. A SCO of a multi-SCO package asks nothing and the learner picks the next one
-    // in the LMS's menu: after a content `continue`, Moodle's one API object stays terminated and the next
-    // SCO's Initialize fails (104). So no `continue`/`previous`. adl.nav.request_valid.continue answers
-    // true/false/unknown where the LMS implements navigation at all; an LMS without it answers an error ("").
-    if (this.course?.unit !== "course" || this.get("adl.nav.request_valid.continue") === "") return;
-    this.set("adl.nav.request", finished(s.progress.outcome) ? "exitAll" : "suspendAll");
-  }
+      writeEnd: (s) => {
+        set("cmi.session_time", isoDuration(Date.now() - startedAt));
+        // SCORM 2004 4th ed. RTE, navigation data model: adl.nav.request is acted on after Terminate. A single-SCO package asks for
+        // `suspendAll` while unfinished (an attempt merely exited is ended by a sequencing LMS, losing resume) and
+        // `exitAll` once finished. A SCO of a multi-SCO package asks nothing and the learner picks the next one
+        // in the LMS's menu: after a content `continue`, Moodle's one API object stays terminated and the next
+        // SCO's Initialize fails (104). So no `continue`/`previous`. adl.nav.request_valid.continue answers
+        // true/false/unknown where the LMS implements navigation at all; an LMS without it answers an error ("").
+        if (course?.unit !== "course" || get("adl.nav.request_valid.continue") === "") return;
+        set("adl.nav.request", finished(s.progress.outcome) ? "exitAll" : "suspendAll");
+      },
+    };
+  });
 }

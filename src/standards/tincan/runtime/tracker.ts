@@ -98,7 +98,6 @@ export class XapiTracker implements Tracker {
         if (finished) return;
         if (notice === "back") say("", null);
         // In the order things happened: a submit carries answers given earlier, in question order.
-        // In the order things happened: a submit carries answers given earlier, in question order.
         queue.enqueue(events.flatMap((e) => f.of(e, since())).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))));
         writer.write(doc(snapshot));
       };
