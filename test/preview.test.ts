@@ -187,7 +187,16 @@ describe("coursewright preview: usage", () => {
       expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const page = await fetch(preview.url);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('aria-label="Tracking panel"');
+      const html = await page.text();
+      expect(html).toContain('aria-label="Tracking panel"');
+      // The panel's controls (test/player-layout.test.ts drives them) and the page's own policy.
+      expect(html).toMatch(/<button type="button" id="cw-panel-toggle" aria-controls="cw-panel" aria-expanded="true">/);
+      expect(html).toMatch(/<div role="separator" id="cw-splitter" tabindex="0"[^>]* aria-valuenow="\d+"/);
+      expect(html.match(/data-cw-device="(\w+)"/g)).toEqual(['data-cw-device="phone"', 'data-cw-device="tablet"', 'data-cw-device="desktop"']);
+      expect(page.headers.get("content-security-policy")).toMatch(/^default-src 'self'; .*frame-ancestors 'none'$/);
+      expect(html).not.toMatch(/<style|style=/);
+      const css = await fetch(new URL("__cw/player.css", preview.url));
+      expect([css.status, css.headers.get("content-type")]).toEqual([200, "text/css; charset=utf-8"]);
       expect((await fetch(new URL("package/imsmanifest.xml", preview.url))).status).toBe(200);
       expect(fs.readdirSync(state).some((f) => f.startsWith("run-"))).toBe(true);
       const run = await preview.stop(signal);
@@ -291,13 +300,16 @@ describe.skipIf(!chromiumAvailable)("coursewright preview in Chromium", () => {
     const rebuilds = (): number => preview.output().split("\nrebuilt in ").length - 1;
 
     // A good edit: the frame relaunches on the new build, on the same page, with the same progress.
+    // The relaunch opens on the cover, as every launch does: contentFrame resumes from there.
     const md = path.join(content, PEER_SUPPORT);
+    const before = await page.$("#cw-content");
     await closingContent(browser.problems, async () => {
       fs.writeFileSync(md, replaceOnce(fs.readFileSync(md, "utf8"), "\nNow that we have been introduced", "\nEdited while previewing: now that we have been introduced"));
-      await page.frameLocator("#cw-content").locator(`#page-${FOURTH_PAGE}`).getByText("Edited while previewing").waitFor({ timeout: 15_000 });
+      await page.waitForFunction((old) => document.getElementById("cw-content") !== old, before, { timeout: 15_000 });
       frame = await contentFrame(page);
     });
     learner = new BrowserLearner(frame, course);
+    await frame.locator(`#page-${FOURTH_PAGE}`).getByText("Edited while previewing").waitFor();
     expect(await learner.here()).toBe(FOURTH_PAGE);
     expect(await frame.textContent("[data-cw=progress-text]")).toBe(progress);
     expect(await frame.locator("[data-session-status]").allTextContents()).toEqual(status);

@@ -54,7 +54,9 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
 export function coverButton(doc: Document, resumeTitle: string | undefined): void {
   const start = $<HTMLButtonElement>(doc, "start");
   const resume = $(doc, "resume");
-  const title = $(doc, "resume-title");
+  // The title is the button's last child, a plain span: a data-cw on it would make a click on the text
+  // its own (unknown) control, and Resume would not react.
+  const title = resume?.lastChild;
   if (!start || !resume || !title) return;
   start.disabled = false;
   start.hidden = Boolean(resumeTitle);
