@@ -1,6 +1,7 @@
 // The packages the accessibility tests open: the real course, and the real course with a sequencing
 // question added to a knowledge check (the real checks have the five other types, the sequencing question
 // is only in the graded assessment), so that every question type is seen checked right and wrong.
+import { enterCourseIn } from "./course-entry.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,16 +28,17 @@ export interface A11yPackage extends BuiltPackage {
   readonly course: Course;
 }
 
-/** Builds (scorm12) the real course, or with `allTypesInChecks` the real course plus the sequencing question. */
+/**
+ * Builds (scorm12) the real course, or with `allTypesInChecks` the real course plus the sequencing question;
+ * both with the assessment open from the start (`requireSessions: false`), so that its states can be reached
+ * directly (the locked assessment's own state is checked in test/cover-completion.test.ts).
+ */
 export async function buildA11yPackage(options: { allTypesInChecks: boolean }): Promise<A11yPackage> {
-  if (!options.allTypesInChecks) {
-    const pkg = await buildAndUnpack({ target: "scorm12" });
-    return { ...pkg, course: loadCourse(REAL_CONTENT) };
-  }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "cw-a11y-content-"));
   const dir = path.join(root, "content");
   fs.cpSync(REAL_CONTENT, dir, { recursive: true });
-  fs.appendFileSync(path.join(dir, "checks", "05-peer-relationship.yaml"), EXTRA_SEQUENCING);
+  fs.appendFileSync(path.join(dir, "course.yaml"), "\nrequireSessions: false\n");
+  if (options.allTypesInChecks) fs.appendFileSync(path.join(dir, "checks", "05-peer-relationship.yaml"), EXTRA_SEQUENCING);
   try {
     const course = loadCourse(dir);
     const pkg = await buildAndUnpack({ target: "scorm12", contentDir: dir });
@@ -46,10 +48,14 @@ export async function buildA11yPackage(options: { allTypesInChecks: boolean }): 
   }
 }
 
-/** Waits until the player has started: the untracked banner (no LMS) is shown and page 1 is on screen. */
-export async function started(page: Page): Promise<void> {
+/**
+ * Waits until the player has started (the untracked banner, no LMS, is shown), then enters the course past
+ * the cover (`stayOnCover`: stays there) so that page 1 is on screen.
+ */
+export async function started(page: Page, stayOnCover = false): Promise<void> {
   await page.locator("[data-cw=banner]").waitFor({ state: "visible" });
-  await page.locator("[data-page]:visible").first().waitFor();
+  await enterCourseIn(page, stayOnCover);
+  if (!stayOnCover) await page.locator("[data-page]:visible").first().waitFor();
 }
 
 /** `sessionId/pageId` of the page on screen. */
