@@ -556,11 +556,19 @@ describe.skipIf(!chromiumAvailable)("accessibility in Chromium", { timeout: 300_
       await force("[data-mark]", { "data-mark": "correct" }, "Correct");
       await measure("[data-mark], [data-problem]");
       await force("[data-mark]", { "data-mark": "incorrect" }, "Incorrect");
-      await force(".cw-question", { class: "cw-question is-incorrect" });
+      await force(".cw-question", { "data-state": "incorrect" });
       await force("[data-feedback], [data-choice-feedback]", {});
       expect(await measure("[data-mark], [data-feedback], [data-choice-feedback], .cw-hint, .cw-quiz__rules, .cw-question__number, legend, label")).toBeGreaterThan(20);
+      // Each row's mark on its tinted row: right, wrong, and the correct answer shown.
+      for (const result of ["right", "wrong", "key"]) {
+        await force("[data-row]", { "data-result": result });
+        await force("[data-row-mark]", {}, "Your answer: incorrect");
+        expect(await measure("[data-row-mark], [data-row] label, [data-choice-feedback]"), `row ${result}`).toBeGreaterThan(10);
+      }
 
       await learner.open("assessment", "assessment");
+      await force("[data-dup]", {}); // a matching target chosen twice
+      expect(await measure("[data-dup]")).toBeGreaterThan(0);
       for (const state of ["failed", "passed"]) {
         await force("[data-cw=results]", { "data-state": state });
         await force("[data-cw=result-status]", {}, state === "passed" ? "Passed. Your score is 100%." : "Not passed. Your score is 50%.");
