@@ -159,6 +159,20 @@ describe.skipIf(!chromiumAvailable)("the preview player's layout in Chromium", (
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("cw-panel-toggle");
     await page.keyboard.press("Enter");
     expect(await expanded(page)).toBe("true");
+
+    // A pointer drags it too: 48 px to the left widens the panel by 48 px.
+    await splitter.focus();
+    await page.keyboard.press("Home");
+    const bar = await splitter.boundingBox();
+    if (!bar) throw new Error("the separator has no box");
+    const y = bar.y + bar.height / 2;
+    await page.mouse.move(bar.x + bar.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width / 2 - 24, y);
+    await page.mouse.move(bar.x + bar.width / 2 - 48, y);
+    await page.mouse.up();
+    expect(await valueNow(page)).toBe(min + 48);
+    expect(await panelWidth(page)).toBe(min + 48);
   }, 60_000);
 
   it("the device toggle gives the course frame a phone's and a tablet's width, pressed one at a time", async () => {
