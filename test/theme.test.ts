@@ -71,6 +71,18 @@ describe("contrast maths (WCAG 2.1 relative luminance and contrast ratio)", () =
     expect(PAIRS.filter((p) => p.min === 3).map((p) => p.fg)).toEqual(["accent", "accent", "control", "control"]);
   });
 
+  it("derives dark-mode links and focus ring that pass for any brand and accent (all 4,096 #rgb colours)", () => {
+    const failing: string[] = [];
+    for (let n = 0; n < 4096; n++) {
+      const hex = `#${[8, 4, 0].map((shift) => ((n >> shift) & 15).toString(16).repeat(2)).join("")}`;
+      const dark = palette({ brand: hex, accent: hex }, true);
+      // Only the fill of buttons (text on the brand colour itself) is the author's to fix in dark mode.
+      const derived = contrastFailures(dark, "dark").filter((f) => f.field !== "brand" || !/ text on /.test(f.message));
+      if (derived.length > 0) failing.push(`${hex}: ${derived.map((f) => f.message).join("; ")}`);
+    }
+    expect(failing).toEqual([]);
+  });
+
   it("keeps course.css's :root defaults equal to the light palette the build checks", () => {
     const css = fs.readFileSync(path.join(REPO_ROOT, "templates/assets/course.css"), "utf8");
     const root = /:root \{([^}]*)\}/.exec(css)?.[1] ?? "";

@@ -97,7 +97,7 @@ export function palette(theme: Pick<Theme, "brand" | "accent"> | undefined, dark
   const brandText = contrast(WHITE, brand) >= 4.5 || contrast(WHITE, brand) >= contrast(INK, brand) ? WHITE : INK;
   const brandHover = brandText === WHITE ? mix(brand, "#000000", 0.15) : mix(brand, WHITE, 0.25);
   const base = dark ? DARK_BASE : LIGHT_BASE;
-  const link = dark ? lightenUntil(brand, [base.bg, base.surface], 4.5) : brand;
+  const link = dark ? lightenUntil(brand, [base.bg, base.surface, base["note-bg"]], 4.5) : brand;
   // Dark mode aims the ring higher than the 3:1 it needs: a focus ring should be easy to find.
   const ring = dark ? lightenUntil(accent, [base.bg, base.surface], 4.5) : accent;
   return { ...base, brand, "brand-text": brandText, "brand-hover": brandHover, link, accent: ring, "focus-ring": ring };
@@ -120,6 +120,7 @@ export const PAIRS: readonly Pair[] = [
   { field: "brand", fg: "brand-text", bg: "brand-hover", what: "text", min: 4.5 },
   { field: "brand", fg: "link", bg: "bg", what: "links", min: 4.5 },
   { field: "brand", fg: "link", bg: "surface", what: "links", min: 4.5 },
+  { field: "brand", fg: "link", bg: "note-bg", what: "links", min: 4.5 },
   { field: "accent", fg: "accent", bg: "bg", what: "the focus ring and progress bar", min: 3 },
   { field: "accent", fg: "accent", bg: "surface", what: "the focus ring and progress bar", min: 3 },
   ...(["bg", "surface", "good-bg", "bad-bg", "note-bg"] as const).flatMap((bg) => [
