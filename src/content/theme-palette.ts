@@ -59,7 +59,6 @@ export interface Palette {
   readonly "bad-bg": string;
   readonly "note-bg": string;
   readonly "note-border": string;
-  readonly focus: string;
   readonly "focus-ring": string;
 }
 
@@ -68,11 +67,11 @@ type Base = Omit<Palette, "brand" | "brand-text" | "brand-hover" | "link" | "acc
 /** The light defaults: the same values as the `:root` block of templates/assets/course.css. */
 export const LIGHT_BASE: Base = {
   text: "#1d2330", muted: "#4a5363", bg: "#ffffff", surface: "#f3f5f8", border: "#c9d0da", control: "#6b7484",
-  good: "#1e6b34", "good-bg": "#e6f4ea", bad: "#a1262b", "bad-bg": "#fbeaea", "note-bg": "#fff7e0", "note-border": "#b7791f", focus: "#ffffff",
+  good: "#1e6b34", "good-bg": "#e6f4ea", bad: "#a1262b", "bad-bg": "#fbeaea", "note-bg": "#fff7e0", "note-border": "#b7791f",
 };
 export const DARK_BASE: Base = {
   text: "#e7eaf0", muted: "#b0b8c6", bg: "#14181f", surface: "#1d232c", border: "#3a4452", control: "#8591a3",
-  good: "#7ad69a", "good-bg": "#143222", bad: "#ff9b9b", "bad-bg": "#3d1a1c", "note-bg": "#352c14", "note-border": "#d69e2e", focus: "#14181f",
+  good: "#7ad69a", "good-bg": "#143222", bad: "#ff9b9b", "bad-bg": "#3d1a1c", "note-bg": "#352c14", "note-border": "#d69e2e",
 };
 export const DEFAULT_BRAND = "#1f5fa8";
 export const DEFAULT_ACCENT = "#0f7b6c";
