@@ -2,12 +2,30 @@
 // and in dark (prefers-color-scheme emulated), axe 0 violations in both, reflow at 320 px and at 200 % zoom,
 // the phone chrome's height, the reading measure on a desktop, the menu beside the content (desktop) or as
 // a drawer (phone), and a captioned figure.
+import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { palette } from "../src/content/theme-palette.js";
 import { AxeLog } from "./helpers/a11y-axe.js";
 import { buildA11yPackage, horizontalOverflow, type A11yPackage } from "./helpers/a11y-course.js";
 import { chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
+import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { contentFixture } from "./helpers/content-fixture.js";
+
+/** A page the real course lacks: a wide table and a tip callout, appended to its last session. */
+const TABLE_PAGE = `
+# Values at a glance
+
+::: tip Try this
+Pick one value and notice, this week, where it shows in your own practice.
+:::
+
+| Value | What it asks of a peer supporter | Where the lessons discuss it |
+|---|---|---|
+| Hope | Believing in and sharing the possibility of recovery, including through one's own story of recovery | Session 4, Introduction to the six values |
+| Mutuality | Sharing power and learning in both directions, so neither person is the expert on the other's life | Session 4, Introduction to the six values |
+| Empowerment | Supporting people to find their own solutions and take control, avoiding rescuing or deciding for them | Session 5, The Drama Triangle |
+`;
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 320, height: 640 };
@@ -23,6 +41,9 @@ describe.skipIf(!chromiumAvailable)("the course's look in Chromium", { timeout: 
   let pkg: A11yPackage;
   let site: StaticServer;
   let figurePage = "";
+  let extra: BuiltPackage;
+  let extraSite: StaticServer;
+  let tablePage = "";
 
   beforeAll(async () => {
     pkg = await buildA11yPackage({ allTypesInChecks: false });
@@ -31,18 +52,26 @@ describe.skipIf(!chromiumAvailable)("the course's look in Chromium", { timeout: 
     const session = pkg.course.sessions.find((s) => s.pages.some((p) => p.markdown.includes("drama-triangle.svg")));
     const page = session?.pages.find((p) => p.markdown.includes("drama-triangle.svg"));
     figurePage = `page-${session?.id ?? ""}-${page?.id ?? ""}`;
+    const fx = contentFixture();
+    const last = pkg.course.sessions[pkg.course.sessions.length - 1];
+    fs.appendFileSync(fx.path(`sessions/${fs.readdirSync(fx.path("sessions")).sort().at(-1) ?? ""}`), TABLE_PAGE);
+    extra = await buildAndUnpack({ target: "scorm12", contentDir: fx.dir });
+    extraSite = await serveDir(extra.dir);
+    tablePage = `page-${last?.id ?? ""}-values-at-a-glance`;
   });
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    await extraSite?.close();
     pkg?.cleanup();
+    extra?.cleanup();
   });
 
-  async function open(viewport: { width: number; height: number }, scheme: "light" | "dark" = "light"): Promise<Page> {
+  async function open(viewport: { width: number; height: number }, scheme: "light" | "dark" = "light", from = site): Promise<Page> {
     const page = await browser.newPage();
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${site.url}index.html`);
+    await page.goto(`${from.url}index.html`);
     // Started: the untracked banner (no LMS) and the first view (the cover, or the first page) on screen.
     await page.locator("[data-cw=banner]").waitFor({ state: "visible" });
     await page.locator(".cw-page:visible").first().waitFor();
@@ -62,7 +91,7 @@ describe.skipIf(!chromiumAvailable)("the course's look in Chromium", { timeout: 
 
   const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 
-  it.each(["light", "dark"] as const)("axe finds 0 violations in %s mode (first view, the figure page, a knowledge check, the menu drawer)", async (scheme) => {
+  it.each(["light", "dark"] as const)("axe finds 0 violations in %s mode (first view, the figure page, a content note, a knowledge check, the menu drawer)", async (scheme) => {
     const log = new AxeLog();
     const page = await open(DESKTOP, scheme);
     const colours = palette(pkg.course.theme, scheme === "dark");
@@ -75,6 +104,9 @@ describe.skipIf(!chromiumAvailable)("the course's look in Chromium", { timeout: 
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineColor)).toBe(rgb(colours["focus-ring"]));
+    const noted = pkg.course.sessions.flatMap((s) => s.pages.map((p) => ({ s, p }))).find(({ p }) => p.markdown.includes("::: content-note"));
+    await show(page, `page-${noted?.s.id ?? ""}-${noted?.p.id ?? ""}`);
+    await log.check(page, `${scheme}: content-note callout`);
     const check = pkg.course.sessions.find((s) => s.check);
     await show(page, `page-${check?.id ?? ""}-check`);
     await log.check(page, `${scheme}: knowledge check`);
@@ -84,7 +116,7 @@ describe.skipIf(!chromiumAvailable)("the course's look in Chromium", { timeout: 
     await phone.locator("#cw-menu").waitFor({ state: "visible" });
     await log.check(phone, `${scheme}: phone, menu drawer open`, { fullHeight: false });
     await phone.close();
-    expect(log.states).toHaveLength(4);
+    expect(log.states).toHaveLength(5);
     expect(log.report()).toBe("");
   });
 
@@ -167,5 +199,24 @@ describe.skipIf(!chromiumAvailable)("the course's look in Chromium", { timeout: 
     expect(img && caption && caption.y >= img.y + img.height && caption.height > 0).toBe(true);
     await expect(page.locator(`#${figurePage} .cw-prose > p > figure`).count()).resolves.toBe(0);
     await page.close();
+  });
+
+  it.each(["light", "dark"] as const)("a table and a tip callout in %s mode: axe 0, no sideways scroll at 320 px, cells wrap, the head row stands out", async (scheme) => {
+    const log = new AxeLog();
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await open(viewport, scheme, extraSite);
+      await show(page, tablePage);
+      const table = page.locator(`#${tablePage} .cw-prose table`);
+      await expect(table.count()).resolves.toBe(1);
+      await expect(page.locator(`#${tablePage} .cw-callout--tip`).count()).resolves.toBe(1);
+      expect(await horizontalOverflow(page), `${viewport.width} px`).toBeNull();
+      const box = await table.boundingBox();
+      expect(box && box.x + box.width <= viewport.width).toBe(true);
+      const colours = palette(pkg.course.theme, scheme === "dark");
+      expect(await styleOf(page, `#${tablePage} thead th`, "background-color")).toBe(rgb(colours.surface));
+      await log.check(page, `${scheme}, ${viewport.width} px: table and tip`);
+      await page.close();
+    }
+    expect(log.report()).toBe("");
   });
 });
