@@ -147,8 +147,8 @@ describe("limits of the units and ids a package will have (in process)", () => {
     const course = loadCourse(fx.dir);
     expect(refused(course, "scorm12", false)).toBeUndefined();
     expect(refused(course, "scorm12", true)?.problems).toEqual([
-      { file: fx.path(s), line: fx.lineOf(s, "title: SSS"), field: "title", message: "is 201 characters long; a SCORM 1.2 manifest <title> holds at most 200 (IMS CP 1.1.2)" },
-    ]);
+      { file: fx.path(s), line: fx.lineOf(s, "title: SSS"), field: "title", message: "is 212 characters long; a SCORM 1.2 manifest <title> holds at most 200 (IMS CP 1.1.2)" },
+    ]); // the item's title is the numbered "Session 1: <title>" (model/units.ts sessionTitle)
   });
 
   it("course ids: IRIs with Unicode pass, bad percent-encoding and characters outside RFC 3987 do not", () => {

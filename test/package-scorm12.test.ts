@@ -225,8 +225,8 @@ describe("SCORM 1.2 per-session package structure", () => {
     expect(course.sessions).toHaveLength(12);
     const assessment = course.assessment;
     if (!assessment) throw new Error("the course has no assessment");
-    expect(items.map((i) => i.title)).toEqual([...course.sessions.map((s) => s.title), assessment.title]);
-    expect(items[0]?.title).toBe("Introduction to the Course");
+    expect(items.map((i) => i.title)).toEqual([...course.sessions.map((s, i) => `Session ${i + 1}: ${s.title}`), assessment.title]);
+    expect(items[0]?.title).toBe("Session 1: Introduction to the Course");
     expect(items.map((i) => i.resource.getAttribute("href"))).toEqual([
       ...course.sessions.map((s) => `sco-${s.id}.html`),
       "sco-assessment.html",

@@ -257,7 +257,7 @@ describe("SCORM 2004 per-session structure", () => {
     const items = itemsOf(doc);
     const assessment = course.assessment;
     if (!assessment) throw new Error("the course has no assessment");
-    expect(items.map((i) => i.title)).toEqual([...course.sessions.map((s) => s.title), assessment.title]);
+    expect(items.map((i) => i.title)).toEqual([...course.sessions.map((s, i) => `Session ${i + 1}: ${s.title}`), assessment.title]);
     expect(items.map((i) => i.resource.getAttribute("href"))).toEqual([...course.sessions.map((s) => `sco-${s.id}.html`), "sco-assessment.html"]);
     expect(items.every((i) => children(i.element, NS.imscp, "item").length === 0)).toBe(true);
   });
@@ -470,7 +470,8 @@ describe("SCORM 2004 limits refused with file:line", () => {
     const file = (dir: string): string => path.join(dir, "sessions", "01-introduction.md");
     const long = "S".repeat(201);
     const { message, out } = await refused((dir) => edit(file(dir), "title: Introduction to the Course", `title: ${long}`), true);
-    expect(message).toBe(`${path.relative(process.cwd(), file(out))}:${lineOf(file(out), "title:")}: title: is 201 characters long; a SCORM 2004 manifest <title> holds at most 200 (SCORM 2004 4th ed. CAM)`);
+    // The item's title is the numbered "Session 1: <title>" (model/units.ts sessionTitle).
+    expect(message).toBe(`${path.relative(process.cwd(), file(out))}:${lineOf(file(out), "title:")}: title: is 212 characters long; a SCORM 2004 manifest <title> holds at most 200 (SCORM 2004 4th ed. CAM)`);
     // One SCO: the session's title is no item's, so the same course builds.
     const dir = scratch.copyContent("long-session-title-single");
     edit(file(dir), "title: Introduction to the Course", `title: ${long}`);

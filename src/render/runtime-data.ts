@@ -1,7 +1,7 @@
 // Course model → the data the browser runtime needs for one unit (see model/runtime-data.ts).
 import type { Course, Question, Quiz } from "../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz, type RuntimeSession } from "../model/runtime-data.js";
-import type { Unit } from "../model/units.js";
+import { sessionTitle, type Unit } from "../model/units.js";
 import { fnv1a } from "../model/hash.js";
 import { plainText } from "./markdown.js";
 
@@ -53,7 +53,7 @@ function runtimeQuiz(course: Course, q: Quiz): RuntimeQuiz {
 export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
   const sessions: RuntimeSession[] = unit.sessions.map((s) => ({
     id: s.id,
-    title: s.title,
+    title: sessionTitle(course, s),
     pages: [...s.pages.map((p) => p.id), ...(s.check ? [CHECK_PAGE_ID] : [])],
     ...(s.check ? { check: s.check.id } : {}),
     counts: true,
