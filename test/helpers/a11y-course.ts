@@ -55,7 +55,17 @@ export async function buildA11yPackage(options: { allTypesInChecks: boolean }): 
 export async function started(page: Page, stayOnCover = false): Promise<void> {
   await page.locator("[data-cw=banner]").waitFor({ state: "visible" });
   await enterCourseIn(page, stayOnCover);
-  if (!stayOnCover) await page.locator("[data-page]:visible").first().waitFor();
+  if (stayOnCover) return;
+  await page.locator("[data-page]:visible").first().waitFor();
+  // Start moved focus to page 1's heading; a keyboard journey begins from the top of the document, as on a
+  // page just opened (focus the root for a moment: it becomes where Tab starts from).
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    root.tabIndex = -1;
+    root.focus();
+    root.blur();
+    root.removeAttribute("tabindex");
+  });
 }
 
 /** `sessionId/pageId` of the page on screen. */
