@@ -125,8 +125,8 @@ describe("assessment rules", () => {
   const wrong = (): (number[] | boolean | string | null)[] => quiz.questions.map((q) => (q.type === "true-false" ? !q.answer : q.type === "fill-in" ? "no" : q.type === "matching" || q.type === "sequencing" ? q.options.map((_, i, a) => a.length - 1 - i) : [q.options.length - 1 === q.correct![0] ? 0 : q.options.length - 1]));
 
   it("takes the course's pass mark and attempts by default, the LMS's pass mark when it sets one", () => {
-    expect(assessmentRules(whole)).toEqual({ passMark: whole.masteryScore, maxAttempts: whole.maxAttempts });
-    expect(assessmentRules(whole, 50)).toEqual({ passMark: 50, maxAttempts: whole.maxAttempts });
+    expect(assessmentRules(whole)).toEqual({ passMark: whole.masteryScore, maxAttempts: whole.maxAttempts, showAnswers: whole.showAnswers });
+    expect(assessmentRules(whole, 50)).toEqual({ passMark: 50, maxAttempts: whole.maxAttempts, showAnswers: whole.showAnswers });
     expect(attemptsLeft({ maxAttempts: 0 }, 7)).toBeNull();
     expect(attemptsLeft({ maxAttempts: 3 }, 5)).toBe(0);
   });

@@ -99,6 +99,7 @@ describe("SCORM 2004 single SCO", () => {
     expect(right?.learner_response).toBe(right?.correct_responses["0"]?.pattern);
     expect(wrong?.learner_response).not.toBe(wrong?.correct_responses["0"]?.pattern);
     s4.check.questions.forEach((q, i) => {
+      if (i === 0) return; // answered correctly above: done, its Check disabled
       learner.answer(s4.check?.id ?? "", i, q, true);
       learner.check(s4.check?.id ?? "", i);
     });
@@ -227,7 +228,11 @@ describe("SCORM 2004 single SCO", () => {
     expect(again.committed().cmi.completion_status).toBe("incomplete");
     // Interactions continue after the stored ones.
     back.open(s5.id, "check");
-    back.check(s5.check.id, 0);
+    expect(back.question(s5.check.id, 0).querySelector<HTMLButtonElement>("[data-cw=check-answer]")?.disabled).toBe(true); // right: done
+    const q1 = s5.check.questions[1];
+    if (!q1) throw new Error("check too short");
+    back.answer(s5.check.id, 1, q1, true);
+    back.check(s5.check.id, 1);
     expect(interactions(again.committed()).length).toBe(interactions(lms.committed()).length + 1);
     again.close(true);
     expectClean(again);
