@@ -127,6 +127,20 @@ describe("cover, lock and completion (jsdom)", () => {
     again.close(true);
   });
 
+  it("Exit from the cover ends visibly, and the bookmark stays where the learner was", async () => {
+    const lms = await launchScorm12(pkg.dir);
+    new Learner(lms.doc, course).next();
+    const location = lms.committed().cmi.core.lesson_location;
+    lms.doc.querySelector<HTMLElement>("#cw-menu a[href='#cw-cover']")?.click();
+    expect(visible(lms.doc, "#cw-cover")).toBe(true);
+    lms.doc.querySelector<HTMLElement>("[data-cw=exit]")?.click();
+    expect(visible(lms.doc, "[data-cw=exit-screen]")).toBe(true);
+    expect(visible(lms.doc, "#cw-cover")).toBe(false);
+    expect(lms.committed().cmi.core.lesson_location).toBe(location);
+    expect(lms.log.count("LMSFinish")).toBe(1);
+    lms.close(true);
+  });
+
   it("keeps the assessment locked until every session is complete, then opens it; Next on the last page shows the completion page", async () => {
     const lms = await launchScorm12(pkg.dir);
     const doc = lms.doc;

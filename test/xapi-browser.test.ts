@@ -11,6 +11,7 @@ import { launchParameters } from "../src/standards/tincan/launch-query.js";
 import type { Course } from "../src/model/course.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { ungatedContent } from "./helpers/content-fixture.js";
 import { until } from "./helpers/wait.js";
 
 const ACTOR = { objectType: "Agent", name: "Ada Learner", mbox: "mailto:ada@example.org" };
@@ -23,7 +24,9 @@ let site: StaticServer;
 
 beforeAll(async () => {
   course = loadCourse("content");
-  pkg = await buildAndUnpack({ target: "xapi" });
+  // The assessment open from the start (requireSessions: false): these tests are about the statements; the
+  // locked assessment is test/cover-completion.test.ts's.
+  pkg = await buildAndUnpack({ target: "xapi", contentDir: ungatedContent().dir });
   lrs = await startLrs();
   site = await serveDir(pkg.dir);
 });
@@ -188,7 +191,7 @@ describe.skipIf(!chromiumAvailable)("xAPI package in Chromium against the develo
     const { page, learner } = await start(browser, launchUrl(registration));
     expect(await learner.here()).toBe("assessment-assessment");
     await page.locator("[data-cw=results]").waitFor({ state: "visible" });
-    expect(await page.locator("[data-session-status='3']").textContent()).toBe("Complete");
+    expect(await page.locator("#cw-menu [data-session-status='3']").textContent()).toBe("Complete");
     await until(async () => verbsOf(await fetchStatements(registration)).includes("resumed") || undefined, "a resumed statement");
 
     // Finishing every session completes the course.
@@ -207,7 +210,7 @@ describe.skipIf(!chromiumAvailable)("xAPI package in Chromium against the develo
     const fresh = randomUUID();
     const other = await start(browser, launchUrl(fresh));
     expect(await other.learner.here()).toBe("introduction-about-this-session");
-    expect(await other.page.locator("[data-session-status='3']").textContent()).toBe("Not started");
+    expect(await other.page.locator("#cw-menu [data-session-status='3']").textContent()).toBe("Not started");
     await until(async () => verbsOf(await fetchStatements(fresh))[0] === "initialized" || undefined, "initialized for the new registration");
     await other.page.close();
     expect(unexpected(browser.problems)).toEqual([]);

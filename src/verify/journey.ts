@@ -81,8 +81,12 @@ class CoursewrightLearner {
   async play(): Promise<void> {
     const f = this.frame;
     const timeout = this.options.timeoutMs;
-    // Started: the runtime has shown a page and counted it as viewed.
-    await f.locator("[data-cw=progress-text]").filter({ hasNotText: /^0% viewed$/ }).waitFor({ timeout });
+    // Started: the runtime has written the progress (empty in the built page); then past the cover, when the
+    // unit has one, with its Start (or Resume) button, as a learner enters.
+    await f.locator("[data-cw=progress-text]").filter({ hasText: /\S/ }).waitFor({ timeout });
+    const enter = f.locator("[data-cw=start]:visible, [data-cw=resume]:visible");
+    if (await enter.count()) await enter.first().click({ timeout });
+    await f.locator("[data-page]:visible").waitFor({ timeout });
     const total = await f.locator("[data-page]").count();
     let here = await this.visiblePage();
     while (here > 0) {
