@@ -16,6 +16,9 @@ import { XapiTracker } from "../src/standards/tincan/runtime/tracker.js";
 import { until } from "./helpers/wait.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
+import { say } from "../src/runtime/core/messages.js";
+import { XAPI_MESSAGES } from "../src/standards/common/xapi/messages.js";
+import { TINCAN_MESSAGES } from "../src/standards/tincan/messages.js";
 import { parseLaunch, type TinCanLaunch } from "../src/standards/tincan/runtime/launch.js";
 import { LrsClient, type SendOutcome } from "../src/standards/common/xapi/lrs-client.js";
 import { StatementQueue, type KeyValueStore } from "../src/standards/common/xapi/statement-queue.js";
@@ -157,7 +160,7 @@ describe("durable statement queue", () => {
     const problems: string[] = [];
     // Batch of 3 → 400; then one by one: ok, 400 (the bad one), ok.
     const { client, batches } = scriptedClient([{ status: 400, message: "bad" }, { status: 200 }, { status: 400, message: "result.success: null" }, { status: 200 }, { status: 200 }]);
-    const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (m) => problems.push(m) });
+    const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (k, status) => problems.push(say({ messages: XAPI_MESSAGES }, k, status)) });
     vi.spyOn(console, "error").mockImplementation(() => {});
     queue.enqueue([st(1), st(2), st(3)]);
     await queue.flush();
@@ -174,7 +177,7 @@ describe("durable statement queue", () => {
     vi.useFakeTimers();
     const problems: string[] = [];
     const { client } = scriptedClient([{ status: 401 }]);
-    const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (m) => problems.push(m) });
+    const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (k, status) => problems.push(say({ messages: XAPI_MESSAGES }, k, status)) });
     queue.enqueue([st(1)]);
     await vi.advanceTimersByTimeAsync(0);
     expect(problems[0]).toMatch(/refused our credentials/);
@@ -428,7 +431,7 @@ describe("the State API writer", () => {
 
 describe("what the xAPI tracker tells the learner and the Exit screen", () => {
   const course = loadCourse("content");
-  const data = runtimeCourse(course, planUnits(course, false)[0]!);
+  const data = runtimeCourse(course, planUnits(course, false)[0]!, TINCAN_MESSAGES);
   let lrs: RunningLrs;
   beforeAll(async () => {
     lrs = await startLrs();

@@ -57,6 +57,11 @@ export interface RuntimeCourse {
   readonly fingerprint: string;
   readonly sessions: readonly RuntimeSession[];
   readonly quizzes: Readonly<Record<string, RuntimeQuiz>>;
+  /**
+   * Every word the runtime shows, by key (render/messages.ts, merged with the standard's own table): the
+   * bundle names keys only. Placeholders `{0}`, `{1}`; plurals are separate keys the caller picks.
+   */
+  readonly messages: Readonly<Record<string, string>>;
 }
 
 export const CHECK_PAGE_ID = "check";

@@ -4,6 +4,7 @@ import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion,
 import { sessionTitle, type Unit } from "../model/units.js";
 import { fnv1a } from "../model/hash.js";
 import { plainText } from "./markdown.js";
+import { MESSAGES } from "./messages.js";
 
 export const ASSESSMENT_PAGE_ID = "assessment";
 
@@ -50,7 +51,8 @@ function runtimeQuiz(course: Course, q: Quiz): RuntimeQuiz {
   return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map((x) => runtimeQuestion(course, q, x)) };
 }
 
-export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
+/** `messages`: the standard's own words (its Packager's table), added to the neutral ones. */
+export function runtimeCourse(course: Course, unit: Unit, messages: Readonly<Record<string, string>> = {}): RuntimeCourse {
   const sessions: RuntimeSession[] = unit.sessions.map((s) => ({
     id: s.id,
     title: sessionTitle(course, s),
@@ -77,5 +79,6 @@ export function runtimeCourse(course: Course, unit: Unit): RuntimeCourse {
     fingerprint: fnv1a(structure),
     sessions,
     quizzes,
+    messages: { ...MESSAGES, ...messages },
   };
 }

@@ -24,6 +24,11 @@ export interface Packager {
    * tracking must reach over the network. Every other fetch is limited to the package's own files.
    */
   readonly connectSrc: readonly string[];
+  /**
+   * The standard's own learner-facing words (LMS/LRS notices, launch problems) by key, written into each
+   * page's runtime data beside the neutral ones; keys are prefixed so they never collide with those.
+   */
+  readonly messages?: Readonly<Record<string, string>>;
   zipName(course: Course, options: PackageOptions): string;
   /** What the course asks of the standard that it cannot carry, for the units this package will have. */
   courseLimits(course: Course, units: readonly Unit[]): LimitProblem[];

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "../../paths.js";
+import { SCORM_MESSAGES } from "../common/scorm/messages.js";
 import type { Packager } from "../packager.js";
 import { scorm12CourseLimits } from "./course-limits.js";
 import { scorm12Manifest, SCORM12_SCHEMA_FILES } from "./manifest.js";
@@ -14,6 +15,7 @@ export const scorm12Packager: Packager = {
   supportsUnits: true,
   // SCORM 1.2 RTE §3.2–3.3: the SCO talks to the LMS through the API object of a parent frame, not the network.
   connectSrc: ["'none'"],
+  messages: SCORM_MESSAGES,
   zipName: (course, options) => `${course.slug}-scorm12${options.scoPerSession ? "-per-session" : ""}.zip`,
   courseLimits: scorm12CourseLimits,
   controlFiles(course, units, shared) {

@@ -1,4 +1,5 @@
 // TinCan packages (xAPI with the TinCan launch): the whole course as one launchable activity, tracked in an LRS.
+import { TINCAN_MESSAGES } from "./messages.js";
 import type { Packager } from "../packager.js";
 import { tincanCourseLimits } from "./course-limits.js";
 import { tincanXml } from "./tincan-xml.js";
@@ -10,6 +11,7 @@ export const tincanPackager: Packager = {
   // 127.0.0.1) are plain http, and an https page is kept from them by mixed-content blocking anyway. The
   // scheme list still shuts out ws:, data:, blob: and the like.
   connectSrc: ["'self'", "https:", "http:"],
+  messages: TINCAN_MESSAGES,
   // Named for its launch, not "xapi": a cmi5 package is xAPI too.
   zipName: (course) => `${course.slug}-tincan.zip`,
   courseLimits: tincanCourseLimits,

@@ -6,6 +6,7 @@
 // Every call into the LMS is guarded: an LMS that throws or refuses never stops the course.
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import type { LearnerEvent, NoticeTone, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
+import { say } from "../../../runtime/core/messages.js";
 import type { ScormDialect } from "./dialect.js";
 import { findApi } from "./find-api.js";
 
@@ -32,7 +33,8 @@ export interface ScormLms {
   readonly set: (element: string, value: string, always?: boolean) => void;
   /** Re-sends what the LMS did not take, then commits if anything changed; `retry`: retry a refused commit. */
   readonly flush: (retry: boolean) => void;
-  readonly problem: (message: string) => void;
+  /** Tells the learner (and the console): a key of messages.ts with its placeholders' values. */
+  readonly problem: (key: string, ...args: readonly (string | number)[]) => void;
 }
 
 /** One SCORM version's data model, written through the guarded calls. */
@@ -75,6 +77,8 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
   let retry: ReturnType<typeof setTimeout> | undefined;
   const objectiveIndex = new Map<string, number>();
   let objectiveCount = 0;
+  /** The words come with the course, given to `start`. */
+  let words: Pick<RuntimeCourse, "messages"> = { messages: {} };
 
   /** One guarded call into the LMS: its answer as a string, or undefined when it threw (or has no such function). */
   const invoke = (name: string, ...args: string[]): string | undefined => {
@@ -129,7 +133,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     if (refused.has(kind)) return;
     refused.add(kind);
     console.warn(`[coursewright] ${label} ${prefix}SetValue("${element}", "${value.slice(0, 40)}") failed: error ${code} ${text}`);
-    notice("lms-value", `The LMS did not accept part of your progress (${kind}, error ${code}); the rest is being saved.`);
+    notice("lms-value", say(words, "lmsPart", kind, code));
   };
   const flush = (again: boolean): void => {
     if (!api || finished) return;
@@ -145,7 +149,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     }
     failures++;
     report(`${prefix}Commit("")`);
-    notice("lms", "The LMS is not saving your progress at the moment. You can carry on: the course keeps trying.");
+    notice("lms", say(words, "lmsNotSaving"));
     // Bounded back-off; after the last retry the next learner action (or the finish) tries again.
     const wait = RETRY_MS[failures - 1];
     if (again && wait !== undefined) retry = setTimeout(() => flush(true), wait);
@@ -175,7 +179,8 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     get,
     set,
     flush,
-    problem: (message) => {
+    problem: (key, ...args) => {
+      const message = say(words, key, ...args);
       console.error(`[coursewright] ${message}`);
       tracker.onProblem?.(message);
     },
@@ -185,8 +190,9 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
   const tracker: Tracker = {
     maxStateLength: writer.maxStateLength,
     start: (course) => {
+      words = course;
       api = findApi<ScormApi>(win, dialect.apiName, dialect.maxHops);
-      const started = api ? writer.start(course) : notTracked(`No ${label} LMS was found, so your progress is not being recorded.`);
+      const started = api ? writer.start(course) : notTracked(say(course, "lmsNone", label));
       readOnly = Boolean(started.review);
       return Promise.resolve(started);
     },

@@ -22,8 +22,8 @@ export interface QueueOptions {
   readonly maxDelayMs?: number;
   /** Wait for `release` before sending anything. */
   readonly held?: boolean;
-  /** Shown to the learner: rejected statements, refused credentials. */
-  readonly onProblem?: (message: string) => void;
+  /** Shown to the learner: rejected statements, refused credentials (a key of messages.ts, and the HTTP status). */
+  readonly onProblem?: (key: string, status: number) => void;
   readonly onLink?: LinkReport;
 }
 
@@ -135,7 +135,7 @@ export class StatementQueue {
       }
       if (status === 401 || status === 403) {
         this.refused = true;
-        problem(`The LRS refused our credentials (HTTP ${status}); your progress is kept on this device until it accepts them.`);
+        problem("lrsRefused", status);
         retryLater(outcome.retryAfter, true);
         return false;
       }
@@ -153,7 +153,7 @@ export class StatementQueue {
         // Storage full or blocked: the refused statement stays listed in memory; the learner goes on.
       }
       console.error("[coursewright] the LRS rejected", batch[0], outcome);
-      problem(`The LRS rejected a record of your progress (HTTP ${status}); please tell your course administrator.`);
+      problem("lrsRejected", status);
       found();
       return true;
     };

@@ -4,6 +4,7 @@
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.js";
 import { cmiClockTime, cmiTimespan } from "./timing.js";
 import type { Tracker } from "../../../runtime/tracking/tracker.js";
+import { say } from "../../../runtime/core/messages.js";
 import { displayName, notTracked, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
 import { CMI_STRING4096_MAX, interactionId } from "../limits.js";
 import { SCORM12 } from "./dialect.js";
@@ -29,7 +30,7 @@ export function scorm12Tracker(win: Window): Tracker {
           // Moodle 5.1 mod_scorm answers 101 when the previous SCO never called LMSFinish, yet later calls work.
           if (code !== "101" || get("cmi.core.lesson_status") === "") {
             disconnect();
-            return notTracked(`The LMS did not start tracking (${code === THREW ? "it did not respond" : `error ${code}`}), so your progress may not be recorded.`);
+            return notTracked(say(c, "lmsNoStart", code === THREW ? say(c, "lmsSilent") : say(c, "lmsError", code)));
           }
         }
         const mode = get("cmi.core.lesson_mode");
@@ -54,7 +55,7 @@ export function scorm12Tracker(win: Window): Tracker {
           tracked: true,
           ...(location || state ? { resume: { location, state } } : {}),
           review: mode === "review" || mode === "browse",
-          ...(mode === "browse" ? { notice: "Preview: you can use the whole course; nothing is graded or recorded." } : {}),
+          ...(mode === "browse" ? { notice: say(c, "lmsBrowse") } : {}),
           ...(learnerName ? { learnerName } : {}),
         };
       },
@@ -62,10 +63,10 @@ export function scorm12Tracker(win: Window): Tracker {
       writeProgress: (s) => {
         if (!course) return;
         if (s.location.length <= CMI_LIMIT) set("cmi.core.lesson_location", s.location);
-        else problem(`bookmark longer than ${CMI_LIMIT} characters was not saved`);
+        else problem("lmsLongBookmark", CMI_LIMIT);
         const state = s.state.length <= SUSPEND_DATA_LIMIT ? s.state : s.compactState;
         if (state.length <= SUSPEND_DATA_LIMIT) set("cmi.suspend_data", state);
-        else problem(`progress data of ${state.length} characters exceeds SCORM 1.2's ${SUSPEND_DATA_LIMIT}; it was not saved`);
+        else problem("lmsLongState", state.length, SUSPEND_DATA_LIMIT);
 
         const a = s.progress.assessment;
         if (a && a.best !== null) {

@@ -5,6 +5,7 @@ import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.j
 import type { Outcome } from "../../../runtime/core/outcome.js";
 import { isoDuration } from "../../common/iso-duration.js";
 import type { Tracker } from "../../../runtime/tracking/tracker.js";
+import { say } from "../../../runtime/core/messages.js";
 import { displayName, notTracked, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
 import { LOCATION_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
 import { SCORM2004 } from "./dialect.js";
@@ -44,8 +45,8 @@ export function scorm2004Tracker(win: Window): Tracker {
           // SCO has terminated it stays so until the learner re-enters the activity.
           return notTracked(
             code === "104"
-              ? "The LMS has closed tracking for this visit (error 104): leave the activity and open it again to record this part."
-              : `The LMS did not start tracking (${code === THREW ? "it did not respond" : `error ${code}`}), so your progress may not be recorded.`,
+              ? say(c, "lmsClosed")
+              : say(c, "lmsNoStart", code === THREW ? say(c, "lmsSilent") : say(c, "lmsError", code)),
           );
         }
         // RTE §4.2.16 cmi.mode: `browse` and `review` show the course and record nothing (Moodle's Preview button
@@ -70,7 +71,7 @@ export function scorm2004Tracker(win: Window): Tracker {
           tracked: true,
           ...(location || state ? { resume: { location, state } } : {}),
           review: mode === "review" || mode === "browse",
-          ...(mode === "browse" ? { notice: "Preview: you can use the whole course; nothing is graded or recorded." } : {}),
+          ...(mode === "browse" ? { notice: say(c, "lmsBrowse") } : {}),
           ...(learnerName ? { learnerName } : {}),
           ...(passMark === undefined ? {} : { passMark }),
         };
@@ -81,10 +82,10 @@ export function scorm2004Tracker(win: Window): Tracker {
         const o = s.progress.outcome;
         // RTE §4.2.14 cmi.location, §4.2.23 cmi.suspend_data: the full state, never the compact one below 64,000.
         if (s.location.length <= LOCATION_MAX) set("cmi.location", s.location);
-        else problem(`bookmark longer than ${LOCATION_MAX} characters was not saved`);
+        else problem("lmsLongBookmark", LOCATION_MAX);
         const state = s.state.length <= SUSPEND_DATA_MAX ? s.state : s.compactState;
         if (state.length <= SUSPEND_DATA_MAX) set("cmi.suspend_data", state);
-        else problem(`progress data of ${state.length} characters exceeds SCORM 2004's ${SUSPEND_DATA_MAX}; it was not saved`);
+        else problem("lmsLongState", state.length, SUSPEND_DATA_MAX);
 
         if (o.percent !== null && o.scaled !== null) {
           // RTE §4.2.20 cmi.score: scaled is what 2004 judges by; Moodle grades from raw alone (scaled without

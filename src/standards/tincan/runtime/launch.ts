@@ -9,19 +9,19 @@ export type TinCanLaunch = LrsLaunch;
 
 export type LaunchResult =
   | { readonly ok: true; readonly launch: TinCanLaunch }
+  /** `reason`: the parameter that is wrong (the tracker words it), `""` when nothing was given. */
   | { readonly ok: false; readonly missing: boolean; readonly reason: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
-const NOT_RECORDED = "so your progress is not being recorded.";
 
 export function parseLaunch(search: string): LaunchResult {
   const q = new URLSearchParams(search);
   const endpoint = q.get("endpoint");
   const auth = q.get("auth");
   const actorText = q.get("actor");
-  if (!endpoint && !auth && !actorText) return { ok: false, missing: true, reason: `This course was opened without an LRS, ${NOT_RECORDED}` };
-  const bad = (what: string): LaunchResult => ({ ok: false, missing: false, reason: `The xAPI launch is malformed (${what}), ${NOT_RECORDED}` });
+  if (!endpoint && !auth && !actorText) return { ok: false, missing: true, reason: "" };
+  const bad = (what: string): LaunchResult => ({ ok: false, missing: false, reason: what });
   let url: URL | undefined;
   try {
     url = new URL(endpoint || "");

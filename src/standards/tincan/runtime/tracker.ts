@@ -7,6 +7,7 @@
 import { fnv1a } from "../../../model/hash.js";
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import type { NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
+import { say } from "../../../runtime/core/messages.js";
 import { parseLaunch } from "./launch.js";
 import { LrsClient, type Fetch } from "../../common/xapi/lrs-client.js";
 import { mergeProgress, type ProgressDocument } from "../../common/xapi/progress-merge.js";
@@ -15,9 +16,6 @@ import { StatementFactory, verb } from "../../common/xapi/statements.js";
 import { StateWriter } from "../../common/xapi/state-writer.js";
 
 export { STATE_ID } from "../../common/xapi/state-writer.js";
-
-const OFFLINE = "Can't reach the learning record store; your progress is kept on this device and sent when it is back.";
-const RESTORED = "Connection restored; your progress is saved.";
 
 export interface XapiTrackerOptions {
   readonly fetch?: Fetch;
@@ -45,7 +43,7 @@ export class XapiTracker implements Tracker {
     this.start = async (course) => {
       const startedAt = Date.now();
       const parsed = parseLaunch(win.location.search);
-      if (!parsed.ok) return { tracked: false, notice: parsed.reason };
+      if (!parsed.ok) return { tracked: false, notice: parsed.missing ? say(course, "lrsNoLaunch") : say(course, "lrsBadLaunch", parsed.reason) };
       const { launch } = parsed;
       const { actor } = launch;
       const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
@@ -56,14 +54,14 @@ export class XapiTracker implements Tracker {
       let notice: "" | "off" | "back" = "";
       let finished = false;
       const since = (): number => Date.now() - startedAt;
-      const say = (state: typeof notice, message: string | null, tone: NoticeTone = "info"): void => {
+      const tell = (state: typeof notice, message: string | null, tone: NoticeTone = "info"): void => {
         notice = state;
         this.onNotice?.("lrs", message, tone);
       };
       /** Every LRS answer lands here: one notice while it can't be reached, one when all is saved again. */
       const onLink = (ok: boolean, recovered: boolean): void => {
         if (!ok) {
-          if (notice !== "off") say("off", OFFLINE, "error");
+          if (notice !== "off") tell("off", say(course, "lrsOffline"), "error");
           return;
         }
         // The LRS answers again: the other writer should not sit out the rest of its back-off.
@@ -72,11 +70,11 @@ export class XapiTracker implements Tracker {
           writer.kick();
         }
         // After the writer has finished its turn (it reports from inside it).
-        void Promise.resolve().then(() => notice === "off" && status() === "saved" && say("back", RESTORED));
+        void Promise.resolve().then(() => notice === "off" && status() === "saved" && tell("back", say(course, "lrsRestored")));
       };
       const { baseDelayMs } = options;
       // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
-      const queue = new StatementQueue(client, storage, key, { onProblem: (m) => this.onProblem?.(m), onLink, held: true, baseDelayMs });
+      const queue = new StatementQueue(client, storage, key, { onProblem: (k, status) => this.onProblem?.(say(course, k, status)), onLink, held: true, baseDelayMs });
       const writer = new StateWriter(client, f.courseId, storage, `${key}:state:${launch.registration || "none"}`, {
         merge: (other, mine) => mergeProgress(course, other, mine),
         onLink,
@@ -96,7 +94,7 @@ export class XapiTracker implements Tracker {
 
       this.record = (events, snapshot) => {
         if (finished) return;
-        if (notice === "back") say("", null);
+        if (notice === "back") tell("", null);
         // In the order things happened: a submit carries answers given earlier, in question order.
         queue.enqueue(events.flatMap((e) => f.of(e, since())).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))));
         writer.write(doc(snapshot));
