@@ -116,6 +116,10 @@ export class BrowserLearner implements PageLearner {
     await this.page.click(`${this.q(quizId, index)} [data-cw=check-answer]`);
   }
 
+  done(quizId: string, index: number): Promise<boolean> {
+    return this.page.locator(`${this.q(quizId, index)} [data-cw=check-answer]`).isDisabled();
+  }
+
   async passCheck(sessionId: string): Promise<void> {
     await passCheck(this, this.course, sessionId);
   }

@@ -113,6 +113,10 @@ export class KeyboardLearner implements PageLearner {
     await this.press(`[data-quiz="${quizId}"][data-question="${index}"] [data-cw=check-answer]`);
   }
 
+  done(quizId: string, index: number): Promise<boolean> {
+    return this.frame.locator(`[data-quiz="${quizId}"][data-question="${index}"] [data-cw=check-answer]`).isDisabled();
+  }
+
   async passCheck(sessionId: string): Promise<void> {
     await passCheck(this, this.course, sessionId);
   }

@@ -125,6 +125,8 @@ export class Learner {
     if (!session?.check) throw new Error(`session ${sessionId} has no check`);
     this.open(sessionId, "check");
     session.check.questions.forEach((q, i) => {
+      // A question answered correctly is done: its Check is disabled.
+      if (this.question(session.check?.id ?? "", i).querySelector<HTMLButtonElement>("[data-cw=check-answer]")?.disabled) return;
       this.answer(session.check?.id ?? "", i, q, correct);
       this.check(session.check?.id ?? "", i);
     });
