@@ -43,7 +43,10 @@ async function finishEverything(learner: BrowserLearner, frame: Frame): Promise<
   const total = await frame.locator("[data-page]").count();
   await learner.open(course.sessions[0]?.id ?? "", course.sessions[0]?.pages[0]?.id ?? "");
   for (let i = 1; i < total; i++) await learner.next();
-  for (const s of course.sessions) if (s.check) await learner.passCheck(s.id);
+  // A check already passed is done (its questions answered correctly cannot be checked again).
+  for (const [i, s] of course.sessions.entries()) {
+    if (s.check && (await frame.locator(`#cw-menu [data-session-status="${i}"]`).textContent()) !== "Complete") await learner.passCheck(s.id);
+  }
 }
 
 /** Builds the package and serves it in the player for the tests of one describe block. */
