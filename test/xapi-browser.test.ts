@@ -198,7 +198,8 @@ describe.skipIf(!chromiumAvailable)("xAPI package in Chromium against the develo
     await learner.open("introduction", "about-this-session");
     const total = await page.locator("[data-page]").count();
     for (let i = 1; i < total; i++) await learner.next();
-    for (const s of course.sessions) if (s.check) await learner.passCheck(s.id);
+    // Session 4's check was passed before: a check answered correctly is done.
+    for (const s of course.sessions) if (s.check && s.id !== "what-is-peer-support") await learner.passCheck(s.id);
     const completedCourse = await until(async () => {
       const all = await fetchStatements(registration);
       return all.find((s) => s.verb.id === V("completed") && (s.object as { id: string }).id === course.id);
