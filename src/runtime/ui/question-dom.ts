@@ -91,9 +91,11 @@ export function setState(el: HTMLElement, q: RuntimeQuestion, a: Answer | null):
 
 /**
  * Shows the feedback for answer `a`: the verdict, each row marked, the author's explanations, and with
- * `reveal` the correct answer. Returns the text shown, for the live region.
+ * `reveal` the correct answer. Without `explain` the author's explanation of a wrong answer stays hidden:
+ * in a graded quiz it usually names the right answer, so it comes with the key, not before a retake.
+ * Returns the text shown, for the live region.
  */
-export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, reveal: boolean): string {
+export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, reveal: boolean, explain = true): string {
   hideFeedback(el);
   const correct = isCorrect(q, a);
   const verdict = correct ? "correct" : "incorrect";
@@ -109,7 +111,7 @@ export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, rev
     mark.textContent = correct ? "Correct" : "Incorrect";
     mark.dataset.mark = verdict;
   }
-  show(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
+  if (correct || explain) show(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
   if (Array.isArray(a)) for (const i of a) show(el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`));
   markRows(el, q, a, reveal);
   el.dataset.state = verdict;

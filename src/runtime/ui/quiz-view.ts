@@ -28,7 +28,7 @@ export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rule
     setState(el, q, a);
     // A knowledge check shows feedback once checked; the assessment once its attempt is submitted.
     const shown = quiz.graded ? qs.submitted : qs.checked[i];
-    if (shown && a !== null) showFeedback(el, q, a, reveal);
+    if (shown && a !== null) showFeedback(el, q, a, reveal, !quiz.graded || reveal);
     if (quiz.graded) setDisabled(el, qs.submitted);
     else if (shown && a !== null && isCorrect(q, a)) markDone(el);
   });
