@@ -14,6 +14,7 @@ import { cmiClockTime } from "../src/standards/scorm12/runtime/timing.js";
 import { lessonStatus } from "../src/standards/scorm12/runtime/lesson-status.js";
 import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { ungatedContent } from "./helpers/content-fixture.js";
 import { Learner } from "./helpers/learner.js";
 import { launchFaulty, type Fault, type FaultyLaunch } from "./helpers/scorm12-faults.js";
 import { openWithoutLms, waitFor } from "./helpers/scorm12-lms.js";
@@ -23,9 +24,12 @@ let single: BuiltPackage;
 let perSession: BuiltPackage;
 let course: Course;
 
+// The subject here is the LMS's faults, not the assessment's lock: the assessment is open from the start.
+const ungated = ungatedContent();
+
 beforeAll(async () => {
-  course = loadCourse("content");
-  single = await buildAndUnpack({ target: "scorm12" });
+  course = loadCourse(ungated.dir);
+  single = await buildAndUnpack({ target: "scorm12", contentDir: ungated.dir });
   perSession = await buildAndUnpack({ target: "scorm12", scoPerSession: true });
 });
 afterAll(() => {

@@ -15,6 +15,7 @@ import { launchParameters } from "../src/standards/tincan/launch-query.js";
 import type { Course } from "../src/model/course.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { ungatedContent } from "./helpers/content-fixture.js";
 import { until } from "./helpers/wait.js";
 
 const ACTOR = { objectType: "Agent", name: "Ada Learner", mbox: "mailto:ada@example.org" };
@@ -27,9 +28,12 @@ let course: Course;
 let lrs: RunningLrs;
 let site: StaticServer;
 
+// The subject here is the LRS's faults, not the assessment's lock: the assessment is open from the start.
+const ungated = ungatedContent();
+
 beforeAll(async () => {
-  course = loadCourse("content");
-  pkg = await buildAndUnpack({ target: "xapi" });
+  course = loadCourse(ungated.dir);
+  pkg = await buildAndUnpack({ target: "xapi", contentDir: ungated.dir });
   lrs = await startLrs();
   site = await serveDir(pkg.dir);
 });
