@@ -8,10 +8,14 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   untracked: "Your progress is not being recorded.",
   review: "Review mode: you can look through the course; nothing new is recorded.",
   left: "You have left the course.",
-  // A session's status in the menu and on the cover (ui/chrome.ts)
+  // The progress indicator; a session's status in the menu and on the cover (ui/chrome.ts, ui/journey-view.ts)
+  progressSessions: "{0} of {1} sessions · {2}%",
   sessionComplete: "Complete",
   sessionStarted: "In progress",
   sessionNew: "Not started",
+  sessionLocked: "Locked",
+  // Figures: attempts of the most allowed, sessions done of all (ui/results-view.ts, ui/journey-view.ts)
+  countOf: "{0} of {1}",
   // A checked question (ui/question-dom.ts, ui/question-marks.ts, ui/quiz-view.ts)
   verdictRight: "Correct.",
   verdictWrong: "Not quite.",
@@ -39,7 +43,6 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   submitAnswer: "Answer this question before submitting.",
   submitMissing: "Question {0} has no answer yet. Answer every question, then submit.",
   // The assessment's results (ui/results-view.ts)
-  attemptsOf: "{0} of {1}",
   score: "Your score is {0}; the pass mark is {1}%.",
   passed: "Passed. {0}",
   notPassed: "Not passed. {0} {1}",

@@ -3,6 +3,7 @@ import type { RuntimeCourse } from "../../model/runtime-data.js";
 import type { Progress } from "../core/state.js";
 import type { LearnerState } from "../core/state.js";
 import { $ } from "./dom.js";
+import { say } from "../core/messages.js";
 
 /**
  * `here` is the flat index on screen: -1 the cover, `pagesTotal` the completion page. Progress counts what
@@ -19,7 +20,7 @@ export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, 
   if (bar) bar.value = percent;
   const counted = p.sessions.filter((_, i) => course.sessions[i]?.counts);
   const text = $(doc, "progress-text");
-  if (text) text.textContent = `${counted.length ? `${counted.filter((s) => s.complete).length} of ${counted.length} sessions · ` : ""}${percent}%`;
+  if (text) text.textContent = counted.length ? say(course, "progressSessions", counted.filter((s) => s.complete).length, counted.length, percent) : `${percent}%`;
   for (const link of doc.querySelectorAll<HTMLElement>("[data-goto]")) {
     if (link.dataset.goto === String(here)) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
@@ -28,7 +29,7 @@ export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, 
   for (const el of doc.querySelectorAll<HTMLElement>("[data-session-status]")) {
     const s = p.sessions[Number(el.dataset.sessionStatus)];
     if (!s) continue;
-    el.textContent = s.complete ? "Complete" : s.started ? "In progress" : "Not started";
+    el.textContent = s.complete ? say(course, "sessionComplete") : s.started ? say(course, "sessionStarted") : say(course, "sessionNew");
     el.dataset.state = s.complete ? "complete" : s.started ? "started" : "new";
   }
 }

@@ -33,7 +33,7 @@ export function wireControls(d: Document, act: PlayerActions): void {
     }
     const question = control.closest<HTMLElement>("[data-quiz]");
     if (move) {
-      const moved = moveItem(control);
+      const moved = moveItem(control, act.course);
       if (moved) announce(d, moved);
       if (question) captureAnswer(act, question);
       return;

@@ -5,6 +5,7 @@ import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import { attemptsLeft, type AssessmentRules } from "../core/assessment.js";
 import type { Progress } from "../core/state.js";
 import { $ } from "./dom.js";
+import { say } from "../core/messages.js";
 
 /** Where the learner stands: everything done, something left, or the assessment failed with no attempt left. */
 export type Standing = "done" | "todo" | "failed";
@@ -30,7 +31,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
     lock.parentElement?.toggleAttribute("data-locked", locked);
     // The menu and the cover say so where they give the assessment's status (it is the last "session").
     for (const el of doc.querySelectorAll<HTMLElement>(`[data-session-status="${p.sessions.length - 1}"]`)) {
-      if (locked) [el.textContent, el.dataset.state] = ["Locked", "locked"];
+      if (locked) [el.textContent, el.dataset.state] = [say(course, "sessionLocked"), "locked"];
     }
   }
   const done = $(doc, "done");
@@ -43,7 +44,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
     if (el) el.textContent = text;
   };
   const score = a?.best == null ? "–" : `${a.best}%`;
-  set("done-sessions", `${sessionsDone} of ${counted.length}`);
+  set("done-sessions", say(course, "countOf", sessionsDone, counted.length));
   set("done-score", score);
   set("cert-score", score);
   set("cert-date", new Date().toLocaleDateString(course.language));

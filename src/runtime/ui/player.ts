@@ -16,6 +16,7 @@ import { showExitScreen } from "./exit-screen.js";
 import { coverButton, renderJourney } from "./journey-view.js";
 import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
+import { say } from "../core/messages.js";
 
 /** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
 export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: Tracker): Promise<void> {
@@ -99,7 +100,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       fn();
     } catch (err) {
       console.error("[coursewright] tracking failed", err);
-      banner.set("tracker", "Your progress may not be recorded. You can carry on.", "error");
+      banner.set("tracker", say(course, "trackerFailed"), "error");
     }
   };
 
@@ -120,14 +121,14 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     end();
     const untracked = banner.base[1] === "untracked";
     if (!showExitScreen(doc, () => (untracked ? "untracked" : tracker.saveStatus()), baseTitle)) {
-      banner.set("exit", "You have left the course.", "info");
+      banner.set("exit", say(course, "left"), "info");
     }
   }
 
   const renderQuizzes = (): void => {
     for (const quiz of Object.values(course.quizzes)) {
       const qs = p.state.quizzes[quiz.id];
-      if (qs) renderQuiz(doc, quiz, qs, p.rules);
+      if (qs) renderQuiz(doc, quiz, qs, p.rules, course);
     }
   };
 
@@ -138,8 +139,8 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   const started: TrackerStart = await Promise.resolve()
     .then(() => tracker.start(course))
     .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
-  if (!started.tracked) banner.base = [started.notice || "Your progress is not being recorded.", "untracked"];
-  else if (started.review) banner.base = [started.notice || "Review mode: you can look through the course; nothing new is recorded.", "info"];
+  if (!started.tracked) banner.base = [started.notice || say(course, "untracked"), "untracked"];
+  else if (started.review) banner.base = [started.notice || say(course, "review"), "info"];
   banner.set("", null, "info");
   // The LMS's pass mark for this learner, when it sets one, replaces the course's.
   p.rules = assessmentRules(course, started.passMark);

@@ -4,6 +4,7 @@ import type { RuntimeQuestion } from "../../model/runtime-data.js";
 import { isComplete, isCorrect, type Answer } from "../core/answers.js";
 import { shownOrder } from "../core/shuffle.js";
 import { markRows } from "./question-marks.js";
+import { say, type Words } from "../core/messages.js";
 
 export function questionElement(root: ParentNode, quizId: string, index: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-quiz="${quizId}"][data-question="${index}"]`);
@@ -95,11 +96,11 @@ export function setState(el: HTMLElement, q: RuntimeQuestion, a: Answer | null):
  * in a graded quiz it usually names the right answer, so it comes with the key, not before a retake.
  * Returns the text shown, for the live region.
  */
-export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, reveal: boolean, explain = true): string {
+export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, reveal: boolean, w: Words, explain = true): string {
   hideFeedback(el);
   const correct = isCorrect(q, a);
   const verdict = correct ? "correct" : "incorrect";
-  const parts: string[] = [correct ? "Correct." : "Not quite."];
+  const parts: string[] = [say(w, correct ? "verdictRight" : "verdictWrong")];
   const show = (fb: HTMLElement | null): void => {
     if (!fb) return;
     fb.hidden = false;
@@ -108,12 +109,12 @@ export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, rev
   const mark = el.querySelector<HTMLElement>("[data-mark]");
   if (mark) {
     mark.hidden = false;
-    mark.textContent = correct ? "Correct" : "Incorrect";
+    mark.textContent = say(w, correct ? "markRight" : "markWrong");
     mark.dataset.mark = verdict;
   }
   if (correct || explain) show(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
   if (Array.isArray(a)) for (const i of a) show(el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`));
-  markRows(el, q, a, reveal);
+  markRows(el, q, a, reveal, w);
   el.dataset.state = verdict;
   return parts.filter(Boolean).join(" ");
 }
@@ -145,7 +146,7 @@ export function setDisabled(el: HTMLElement, disabled: boolean): void {
  * Sequencing: move an item up or down with its buttons (keyboard and pointer alike). Returns what happened,
  * for the live region ("Hope: position 1 of 6."), because the focused button itself does not change.
  */
-export function moveItem(button: HTMLElement): string | null {
+export function moveItem(button: HTMLElement, w: Words): string | null {
   const li = button.closest<HTMLElement>("[data-item]");
   const list = li?.parentElement;
   if (!li || !list) return null;
@@ -154,8 +155,8 @@ export function moveItem(button: HTMLElement): string | null {
   list.toggleAttribute("data-moved", true);
   if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
   else if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
-  else return `${text} is already ${up ? "first" : "last"}.`;
+  else return say(w, up ? "alreadyFirst" : "alreadyLast", text);
   button.focus();
   const items = [...list.children];
-  return `${text}: position ${items.indexOf(li) + 1} of ${items.length}.`;
+  return say(w, "movedTo", text, items.indexOf(li) + 1, items.length);
 }

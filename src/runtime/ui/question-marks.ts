@@ -4,32 +4,33 @@
 // come from the runtime data, written only here: the page's markup holds no correct answer to read.
 import type { RuntimeQuestion } from "../../model/runtime-data.js";
 import { isCorrect, type Answer } from "../core/answers.js";
+import { say, type Words } from "../core/messages.js";
 
 type Mark = [result: "right" | "wrong" | "key", text: string] | [];
 
-function rowMark(q: RuntimeQuestion, a: Answer, i: number, reveal: boolean): Mark {
+function rowMark(w: Words, q: RuntimeQuestion, a: Answer, i: number, reveal: boolean): Mark {
   const list = Array.isArray(a) ? a : [];
   const tell = (ok: boolean, right: string, wrong: string, key: string | false): Mark => (ok ? ["right", right] : ["wrong", wrong + (reveal && key ? `. ${key}` : "")]);
   switch (q.type) {
     case "matching":
-      return tell(list[i] === i, "Correct match", "Incorrect match", `Correct match: ${q.targets?.[i] ?? ""}`);
+      return tell(list[i] === i, say(w, "matchRight"), say(w, "matchWrong"), say(w, "matchKey", q.targets?.[i] ?? ""));
     case "sequencing":
-      return tell(list.indexOf(i) === i, "In the right place", "Not in the right place", `It belongs at position ${i + 1}`);
+      return tell(list.indexOf(i) === i, say(w, "placeRight"), say(w, "placeWrong"), say(w, "placeKey", i + 1));
     case "fill-in":
-      return tell(isCorrect(q, a), "Correct", "Incorrect", q.accepted?.[0] !== undefined && `Accepted answer: ${q.accepted[0]}`);
+      return tell(isCorrect(q, a), say(w, "markRight"), say(w, "markWrong"), q.accepted?.[0] !== undefined && say(w, "fillKey", q.accepted[0]));
     default: {
       // Choices by authored index; true/false rows are 0: True, 1: False.
       const chosen = Array.isArray(a) ? a.includes(i) : a === (i === 0);
       const key = q.type === "true-false" ? q.answer === (i === 0) : (q.correct ?? []).includes(i);
-      return chosen ? tell(key, "Your answer: correct", "Your answer: incorrect", false) : key && reveal ? ["key", "Correct answer"] : [];
+      return chosen ? tell(key, say(w, "choiceRight"), say(w, "choiceWrong"), false) : key && reveal ? ["key", say(w, "choiceKey")] : [];
     }
   }
 }
 
-/** Marks every row of the question for answer `a` (null clears the marks). */
-export function markRows(el: HTMLElement, q: RuntimeQuestion | null, a: Answer | null, reveal: boolean): void {
+/** Marks every row of the question for answer `a` in the course's words `w` (null clears the marks). */
+export function markRows(el: HTMLElement, q: RuntimeQuestion | null, a: Answer | null, reveal: boolean, w?: Words): void {
   for (const row of el.querySelectorAll<HTMLElement>("[data-row]")) {
-    const [result, text] = a === null || !q ? [] : rowMark(q, a, Number(row.dataset.row), reveal);
+    const [result, text] = a === null || !q || !w ? [] : rowMark(w, q, a, Number(row.dataset.row), reveal);
     const box = row.querySelector<HTMLElement>("[data-row-mark]");
     if (result) row.dataset.result = result;
     else delete row.dataset.result;

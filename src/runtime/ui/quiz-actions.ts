@@ -11,6 +11,7 @@ import { hideFeedback, questionElement, readAnswer, setState, showFeedback, show
 import { flagDuplicates } from "./question-marks.js";
 import { markDone, renderQuiz } from "./quiz-view.js";
 import { resultText } from "./results-view.js";
+import { say } from "../core/messages.js";
 
 export interface QuizContext {
   readonly doc: Document;
@@ -48,7 +49,7 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
   const { quiz, index, q, qs } = found;
   const answer = readAnswer(el, q);
   if (!isComplete(q, answer)) {
-    const problem = q.type === "matching" ? "Match every item before checking." : "Answer the question before checking.";
+    const problem = say(ctx.course, q.type === "matching" ? "checkMatch" : "checkAnswer");
     showProblem(el, problem);
     announce(ctx.doc, problem);
     return;
@@ -56,9 +57,9 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
   const correct = isCorrect(q, answer);
   qs.answers[index] = answer;
   qs.checked[index] = true;
-  announce(ctx.doc, showFeedback(el, q, answer, revealsKey(ctx.rules, quiz, qs)));
+  announce(ctx.doc, showFeedback(el, q, answer, revealsKey(ctx.rules, quiz, qs), ctx.course));
   if (correct) {
-    markDone(el);
+    markDone(el, ctx.course);
     // Check is disabled now: focus goes to the verdict beside it, not to the page's start.
     el.querySelector<HTMLElement>("[data-mark]")?.focus();
   }
@@ -96,9 +97,9 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   if (missing >= 0) {
     quiz.questions.forEach((q, i) => {
       const el = questionElement(doc, quizId, i);
-      if (el) showProblem(el, isComplete(q, answers[i] ?? null) ? null : q.type === "matching" ? "Match every item before submitting." : "Answer this question before submitting.");
+      if (el) showProblem(el, isComplete(q, answers[i] ?? null) ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
     });
-    announce(doc, `Question ${missing + 1} has no answer yet. Answer every question, then submit.`);
+    announce(doc, say(course, "submitMissing", missing + 1));
     questionElement(doc, quizId, missing)?.querySelector<HTMLElement>("input, select, button")?.focus();
     return;
   }
@@ -112,9 +113,9 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   if (!result) return;
   events.push({ kind: "attempt", quizId, ...result, durationMs: Date.now() - ctx.clock.shownAt });
   ctx.commit(events);
-  renderQuiz(doc, quiz, qs, ctx.rules);
+  renderQuiz(doc, quiz, qs, ctx.rules, course);
   $(doc, "results")?.querySelector<HTMLElement>("h2")?.focus();
-  announce(doc, resultText(ctx.rules, qs));
+  announce(doc, resultText(ctx.rules, qs, course));
 }
 
 export function retake(ctx: QuizContext, quizId: string): void {
@@ -122,7 +123,7 @@ export function retake(ctx: QuizContext, quizId: string): void {
   const qs = ctx.state.quizzes[quizId];
   if (!quiz || !qs || !startRetake(ctx.rules, quiz, qs)) return;
   ctx.commit([]);
-  renderQuiz(ctx.doc, quiz, qs, ctx.rules);
+  renderQuiz(ctx.doc, quiz, qs, ctx.rules, ctx.course);
   ctx.clock.shown(true);
   questionElement(ctx.doc, quizId, 0)?.querySelector<HTMLElement>("input, select, button")?.focus();
 }

@@ -7,15 +7,16 @@ import type { QuizState } from "../core/state.js";
 import { arrange, hideFeedback, questionElement, setDisabled, setState, showFeedback, writeAnswer } from "./question-dom.js";
 import { flagDuplicates } from "./question-marks.js";
 import { renderResults } from "./results-view.js";
+import { say, type Words } from "../core/messages.js";
 
 /** A knowledge-check question answered correctly is done: its controls stay as answered, Check says so. */
-export function markDone(el: HTMLElement): void {
+export function markDone(el: HTMLElement, w: Words): void {
   setDisabled(el, true);
   const check = el.querySelector<HTMLButtonElement>("[data-cw=check-answer]");
-  if (check) check.textContent = "Answered correctly";
+  if (check) check.textContent = say(w, "checkDone");
 }
 
-export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rules: AssessmentRules): void {
+export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rules: AssessmentRules, w: Words): void {
   const reveal = revealsKey(rules, quiz, qs);
   quiz.questions.forEach((q, i) => {
     const el = questionElement(doc, quiz.id, i);
@@ -28,12 +29,12 @@ export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rule
     setState(el, q, a);
     // A knowledge check shows feedback once checked; the assessment once its attempt is submitted.
     const shown = quiz.graded ? qs.submitted : qs.checked[i];
-    if (shown && a !== null) showFeedback(el, q, a, reveal, !quiz.graded || reveal);
+    if (shown && a !== null) showFeedback(el, q, a, reveal, w, !quiz.graded || reveal);
     if (quiz.graded) setDisabled(el, qs.submitted);
-    else if (shown && a !== null && isCorrect(q, a)) markDone(el);
+    else if (shown && a !== null && isCorrect(q, a)) markDone(el, w);
   });
   if (!quiz.graded) return;
   const submit = doc.querySelector<HTMLButtonElement>(`[data-cw="submit-assessment"][data-quiz-id="${quiz.id}"]`);
   if (submit) submit.hidden = qs.submitted;
-  renderResults(doc, rules, qs);
+  renderResults(doc, rules, qs, w);
 }

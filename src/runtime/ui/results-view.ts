@@ -2,21 +2,22 @@
 import { attemptsLeft, canRetake, type AssessmentRules } from "../core/assessment.js";
 import type { QuizState } from "../core/state.js";
 import { $ } from "./dom.js";
+import { say, type Words } from "../core/messages.js";
 
 const percent = (n: number | null): string => (n === null ? "–" : `${n}%`);
 
 /** The verdict in a sentence, e.g. "Not passed. Your score is 50%; the pass mark is 80%. You have 2 attempts left." */
-export function resultText(rules: AssessmentRules, qs: QuizState): string {
+export function resultText(rules: AssessmentRules, qs: QuizState, w: Words): string {
   if (!qs.attempts) return "";
-  const said = `Your score is ${percent(qs.last)}; the pass mark is ${rules.passMark}%.`;
-  if (qs.passed) return `Passed. ${said}`;
+  const said = say(w, "score", percent(qs.last), rules.passMark);
+  if (qs.passed) return say(w, "passed", said);
   const left = attemptsLeft(rules, qs.attempts);
-  const tail = left === null ? "You can try again." : left ? `You have ${left} attempt${left === 1 ? "" : "s"} left.` : "You have used all your attempts.";
-  return `Not passed. ${said} ${tail}`;
+  const tail = left === null ? say(w, "tryAgain") : left ? say(w, left === 1 ? "attemptsLeftOne" : "attemptsLeftOther", left) : say(w, "attemptsUsed");
+  return say(w, "notPassed", said, tail);
 }
 
 /** Shows the panel while an attempt's results are showing (`qs.submitted`). */
-export function renderResults(doc: Document, rules: AssessmentRules, qs: QuizState): void {
+export function renderResults(doc: Document, rules: AssessmentRules, qs: QuizState, w: Words): void {
   const results = $(doc, "results");
   if (!results) return;
   results.hidden = !qs.submitted;
@@ -26,8 +27,8 @@ export function renderResults(doc: Document, rules: AssessmentRules, qs: QuizSta
   };
   set("score", percent(qs.last));
   set("best", percent(qs.best));
-  set("attempts", rules.maxAttempts ? `${qs.attempts} of ${rules.maxAttempts}` : String(qs.attempts));
-  set("result-status", resultText(rules, qs));
+  set("attempts", rules.maxAttempts ? say(w, "countOf", qs.attempts, rules.maxAttempts) : String(qs.attempts));
+  set("result-status", resultText(rules, qs, w));
   results.dataset.state = qs.passed ? "passed" : qs.attempts ? "failed" : "new";
   const retake = $<HTMLButtonElement>(results, "retake");
   if (retake) retake.hidden = !(qs.submitted && canRetake(rules, qs));

@@ -6,7 +6,6 @@ export const SCORM_MESSAGES: Readonly<Record<string, string>> = {
   lmsNoStart: "The LMS did not start tracking ({0}), so your progress may not be recorded.",
   lmsSilent: "it did not respond",
   lmsError: "error {0}",
-  lmsClosed: "The LMS has closed tracking for this visit (error 104): leave the activity and open it again to record this part.",
   lmsBrowse: "Preview: you can use the whole course; nothing is graded or recorded.",
   lmsPart: "The LMS did not accept part of your progress ({0}, error {1}); the rest is being saved.",
   lmsNotSaving: "The LMS is not saving your progress at the moment. You can carry on: the course keeps trying.",
