@@ -7,7 +7,7 @@ import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { assessmentRules, attemptsLeft, canRetake, startRetake, submitAttempt } from "../src/runtime/core/assessment.js";
-import { resultText } from "../src/runtime/ui/results-view.js";
+import { percent, resultText } from "../src/runtime/ui/results-view.js";
 import { reportingWish } from "../src/runtime/core/outcome.js";
 import { emptyState, flattenPages, progress, type LearnerState } from "../src/runtime/core/state.js";
 
@@ -139,7 +139,7 @@ describe("assessment rules", () => {
     expect(first.score).toBeLessThan(80);
     expect(submitAttempt(rules, quiz, qs, right()), "no second submit of the same attempt").toBeUndefined();
     expect(canRetake(rules, qs)).toBe(true);
-    expect(resultText(rules, qs, whole)).toBe(`Not passed. Your score is ${first.score}%; the pass mark is 80%. You have ${rules.maxAttempts - 1} attempts left.`);
+    expect(resultText(rules, qs, whole)).toBe(`Not passed. Your score is ${Math.floor(first.score)}%; the pass mark is 80%. You have ${rules.maxAttempts - 1} attempts left.`);
     expect(startRetake(rules, quiz, qs)).toBe(true);
     expect(qs.answers.every((a) => a === null)).toBe(true);
     while (attemptsLeft(rules, qs.attempts)! > 0) {
@@ -165,6 +165,10 @@ describe("assessment rules", () => {
     expect(submitAttempt(lenient, quiz, qs, answers)).toMatchObject({ passed: true, final: true });
     expect(canRetake(lenient, qs)).toBe(false);
     expect(qs.passed).toBe(true);
-    expect(resultText(lenient, qs, whole)).toMatch(/^Passed\. Your score is [\d.]+%; the pass mark is 1%\.$/);
+    expect(resultText(lenient, qs, whole)).toMatch(/^Passed\. Your score is \d+%; the pass mark is 1%\.$/);
+  });
+
+  it("shows scores as whole percentages, rounded down: never reads as reaching a pass mark it missed", () => {
+    expect([percent(66.67), percent(79.5), percent(80), percent(100), percent(0), percent(null)]).toEqual(["66%", "79%", "80%", "100%", "0%", "–"]);
   });
 });

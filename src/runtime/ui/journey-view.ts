@@ -6,6 +6,7 @@ import { attemptsLeft, type AssessmentRules } from "../core/assessment.js";
 import type { Progress } from "../core/state.js";
 import { $ } from "./dom.js";
 import { say } from "../core/messages.js";
+import { percent } from "./results-view.js";
 
 /** Where the learner stands: everything done, something left, or the assessment failed with no attempt left. */
 export type Standing = "done" | "todo" | "failed";
@@ -43,7 +44,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
     const el = $(done, cw);
     if (el) el.textContent = text;
   };
-  const score = a?.best == null ? "–" : `${a.best}%`;
+  const score = percent(a?.best);
   set("done-sessions", say(course, "countOf", sessionsDone, counted.length));
   set("done-score", score);
   set("cert-score", score);

@@ -4,7 +4,11 @@ import type { QuizState } from "../core/state.js";
 import { $ } from "./dom.js";
 import { say, type Words } from "../core/messages.js";
 
-const percent = (n: number | null): string => (n === null ? "–" : `${n}%`);
+/**
+ * A score as the learner reads it: a whole percentage, rounded down so it never reads as reaching a pass mark
+ * it missed (79.5 is "79%", not "80%"). The LMS or LRS gets the exact score.
+ */
+export const percent = (n: number | null | undefined): string => (n == null ? "–" : `${Math.floor(n + 1e-9)}%`);
 
 /** The verdict in a sentence, e.g. "Not passed. Your score is 50%; the pass mark is 80%. You have 2 attempts left." */
 export function resultText(rules: AssessmentRules, qs: QuizState, w: Words): string {
