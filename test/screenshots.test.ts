@@ -1,0 +1,166 @@
+// The README's screenshots, taken from the built Peer Support course in Chromium with scorm-again's
+// Scorm12API as the LMS: the cover, a content page, a question checked wrong with its feedback, the results
+// of a failed attempt and the completion page — desktop and phone, light and dark. Each shot first checks
+// that the page is in the state the picture claims. `UPDATE_SCREENSHOTS=1 npx vitest run test/screenshots`
+// writes them to docs/screenshots/; otherwise they go to a temporary folder.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "../src/content/load-course.js";
+import type { Course } from "../src/model/course.js";
+import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
+import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { contentFixture } from "./helpers/content-fixture.js";
+import { enterCourseIn } from "./helpers/course-entry.js";
+import { completeSessions } from "./helpers/learner-steps.js";
+
+const SCORM_AGAIN = path.resolve("node_modules", "scorm-again", "dist", "scorm12.min.js");
+const OUT = process.env.UPDATE_SCREENSHOTS ? path.resolve("docs", "screenshots") : fs.mkdtempSync(path.join(os.tmpdir(), "cw-shots-"));
+
+const LMS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><script src="scorm-again.js"></script>
+<style>body{margin:0}iframe{display:block;width:100vw;height:100vh;border:0}</style>
+<script>
+window.__launch = (stored) => {
+  const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
+  api.loadFromJSON({ ...(stored || {}), core: { ...((stored || {}).core || {}), student_id: "jd-1", student_name: "Doe, Jane" } });
+  api.on("LMSCommit", () => { window.__committed = JSON.parse(api.renderCMIToJSONString()); });
+  window.API = api;
+  document.getElementById("sco").src = "index.html?launch=" + Date.now();
+};
+window.__relaunchData = () => {
+  const c = window.__committed.cmi;
+  return { core: { lesson_location: c.core.lesson_location, lesson_status: c.core.lesson_status, entry: "resume" }, suspend_data: c.suspend_data };
+};
+</script></head><body><iframe id="sco" title="Course"></iframe></body></html>`;
+
+const DEVICES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const SCHEMES = ["light", "dark"] as const;
+
+let browser: Browser;
+let course: Course;
+let pkg: BuiltPackage;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!chromiumAvailable) return;
+  const fixture = contentFixture();
+  fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\ncertificate: true\n`);
+  course = loadCourse(fixture.dir);
+  pkg = await buildAndUnpack({ target: "scorm12", contentDir: fixture.dir });
+  server = await serveDir(pkg.dir, { "lms.html": LMS_PAGE, "scorm-again.js": fs.readFileSync(SCORM_AGAIN, "utf8") });
+  browser = await openBrowser();
+  fs.mkdirSync(OUT, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  pkg?.cleanup();
+  if (!process.env.UPDATE_SCREENSHOTS) fs.rmSync(OUT, { recursive: true, force: true });
+});
+
+async function launch(page: Page, stored: unknown): Promise<Frame> {
+  await page.evaluate((s) => (window as unknown as { __launch(s: unknown): void }).__launch(s), stored);
+  const handle = await page.waitForSelector("#sco");
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error("no content frame");
+  await frame.waitForURL(/index\.html\?launch=/);
+  await enterCourseIn(frame, true);
+  return frame;
+}
+
+/** Opens a menu link, through the drawer on a phone. */
+async function viaMenu(frame: Frame, href: string): Promise<void> {
+  const toggle = frame.locator("[data-cw=menu-toggle]");
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await frame.click(`#cw-menu a[href="${href}"]`);
+}
+
+const stored = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __relaunchData(): unknown }).__relaunchData());
+
+/** The whole story once (desktop, light): the saved states after a failed attempt and after the pass. */
+async function playOnce(page: Page): Promise<{ failed: unknown; passed: unknown }> {
+  const frame = await launch(page, null);
+  await frame.click("[data-cw=start]");
+  const learner = new BrowserLearner(frame, course);
+  await completeSessions(learner, course);
+  await learner.open("assessment", "assessment");
+  await learner.takeAssessment(4);
+  const failed = await stored(page);
+  await frame.click("[data-cw=retake]");
+  await learner.takeAssessment(0);
+  return { failed, passed: await stored(page) };
+}
+
+describe.skipIf(!chromiumAvailable)("README screenshots", () => {
+  it("cover, content page, a question checked wrong, results and completion — desktop and phone, light and dark", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}lms.html`);
+    const states = await playOnce(page);
+    const backgrounds = new Map<string, string>();
+    const shot = async (frame: Frame, name: string, device: string, scheme: string): Promise<void> => {
+      const file = path.join(OUT, `${name}-${device}-${scheme}.png`);
+      await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      await page.screenshot({ path: file, type: "png" });
+      expect(fs.statSync(file).size, file).toBeGreaterThan(5_000);
+    };
+    const s10 = course.sessions.find((s) => s.check?.questions.some((q) => q.type === "single-choice"));
+    const wrongIndex = s10?.check?.questions.findIndex((q) => q.type === "single-choice") ?? -1;
+    const s10check = s10?.check;
+    if (!s10 || !s10check || wrongIndex < 0) throw new Error("no session with a single-choice check");
+    const figurePage = course.sessions.flatMap((s) => s.pages.map((p) => ({ s, p }))).find(({ p }) => Object.keys(p.assetRefs).length > 0);
+    if (!figurePage) throw new Error("no page with a figure");
+
+    for (const [device, size] of Object.entries(DEVICES)) {
+      for (const scheme of SCHEMES) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme: scheme });
+        // A first launch: the cover, a page with a figure, a knowledge-check question answered wrong.
+        let frame = await launch(page, null);
+        expect(await frame.locator("#cw-cover").isVisible()).toBe(true);
+        backgrounds.set(`${device}-${scheme}`, await frame.evaluate(() => getComputedStyle(document.body).backgroundColor));
+        await shot(frame, "cover", device, scheme);
+        await frame.click("[data-cw=start]");
+        const learner = new BrowserLearner(frame, course);
+        await viaMenu(frame, `#page-${figurePage.s.id}-${figurePage.p.id}`);
+        await frame.locator("[data-page]:visible figure").scrollIntoViewIfNeeded();
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        await shot(frame, "page", device, scheme);
+        await viaMenu(frame, `#page-${s10.id}-check`);
+        const q = s10check.questions[wrongIndex];
+        if (!q) throw new Error("no question");
+        await learner.answer(s10check.id, wrongIndex, q, false);
+        await learner.check(s10check.id, wrongIndex);
+        const card = frame.locator(`[data-quiz="${s10check.id}"][data-question="${wrongIndex}"]`);
+        expect(await card.getAttribute("data-state")).toBe("incorrect");
+        expect(await card.locator("[data-feedback=incorrect]").isVisible()).toBe(true);
+        await card.evaluate((el) => {
+          el.scrollIntoView({ block: "start" });
+          window.scrollBy(0, -24);
+        });
+        await shot(frame, "question-wrong", device, scheme);
+        // The results of a failed attempt, resumed from the saved state.
+        frame = await launch(page, states.failed);
+        await frame.click("[data-cw=resume]");
+        await viaMenu(frame, "#page-assessment-assessment");
+        const results = frame.locator("[data-cw=results]");
+        expect(await results.isVisible()).toBe(true);
+        expect(await results.locator("[data-cw=result-status]").innerText()).toMatch(/Not passed/);
+        await results.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        await shot(frame, "results", device, scheme);
+        // The completion page after the pass, with its certificate.
+        frame = await launch(page, states.passed);
+        await frame.click("[data-cw=resume]");
+        await viaMenu(frame, "#cw-done");
+        expect((await frame.locator("#cw-done h1").innerText()).trim()).toBe("You have completed the course");
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        await shot(frame, "completion", device, scheme);
+      }
+    }
+    // Dark mode follows the system setting (the course's theme says `mode: auto`).
+    expect(backgrounds.get("desktop-dark")).not.toBe(backgrounds.get("desktop-light"));
+    expect(backgrounds.get("phone-dark")).toBe(backgrounds.get("desktop-dark"));
+    await page.close();
+  }, 600_000);
+});
