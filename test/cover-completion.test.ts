@@ -3,8 +3,6 @@
 // Start / Resume), the assessment locked until the sessions are complete, the completion page when passed
 // (score, certificate with the LMS's learner name) and after the last failed attempt, axe in each state,
 // and a keyboard-only learner from the cover to a page and on to the completion page.
-import fs from "node:fs";
-import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
@@ -13,28 +11,9 @@ import { formatFindings, runAxe, type AxeFinding } from "./helpers/a11y-axe.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { contentFixture } from "./helpers/content-fixture.js";
-import { enterCourseIn } from "./helpers/course-entry.js";
+import { launchNamed, namedLmsFiles, relaunchData } from "./helpers/named-lms-frame.js";
 import { KeyboardLearner } from "./helpers/keyboard-learner.js";
 import { completeSessions } from "./helpers/learner-steps.js";
-
-const SCORM_AGAIN = path.resolve("node_modules", "scorm-again", "dist", "scorm12.min.js");
-
-/** The LMS page: a fresh Scorm12API per launch, loaded with what the last one committed and the learner's name. */
-const LMS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><script src="scorm-again.js"></script>
-<script>
-window.__launch = (stored) => {
-  const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-  api.loadFromJSON({ ...(stored || {}), core: { ...((stored || {}).core || {}), student_id: "jd-1", student_name: "Doe, Jane" } });
-  api.on("LMSCommit", () => { window.__committed = JSON.parse(api.renderCMIToJSONString()); });
-  window.API = api;
-  const frame = document.getElementById("sco");
-  frame.src = "index.html?launch=" + Date.now();
-};
-window.__relaunchData = () => {
-  const c = window.__committed.cmi;
-  return { core: { lesson_location: c.core.lesson_location, lesson_status: c.core.lesson_status, entry: c.core.exit === "suspend" ? "resume" : "" }, suspend_data: c.suspend_data };
-};
-</script></head><body><iframe id="sco" title="Course" style="width:100%;height:95vh;border:0"></iframe></body></html>`;
 
 let browser: Browser;
 let course: Course;
@@ -48,7 +27,7 @@ beforeAll(async () => {
   fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\ncertificate: true\n`);
   course = loadCourse(fixture.dir);
   pkg = await buildAndUnpack({ target: "scorm12", contentDir: fixture.dir });
-  server = await serveDir(pkg.dir, { "lms.html": LMS_PAGE, "scorm-again.js": fs.readFileSync(SCORM_AGAIN, "utf8") });
+  server = await serveDir(pkg.dir, namedLmsFiles());
   browser = await openBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -59,14 +38,7 @@ afterAll(async () => {
 
 async function launch(page: Page, stored?: unknown): Promise<Frame> {
   if (!stored) await page.goto(`${server.url}lms.html`);
-  await page.evaluate((s) => (window as unknown as { __launch(s: unknown): void }).__launch(s), stored ?? null);
-  const frame = page.frame({ url: /index\.html\?launch=/ });
-  const handle = await page.waitForSelector("#sco");
-  const content = frame ?? (await handle.contentFrame());
-  if (!content) throw new Error("no content frame");
-  await content.waitForLoadState();
-  await enterCourseIn(content, true);
-  return content;
+  return launchNamed(page, stored ?? null);
 }
 
 /** axe on the course's frame (runAxe takes a Page and only evaluates in it: a Frame does the same). */
@@ -102,7 +74,7 @@ describe.skipIf(!chromiumAvailable)("cover and completion pages in Chromium", ()
     await learner.next();
     await learner.next();
     const title = (await frame.locator("[data-page]:visible h1").innerText()).trim();
-    const stored = await page.evaluate(() => (window as unknown as { __relaunchData(): unknown }).__relaunchData());
+    const stored = await relaunchData(page);
 
     frame = await launch(page, stored);
     expect(await frame.locator("#cw-cover").isVisible()).toBe(true);

@@ -13,27 +13,10 @@ import type { Course } from "../src/model/course.js";
 import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
 import { contentFixture } from "./helpers/content-fixture.js";
-import { enterCourseIn } from "./helpers/course-entry.js";
 import { completeSessions } from "./helpers/learner-steps.js";
+import { launchNamed, namedLmsFiles, relaunchData } from "./helpers/named-lms-frame.js";
 
-const SCORM_AGAIN = path.resolve("node_modules", "scorm-again", "dist", "scorm12.min.js");
 const OUT = process.env.UPDATE_SCREENSHOTS ? path.resolve("docs", "screenshots") : fs.mkdtempSync(path.join(os.tmpdir(), "cw-shots-"));
-
-const LMS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title><script src="scorm-again.js"></script>
-<style>body{margin:0}iframe{display:block;width:100vw;height:100vh;border:0}</style>
-<script>
-window.__launch = (stored) => {
-  const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-  api.loadFromJSON({ ...(stored || {}), core: { ...((stored || {}).core || {}), student_id: "jd-1", student_name: "Doe, Jane" } });
-  api.on("LMSCommit", () => { window.__committed = JSON.parse(api.renderCMIToJSONString()); });
-  window.API = api;
-  document.getElementById("sco").src = "index.html?launch=" + Date.now();
-};
-window.__relaunchData = () => {
-  const c = window.__committed.cmi;
-  return { core: { lesson_location: c.core.lesson_location, lesson_status: c.core.lesson_status, entry: "resume" }, suspend_data: c.suspend_data };
-};
-</script></head><body><iframe id="sco" title="Course"></iframe></body></html>`;
 
 const DEVICES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const SCHEMES = ["light", "dark"] as const;
@@ -49,7 +32,7 @@ beforeAll(async () => {
   fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\ncertificate: true\n`);
   course = loadCourse(fixture.dir);
   pkg = await buildAndUnpack({ target: "scorm12", contentDir: fixture.dir });
-  server = await serveDir(pkg.dir, { "lms.html": LMS_PAGE, "scorm-again.js": fs.readFileSync(SCORM_AGAIN, "utf8") });
+  server = await serveDir(pkg.dir, namedLmsFiles());
   browser = await openBrowser();
   fs.mkdirSync(OUT, { recursive: true });
 }, 120_000);
@@ -60,16 +43,6 @@ afterAll(async () => {
   if (!process.env.UPDATE_SCREENSHOTS) fs.rmSync(OUT, { recursive: true, force: true });
 });
 
-async function launch(page: Page, stored: unknown): Promise<Frame> {
-  await page.evaluate((s) => (window as unknown as { __launch(s: unknown): void }).__launch(s), stored);
-  const handle = await page.waitForSelector("#sco");
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error("no content frame");
-  await frame.waitForURL(/index\.html\?launch=/);
-  await enterCourseIn(frame, true);
-  return frame;
-}
-
 /** Opens a menu link, through the drawer on a phone. */
 async function viaMenu(frame: Frame, href: string): Promise<void> {
   const toggle = frame.locator("[data-cw=menu-toggle]");
@@ -77,20 +50,18 @@ async function viaMenu(frame: Frame, href: string): Promise<void> {
   await frame.click(`#cw-menu a[href="${href}"]`);
 }
 
-const stored = (page: Page): Promise<unknown> => page.evaluate(() => (window as unknown as { __relaunchData(): unknown }).__relaunchData());
-
 /** The whole story once (desktop, light): the saved states after a failed attempt and after the pass. */
 async function playOnce(page: Page): Promise<{ failed: unknown; passed: unknown }> {
-  const frame = await launch(page, null);
+  const frame = await launchNamed(page, null);
   await frame.click("[data-cw=start]");
   const learner = new BrowserLearner(frame, course);
   await completeSessions(learner, course);
   await learner.open("assessment", "assessment");
   await learner.takeAssessment(4);
-  const failed = await stored(page);
+  const failed = await relaunchData(page);
   await frame.click("[data-cw=retake]");
   await learner.takeAssessment(0);
-  return { failed, passed: await stored(page) };
+  return { failed, passed: await relaunchData(page) };
 }
 
 describe.skipIf(!chromiumAvailable)("README screenshots", () => {
@@ -117,7 +88,7 @@ describe.skipIf(!chromiumAvailable)("README screenshots", () => {
         await page.setViewportSize(size);
         await page.emulateMedia({ colorScheme: scheme });
         // A first launch: the cover, a page with a figure, a knowledge-check question answered wrong.
-        let frame = await launch(page, null);
+        let frame = await launchNamed(page, null);
         expect(await frame.locator("#cw-cover").isVisible()).toBe(true);
         backgrounds.set(`${device}-${scheme}`, await frame.evaluate(() => getComputedStyle(document.body).backgroundColor));
         await shot(frame, "cover", device, scheme);
@@ -141,7 +112,7 @@ describe.skipIf(!chromiumAvailable)("README screenshots", () => {
         });
         await shot(frame, "question-wrong", device, scheme);
         // The results of a failed attempt, resumed from the saved state.
-        frame = await launch(page, states.failed);
+        frame = await launchNamed(page, states.failed);
         await frame.click("[data-cw=resume]");
         await viaMenu(frame, "#page-assessment-assessment");
         const results = frame.locator("[data-cw=results]");
@@ -150,7 +121,7 @@ describe.skipIf(!chromiumAvailable)("README screenshots", () => {
         await results.evaluate((el) => el.scrollIntoView({ block: "start" }));
         await shot(frame, "results", device, scheme);
         // The completion page after the pass, with its certificate.
-        frame = await launch(page, states.passed);
+        frame = await launchNamed(page, states.passed);
         await frame.click("[data-cw=resume]");
         await viaMenu(frame, "#cw-done");
         expect((await frame.locator("#cw-done h1").innerText()).trim()).toBe("You have completed the course");
