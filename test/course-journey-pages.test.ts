@@ -2,6 +2,7 @@
 // Scorm12API as the LMS; the estimate and the numbered session titles as units.
 import fs from "node:fs";
 import path from "node:path";
+import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
 import { loadCourse } from "../src/content/load-course.js";
@@ -9,7 +10,7 @@ import type { Course } from "../src/model/course.js";
 import { planUnits, sessionTitle } from "../src/model/units.js";
 import { durationText, estimateMinutes, wordCount } from "../src/render/estimate.js";
 import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
-import { tempDir } from "./helpers/content-fixture.js";
+import { contentFixture, tempDir } from "./helpers/content-fixture.js";
 import { Learner } from "./helpers/learner.js";
 import { launchScorm12, relaunchData } from "./helpers/scorm12-lms.js";
 import { readZip } from "./helpers/unzip.js";
@@ -62,6 +63,34 @@ describe("session titles that repeat", () => {
     expect(manifest).toContain("<title>Session 11: Review and Evaluation</title>");
     const menu = fs.readFileSync(path.join(pkg.dir, "index.html"), "utf8");
     expect(menu).toMatch(/<span class="cw-menu__session-number">Session 6<\/span> <span>Review and Evaluation<\/span>/);
+  });
+});
+
+describe("the completion page of each unit of a per-session package", () => {
+  it("speaks of this session or this assessment, never 'the course', and has no certificate", async () => {
+    const fixture = contentFixture();
+    fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\ncertificate: true\n`);
+    const out = tempDir();
+    const [report] = await build({ contentDir: fixture.dir, outDir: out, targets: ["scorm12"], scoPerSession: true });
+    const files = new Map(readZip(path.join(out, report?.file ?? "")));
+    const page = (unit: string): Document => new JSDOM(files.get(planUnits(course, true).find((u) => u.id === unit)?.file ?? "")?.toString("utf8") ?? "").window.document;
+    const heading = (doc: Document, standing: string): string | null => doc.querySelector("#cw-done-title")?.getAttribute(`data-${standing}`) ?? null;
+    const session = page(course.sessions[0]!.id);
+    expect(heading(session, "done")).toBe("You have completed this session");
+    expect(session.querySelector("[data-cw=done-sessions]")).not.toBeNull();
+    const assessment = page("assessment");
+    expect(heading(assessment, "done")).toBe("You have passed the assessment");
+    expect(assessment.querySelector("[data-cw=done-sessions]")).toBeNull();
+    for (const doc of [session, assessment]) {
+      expect(doc.querySelector("#cw-done")?.textContent).not.toMatch(/the course/);
+      expect(doc.querySelector("[data-cw=certificate], .cw-certificate")).toBeNull();
+    }
+    // The whole course keeps its own wording and, when asked for, its certificate.
+    const wholeOut = tempDir();
+    const [whole] = await build({ contentDir: fixture.dir, outDir: wholeOut, targets: ["scorm12"] });
+    const course1 = new JSDOM(new Map(readZip(path.join(wholeOut, whole?.file ?? ""))).get("index.html")?.toString("utf8") ?? "").window.document;
+    expect(heading(course1, "done")).toBe("You have completed the course");
+    expect(course1.querySelector(".cw-certificate")).not.toBeNull();
   });
 });
 

@@ -13,8 +13,14 @@ export interface CoverView {
 export interface CompletionView {
   /** Flat index after the last page: where Next on the last page goes. */
   readonly index: number;
+  /** Only for the whole course: a session or assessment unit of a multi-unit package cannot see the rest. */
   readonly certificate: boolean;
   readonly assessment: boolean;
+  /** The unit has sessions that count (an assessment-only unit has none to report). */
+  readonly sessions: boolean;
+  /** The page's heading for each standing, and the sentence when all is done: about what this unit is. */
+  readonly headings: { readonly done: string; readonly todo: string; readonly failed: string };
+  readonly doneText: string;
 }
 
 /** The requirements in words, from the course's completion rule, pass mark, attempts, reporting and gating. */
@@ -39,5 +45,18 @@ export function coverView(course: Course, unit: Unit): CoverView | undefined {
 }
 
 export function completionView(course: Course, unit: Unit, pageCount: number): CompletionView {
-  return { index: pageCount, certificate: course.certificate, assessment: Boolean(unit.assessment) };
+  const base = { index: pageCount, assessment: Boolean(unit.assessment), sessions: unit.sessions.length > 0 };
+  const failed = "Assessment not passed";
+  if (unit.id === "course") {
+    const headings = { done: "You have completed the course", todo: "Not finished yet", failed };
+    return { ...base, certificate: course.certificate, headings, doneText: "Well done: you have done everything the course asks." };
+  }
+  // A unit of a --sco-per-session package: the LMS lists the others and says what comes next.
+  const next = "Your learning system shows what comes next.";
+  if (unit.sessions.length) {
+    const headings = { done: "You have completed this session", todo: "This session is not finished yet", failed };
+    return { ...base, certificate: false, headings, doneText: `Well done: you have done everything this session asks. ${next}` };
+  }
+  const headings = { done: "You have passed the assessment", todo: "Assessment not passed yet", failed };
+  return { ...base, certificate: false, headings, doneText: `Well done: you have passed “${unit.assessment?.title ?? unit.title}”. ${next}` };
 }
