@@ -152,8 +152,28 @@ describe("cover, lock and completion (jsdom)", () => {
     expect(visible(again.doc, "[data-cw=start]")).toBe(false);
     expect(text(again.doc, "[data-cw=resume]")).toBe(`Resume where you left off: ${title}`);
     again.doc.querySelector<HTMLElement>("[data-cw=resume]")?.click();
-    expect(new Learner(again.doc, course).heading()).toBe(title);
+    const back = new Learner(again.doc, course);
+    expect(back.heading()).toBe(title);
+    // Moving on, then back to the cover from the menu: Resume goes where the learner is now.
+    back.next();
+    const now = back.heading();
+    again.doc.querySelector<HTMLElement>("#cw-menu a[href='#cw-cover']")?.click();
+    expect(text(again.doc, "[data-cw=resume]")).toBe(`Resume where you left off: ${now}`);
+    again.doc.querySelector<HTMLElement>("[data-cw=resume]")?.click();
+    expect(back.heading()).toBe(now);
     again.close(true);
+  });
+
+  it("a first launch's Start becomes Resume once the learner has moved on and returns to the cover", async () => {
+    const lms = await launchScorm12(pkg.dir, "index.html", undefined, undefined, true);
+    lms.doc.querySelector<HTMLElement>("[data-cw=start]")?.click();
+    const learner = new Learner(lms.doc, course);
+    learner.next();
+    const now = learner.heading();
+    lms.doc.querySelector<HTMLElement>("#cw-menu a[href='#cw-cover']")?.click();
+    expect(visible(lms.doc, "[data-cw=start]")).toBe(false);
+    expect(text(lms.doc, "[data-cw=resume]")).toBe(`Resume where you left off: ${now}`);
+    lms.close(true);
   });
 
   it("Exit from the cover ends visibly, and the bookmark stays where the learner was", async () => {

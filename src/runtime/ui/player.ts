@@ -104,9 +104,13 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     }
   };
 
+  const titleOf = (index: number): string | undefined => doc.querySelector(`[data-page="${index}"] h1`)?.textContent?.trim();
+
   /** Shows what is `here`; a page of a session is also marked viewed, made the bookmark and reported. */
   const showHere = (focus: boolean): void => {
     const page = pages[here];
+    // Back on the cover after moving on: its button resumes where the learner is now, not where they launched.
+    if (here < 0 && p.state.visited.some(Boolean)) coverButton(doc, titleOf(p.state.location));
     if (!page) refresh(); // the cover or the completion page: its words first, then its title is the window's
     const title = showPage(doc, here, focus, baseTitle);
     p.clock.shown();
@@ -152,8 +156,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     last = progress(course, p.state);
     renderQuizzes();
     here = hasCover ? -1 : p.state.location;
-    const saved = resume && pages[p.state.location] ? doc.querySelector(`[data-page="${p.state.location}"] h1`)?.textContent?.trim() : undefined;
-    coverButton(doc, saved);
+    coverButton(doc, resume && pages[p.state.location] ? titleOf(p.state.location) : undefined);
     showHere(false);
   };
   wireControls(doc, p);
