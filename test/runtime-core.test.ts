@@ -155,21 +155,46 @@ describe("state codec", () => {
     expect(decodeState(data, "garbage")).toBeUndefined();
   });
 
-  it("compact form drops answers already recorded elsewhere", () => {
+  it("compact form keeps each correct answer of a finished quiz as the key and leaves out the wrong ones", () => {
+    const key = (q: RuntimeQuestion) =>
+      q.type === "fill-in" ? q.accepted![0]! : q.type === "true-false" ? q.answer! : q.type === "matching" || q.type === "sequencing" ? q.options.map((_, i) => i) : [...q.correct!];
+    const wrong = (q: RuntimeQuestion) =>
+      q.type === "fill-in" ? "x".repeat(200) : q.type === "true-false" ? !q.answer : q.type === "matching" || q.type === "sequencing" ? q.options.map((_, i) => q.options.length - 1 - i) : q.options.map((_, i) => i).filter((i) => !q.correct!.includes(i));
     const state = emptyState(data);
     for (const quiz of Object.values(data.quizzes)) {
       const qs = state.quizzes[quiz.id]!;
       qs.checked.fill(true);
-      qs.submitted = quiz.graded;
-      quiz.questions.forEach((q, i) => (qs.answers[i] = q.type === "fill-in" ? "x".repeat(200) : q.type === "true-false" ? true : [0]));
+      Object.assign(qs, { submitted: quiz.graded, attempts: quiz.graded ? 1 : 0, best: quiz.graded ? 50 : null, last: quiz.graded ? 50 : null });
+      // Fill-in answers typed differently from the key still count as correct and come back as the key.
+      quiz.questions.forEach((q, i) => (qs.answers[i] = i % 2 ? wrong(q) : q.type === "fill-in" ? ` ${key(q) as string} `.toUpperCase() : key(q)));
     }
     const full = encodeState(data, state);
     const compact = encodeState(data, state, { compact: true });
-    expect(compact.length).toBeLessThan(full.length);
+    expect(compact.length).toBeLessThan(full.length / 2);
     const back = decodeState(data, compact)!;
-    expect(back.quizzes["assessment"]!.submitted).toBe(true);
-    expect(back.quizzes["assessment"]!.answers.every((a) => a === null)).toBe(true);
+    for (const quiz of Object.values(data.quizzes)) {
+      const qs = back.quizzes[quiz.id]!;
+      expect(qs.checked.every(Boolean)).toBe(true);
+      expect([qs.submitted, qs.attempts, qs.best]).toEqual([quiz.graded, quiz.graded ? 1 : 0, quiz.graded ? 50 : null]);
+      quiz.questions.forEach((q, i) => {
+        if (i % 2) expect(qs.answers[i], `${quiz.id} ${q.id}`).toBeNull();
+        else {
+          expect(qs.answers[i], `${quiz.id} ${q.id}`).toEqual(key(q));
+          expect(isCorrect(q, qs.answers[i]!)).toBe(true);
+        }
+      });
+    }
+    expect(back.visited).toEqual(state.visited);
   });
+
+  it("compact form keeps every answer of a quiz still in progress", () => {
+    const state = emptyState(data);
+    const quiz = data.quizzes["assessment"]!;
+    const qs = state.quizzes[quiz.id]!;
+    quiz.questions.forEach((q, i) => (qs.answers[i] = q.type === "fill-in" ? "draft" : q.type === "true-false" ? false : q.type === "single-choice" || q.type === "multiple-response" ? [1] : q.options.map((_, j) => j)));
+    expect(decodeState(data, encodeState(data, state, { compact: true }))!.quizzes[quiz.id]!.answers).toEqual(qs.answers);
+  });
+
 });
 
 describe("SCORM 1.2 call log rules", () => {

@@ -4,9 +4,10 @@
 //   quiz  = <attempts>.<best>.<last>.<flags>.<seed>:<checked bitset>:<answer>,<answer>…  (scores in base-36
 //           hundredths, seed base 36; a state saved before seeds has none and decodes with seed 0)
 //   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;
-//           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text
+//           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text;
+//           '*' → the answer key (compact form only, below)
 import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
-import type { Answer } from "./answers.js";
+import { isCorrect, type Answer } from "./answers.js";
 import { emptyState, type LearnerState, type QuizState } from "./state.js";
 
 const VERSION = "1";
@@ -41,8 +42,24 @@ function encodeAnswer(q: RuntimeQuestion, a: Answer | null): string {
   return a.map((v) => (v < 0 ? "-" : v.toString(36))).join("");
 }
 
+/** The correct answer in the codec's terms: what a '*' stands for. Fill-in: the first accepted text. */
+function keyAnswer(q: RuntimeQuestion): Answer {
+  switch (q.type) {
+    case "true-false":
+      return Boolean(q.answer);
+    case "fill-in":
+      return q.accepted?.[0] ?? "";
+    case "single-choice":
+    case "multiple-response":
+      return [...(q.correct ?? [])].sort((a, b) => a - b);
+    default:
+      return q.options.map((_, i) => i); // matching, sequencing: the authored order is the key
+  }
+}
+
 function decodeAnswer(q: RuntimeQuestion, s: string): Answer | null {
   if (s === "") return null;
+  if (s === "*") return keyAnswer(q);
   switch (q.type) {
     case "true-false":
       return s === "t";
@@ -63,7 +80,12 @@ const num = (n: number | null): string => (n === null ? "" : Math.round(n * 100)
 const parseNum = (s: string | undefined): number | null => (s === undefined || s === "" ? null : parseInt(s, 36) / 100);
 
 export interface EncodeOptions {
-  /** Leave out answers that are already recorded elsewhere (checked questions, submitted attempts). */
+  /**
+   * For a store too small for the full form: in a finished quiz (knowledge check with every question checked,
+   * submitted assessment attempt) a correct answer is written '*' (the key restores it exactly, fill-in as its
+   * first accepted text) and a wrong one is left out (the standard has recorded it as an interaction). What
+   * counts toward progress (checked, attempts, scores, visited pages) is never left out.
+   */
   readonly compact?: boolean;
 }
 
@@ -72,8 +94,14 @@ export function encodeState(course: RuntimeCourse, state: LearnerState, options:
     const qs = state.quizzes[quiz.id];
     if (!qs) return "";
     const flags = (qs.passed ? 1 : 0) | (qs.submitted ? 2 : 0);
-    const dropAnswers = options.compact && (quiz.graded ? qs.submitted : qs.checked.every(Boolean));
-    const answers = dropAnswers ? "" : quiz.questions.map((q, i) => encodeAnswer(q, qs.answers[i] ?? null)).join(",").replace(/,+$/, "");
+    const done = options.compact && (quiz.graded ? qs.submitted : qs.checked.every(Boolean));
+    const answers = quiz.questions
+      .map((q, i) => {
+        const a = qs.answers[i] ?? null;
+        return !done ? encodeAnswer(q, a) : a !== null && isCorrect(q, a) ? "*" : "";
+      })
+      .join(",")
+      .replace(/,+$/, "");
     return `${qs.attempts}.${num(qs.best)}.${num(qs.last)}.${flags}.${qs.seed.toString(36)}:${encodeBits(qs.checked)}:${answers}`;
   });
   return [VERSION, course.fingerprint, String(state.location), encodeBits(state.visited), quizzes.join(";")].join("|");
