@@ -1,7 +1,7 @@
 // The authoring formats of course.yaml and quiz files, as zod schemas.
 // They validate content and are exported as JSON Schema for editor autocompletion.
 import { z } from "zod";
-import { QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS } from "../model/course.js";
+import { ASSESSMENT_LAYOUTS, QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS } from "../model/course.js";
 import { themeSchema } from "./theme-schema.js";
 
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -82,6 +82,8 @@ export const courseSchema = z
       .describe("Time the course takes, in minutes, shown on the cover; default: estimated from its words and questions"),
     showAnswers: z.enum(SHOW_ANSWERS).default("after-last-attempt")
       .describe("When the final assessment shows the correct answers: never, after-last-attempt (default) or always"),
+    assessmentLayout: z.enum(ASSESSMENT_LAYOUTS).default("all-questions")
+      .describe("The final assessment's questions all on its page (default) or one at a time with Previous/Next"),
     requireSessions: z.boolean().default(true)
       .describe("The final assessment opens only once every session is complete (default true)"),
     shuffle: z.boolean().default(true)

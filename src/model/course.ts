@@ -14,6 +14,10 @@ export type ReportingOption = (typeof REPORTING_OPTIONS)[number];
 export const SHOW_ANSWERS = ["never", "after-last-attempt", "always"] as const;
 export type ShowAnswers = (typeof SHOW_ANSWERS)[number];
 
+/** How the final assessment lays out its questions: all on its page, or one at a time with Previous/Next. */
+export const ASSESSMENT_LAYOUTS = ["all-questions", "one-at-a-time"] as const;
+export type AssessmentLayout = (typeof ASSESSMENT_LAYOUTS)[number];
+
 export const QUESTION_TYPES = [
   "single-choice",
   "multiple-response",
@@ -137,6 +141,7 @@ export interface Course {
   /** Minutes the course takes, when the author says; otherwise estimated (render/estimate). */
   readonly estimatedMinutes?: number;
   readonly showAnswers: ShowAnswers;
+  readonly assessmentLayout: AssessmentLayout;
   /** The final assessment opens only once every counted session is complete. */
   readonly requireSessions: boolean;
   /** Default for quizzes and questions that do not say. */

@@ -27,6 +27,8 @@ export interface QuizView {
   readonly questions: readonly QuestionView[];
   readonly masteryScore: number;
   readonly maxAttempts: number;
+  /** The assessment shows one question at a time (course.yaml `assessmentLayout`). */
+  readonly stepped: boolean;
 }
 
 /** Deterministic shuffle (seeded by the question id) that never leaves the items in their correct order. */
@@ -47,12 +49,15 @@ export function shuffledIndexes(n: number, seed: string): number[] {
 
 export type QuestionView = ReturnType<typeof questionView>;
 
-function questionView(quiz: Quiz, q: Question, index: number) {
+function questionView(quiz: Quiz, q: Question, index: number, stepped: boolean) {
   const domId = `q-${quiz.id}-${q.id}`;
+  const count = quiz.questions.length;
   const common = {
     quizId: quiz.id,
     index,
     number: index + 1,
+    // One at a time: where the question stands in the assessment, and the steps either side of it.
+    ...(stepped ? { of: count, ...(index > 0 ? { prev: index - 1 } : {}), ...(index + 1 < count ? { next: index + 1 } : {}) } : {}),
     type: q.type,
     partial: `question-${q.type}`,
     domId,
@@ -96,14 +101,16 @@ function questionView(quiz: Quiz, q: Question, index: number) {
 }
 
 function quizView(course: Course, quiz: Quiz): QuizView {
+  const stepped = quiz.graded && course.assessmentLayout === "one-at-a-time" && quiz.questions.length > 1;
   return {
     id: quiz.id,
     title: quiz.title,
     ...(quiz.intro ? { introHtml: renderInline(quiz.intro) } : {}),
     graded: quiz.graded,
-    questions: quiz.questions.map((q, i) => questionView(quiz, q, i)),
+    questions: quiz.questions.map((q, i) => questionView(quiz, q, i, stepped)),
     masteryScore: course.masteryScore,
     maxAttempts: course.maxAttempts,
+    stepped,
   };
 }
 

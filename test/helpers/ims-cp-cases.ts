@@ -20,6 +20,7 @@ export function syntheticCourse(reporting: ReportingOption, withAssessment = tru
     masteryScore: 72.5,
     maxAttempts: 0,
     showAnswers: "after-last-attempt",
+    assessmentLayout: "all-questions",
     requireSessions: true,
     shuffle: true,
     certificate: false,

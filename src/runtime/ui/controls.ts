@@ -6,6 +6,7 @@ import { $, announce } from "./dom.js";
 import { moveItem } from "./question-dom.js";
 import { captureAnswer, checkAnswer, retake, submitAssessment, type QuizContext } from "./quiz-actions.js";
 import { wireDrag } from "./sequence-drag.js";
+import { stepTo, stepToProblem } from "./question-stepper.js";
 
 /** What the controls ask of the player, besides the question actions (quiz-actions.ts). */
 export interface PlayerActions extends QuizContext {
@@ -47,7 +48,13 @@ export function wireControls(d: Document, act: PlayerActions): void {
     else if (cw === "exit") act.exit();
     else if (cw === "check-answer" && question) checkAnswer(act, question);
     // A locked assessment (journey-view.ts) takes no submission, whatever reaches its button.
-    else if (cw === "submit-assessment" && $(d, "locked")?.hidden !== false) submitAssessment(act, quizId);
+    else if (cw === "submit-assessment" && $(d, "locked")?.hidden !== false) {
+      submitAssessment(act, quizId);
+      stepToProblem(d);
+    } else if (cw === "step-question") {
+      const quiz = control.closest<HTMLElement>("[data-stepped]");
+      if (quiz) stepTo(quiz, Number(control.dataset["to"]), "fieldset");
+    }
     else if (cw === "retake") retake(act, quizId);
   });
   wireDrag(d, (question) => act.ended || captureAnswer(act, question));

@@ -6,6 +6,7 @@ import { revealsKey, type AssessmentRules } from "../core/assessment.js";
 import type { QuizState } from "../core/state.js";
 import { arrange, hideFeedback, questionElement, setDisabled, setState, showFeedback, writeAnswer } from "./question-dom.js";
 import { flagDuplicates } from "./question-marks.js";
+import { renderSteps } from "./question-stepper.js";
 import { renderResults } from "./results-view.js";
 import { say, type Words } from "../core/messages.js";
 
@@ -36,5 +37,6 @@ export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rule
   if (!quiz.graded) return;
   const submit = doc.querySelector<HTMLButtonElement>(`[data-cw="submit-assessment"][data-quiz-id="${quiz.id}"]`);
   if (submit) submit.hidden = qs.submitted;
+  renderSteps(doc, quiz.id, qs);
   renderResults(doc, rules, qs, w);
 }

@@ -1,0 +1,33 @@
+// The assessment one question at a time (course.yaml `assessmentLayout: one-at-a-time`). Every question stays in
+// the page, so answers, submission and results work exactly as with all on one page; the stylesheet shows only
+// the step marked current (data-at on the quiz says stepping is on), and every step once submitted, for review.
+// Submit sits with the last question (templates/partials/assessment.hbs).
+import type { QuizState } from "../core/state.js";
+
+/** Shows step `index` (clamped) and focuses `focus` in it: the question itself (it reads its legend) or a control. */
+export function stepTo(quiz: HTMLElement, index: number, focus?: string): void {
+  const steps = quiz.querySelectorAll<HTMLElement>("[data-step]");
+  const at = Math.max(0, Math.min(index, steps.length - 1));
+  steps.forEach((s, i) => s.toggleAttribute("data-current", i === at));
+  quiz.dataset["at"] = String(at);
+  if (focus) steps[at]?.querySelector<HTMLElement>(focus)?.focus();
+}
+
+/**
+ * With each render of the quiz: review once submitted; otherwise the learner stays on their step, and a new
+ * attempt (or a launch) starts at the first question without an answer — the last, with Submit, if none.
+ */
+export function renderSteps(d: Document, quizId: string, qs: QuizState): void {
+  const quiz = d.querySelector<HTMLElement>(`[data-stepped="${quizId}"]`);
+  if (!quiz) return;
+  quiz.toggleAttribute("data-review", qs.submitted);
+  const first = qs.answers.indexOf(null);
+  if (!quiz.dataset["at"] || qs.answers.every((a) => a === null)) stepTo(quiz, first < 0 ? 1e9 : first);
+}
+
+/** After a refused submission: the first question it names as still to answer, its first control focused. */
+export function stepToProblem(d: Document): void {
+  const step = d.querySelector("[data-stepped]:not([data-review]) [data-problem]:not([hidden])")?.closest<HTMLElement>("[data-step]");
+  const quiz = step?.closest<HTMLElement>("[data-stepped]");
+  if (quiz && step) stepTo(quiz, Number(step.dataset["step"]), "input, select, button");
+}
