@@ -4,40 +4,25 @@
 // (score, certificate with the LMS's learner name) and after the last failed attempt, axe in each state,
 // and a keyboard-only learner from the cover to a page and on to the completion page.
 import type { Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCourse } from "../src/content/load-course.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Course } from "../src/model/course.js";
 import { formatFindings, runAxe, type AxeFinding } from "./helpers/a11y-axe.js";
-import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
-import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
-import { contentFixture } from "./helpers/content-fixture.js";
-import { launchNamed, namedLmsFiles, relaunchData } from "./helpers/named-lms-frame.js";
+import { BrowserLearner, chromiumAvailable, type Browser } from "./helpers/browser.js";
+import { launchNamed, relaunchData } from "./helpers/named-lms-frame.js";
+import { playedCourse } from "./helpers/played-course.js";
 import { KeyboardLearner } from "./helpers/keyboard-learner.js";
 import { completeSessions } from "./helpers/learner-steps.js";
 
+// The real course with its certificate on (course.yaml `certificate: true`).
+const played = playedCourse({ courseYaml: "certificate: true", files: true });
 let browser: Browser;
 let course: Course;
-let pkg: BuiltPackage;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!chromiumAvailable) return;
-  // The real course with its certificate on (course.yaml `certificate: true`).
-  const fixture = contentFixture();
-  fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\ncertificate: true\n`);
-  course = loadCourse(fixture.dir);
-  pkg = await buildAndUnpack({ target: "scorm12", contentDir: fixture.dir });
-  server = await serveDir(pkg.dir, namedLmsFiles());
-  browser = await openBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  pkg?.cleanup();
+beforeAll(() => {
+  if (chromiumAvailable) ({ browser, course } = played);
 });
 
 async function launch(page: Page, stored?: unknown): Promise<Frame> {
-  if (!stored) await page.goto(`${server.url}lms.html`);
+  if (!stored) await page.goto(`${played.filesUrl}lms.html`);
   return launchNamed(page, stored ?? null);
 }
 

@@ -4,13 +4,11 @@
 // drawer at phone width, the layout remembered across a reload, the page's own Content-Security-Policy,
 // and axe (WCAG 2.1 A/AA) with 0 violations in every state.
 import type { Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AttemptStore } from "../src/player/attempt-store.js";
-import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AxeLog } from "./helpers/a11y-axe.js";
 import { horizontalOverflow } from "./helpers/a11y-course.js";
-import { chromiumAvailable, contentFrame, openBrowser, type Browser } from "./helpers/browser.js";
-import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
+import { chromiumAvailable, contentFrame, type Browser } from "./helpers/browser.js";
+import { playedCourse } from "./helpers/played-course.js";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -45,21 +43,13 @@ async function desktopLayout(frame: Frame): Promise<boolean> {
 }
 
 describe.skipIf(!chromiumAvailable)("the preview player's layout in Chromium", () => {
+  const played = playedCourse({ player: { panel: true } });
   let browser: Browser;
-  let pkg: BuiltPackage;
-  let server: PlayerServer;
   let page: Page;
   const axe = new AxeLog();
 
-  beforeAll(async () => {
-    pkg = await buildAndUnpack({ target: "scorm12" });
-    server = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory(), panel: true });
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    pkg?.cleanup();
+  beforeAll(() => {
+    browser = played.browser;
   });
 
   /** A fresh tab at `size` (localStorage is per origin, so it keeps what earlier tabs remembered). */
@@ -67,7 +57,7 @@ describe.skipIf(!chromiumAvailable)("the preview player's layout in Chromium", (
     await page?.close();
     page = await browser.newPage();
     await page.setViewportSize(size);
-    await page.goto(server.url);
+    await page.goto(played.playerUrl);
     return contentFrame(page);
   }
   const reload = async (): Promise<Frame> => {
@@ -82,7 +72,7 @@ describe.skipIf(!chromiumAvailable)("the preview player's layout in Chromium", (
     expect(await expanded(page)).toBe("true");
     expect(await page.locator("#cw-panel").isVisible()).toBe(true);
     expect(await desktopLayout(frame)).toBe(true);
-    const policy = (await fetch(server.url)).headers.get("content-security-policy") ?? "";
+    const policy = (await fetch(played.playerUrl)).headers.get("content-security-policy") ?? "";
     expect(policy).toContain("default-src 'self'");
     expect(policy).not.toContain("unsafe-inline");
     expect(browser.problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);

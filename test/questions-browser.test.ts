@@ -2,23 +2,17 @@
 // Scorm12API in the parent frame) shows options in its attempt's order, keeps it on reload, records option
 // ids; the default showAnswers (after-last-attempt) keeps the key back until the last attempt; knowledge
 // checks mark and finish; duplicates and an untouched sequence are flagged; axe finds nothing in any state.
-import fs from "node:fs";
-import path from "node:path";
 import type { Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCourse } from "../src/content/load-course.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Course } from "../src/model/course.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { planUnits } from "../src/model/units.js";
-import { AttemptStore } from "../src/player/attempt-store.js";
-import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { shownOrder } from "../src/runtime/core/shuffle.js";
 import { AxeLog, formatFindings } from "./helpers/a11y-axe.js";
-import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
-import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
-import { ScratchFolder } from "./helpers/content-fixture.js";
+import { BrowserLearner, chromiumAvailable, contentFrame, type Browser } from "./helpers/browser.js";
 import { enterCourseIn } from "./helpers/course-entry.js";
+import { playedCourse } from "./helpers/played-course.js";
 
 interface Cmi {
   cmi: { suspend_data: string; interactions: Record<string, { id: string; student_response: string }> };
@@ -28,30 +22,13 @@ const identity = (order: readonly number[]): boolean => order.every((v, i) => v 
 const KEY_WORDS = /Correct answer|Correct match:|It belongs at position|Accepted answer:/;
 
 describe.skipIf(!chromiumAvailable)("questions in Chromium", () => {
-  const scratch = new ScratchFolder("cw-questions-browser-");
+  const played = playedCourse({ courseYaml: "requireSessions: false", player: true, files: true });
   let course: Course;
   let data: RuntimeCourse;
-  let pkg: BuiltPackage;
-  let server: PlayerServer;
-  let site: StaticServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    const dir = scratch.copyContent("content");
-    fs.appendFileSync(path.join(dir, "course.yaml"), "\nrequireSessions: false\n");
-    course = loadCourse(dir);
+  beforeAll(() => {
+    ({ course, browser } = played);
     data = runtimeCourse(course, planUnits(course, false)[0]!);
-    pkg = await buildAndUnpack({ target: "scorm12", contentDir: dir });
-    server = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory() });
-    site = await serveDir(pkg.dir);
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.close();
-    pkg?.cleanup();
-    scratch.remove();
   });
 
   const quizId = "assessment";
@@ -71,7 +48,7 @@ describe.skipIf(!chromiumAvailable)("questions in Chromium", () => {
   it("shows the attempt's order, keeps it on reload, records ids; the key only after the last attempt", async () => {
     browser.problems.length = 0;
     const page = await browser.newPage();
-    await page.goto(server.url);
+    await page.goto(played.playerUrl);
     let frame = await contentFrame(page);
     let learner = new BrowserLearner(frame, course);
     await learner.open("assessment", "assessment");
@@ -120,7 +97,7 @@ describe.skipIf(!chromiumAvailable)("questions in Chromium", () => {
   it("checks, duplicates and an untouched sequence, with axe clean in every state", async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${site.url}index.html`);
+    await page.goto(`${played.filesUrl}index.html`);
     await enterCourseIn(page);
     const learner = new BrowserLearner(page, course);
     const log = new AxeLog();

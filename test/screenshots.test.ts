@@ -8,38 +8,25 @@ import os from "node:os";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
-import { BrowserLearner, chromiumAvailable, openBrowser, serveDir, type Browser, type StaticServer } from "./helpers/browser.js";
-import { buildAndUnpack, type BuiltPackage } from "./helpers/built-package.js";
-import { contentFixture } from "./helpers/content-fixture.js";
+import { BrowserLearner, chromiumAvailable, type Browser } from "./helpers/browser.js";
 import { completeSessions } from "./helpers/learner-steps.js";
-import { launchNamed, namedLmsFiles, relaunchData } from "./helpers/named-lms-frame.js";
+import { launchNamed, relaunchData } from "./helpers/named-lms-frame.js";
+import { playedCourse } from "./helpers/played-course.js";
 
 const OUT = process.env.UPDATE_SCREENSHOTS ? path.resolve("docs", "screenshots") : fs.mkdtempSync(path.join(os.tmpdir(), "cw-shots-"));
 
 const DEVICES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 const SCHEMES = ["light", "dark"] as const;
 
+const played = playedCourse({ courseYaml: "certificate: true", files: true });
 let browser: Browser;
 let course: Course;
-let pkg: BuiltPackage;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!chromiumAvailable) return;
-  const fixture = contentFixture();
-  fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\ncertificate: true\n`);
-  course = loadCourse(fixture.dir);
-  pkg = await buildAndUnpack({ target: "scorm12", contentDir: fixture.dir });
-  server = await serveDir(pkg.dir, namedLmsFiles());
-  browser = await openBrowser();
+beforeAll(() => {
+  if (chromiumAvailable) ({ browser, course } = played);
   fs.mkdirSync(OUT, { recursive: true });
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  pkg?.cleanup();
+});
+afterAll(() => {
   if (!process.env.UPDATE_SCREENSHOTS) fs.rmSync(OUT, { recursive: true, force: true });
 });
 
@@ -67,7 +54,7 @@ async function playOnce(page: Page): Promise<{ failed: unknown; passed: unknown 
 describe.skipIf(!chromiumAvailable)("README screenshots", () => {
   it("cover, content page, a question checked wrong, results and completion — desktop and phone, light and dark", async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}lms.html`);
+    await page.goto(`${played.filesUrl}lms.html`);
     const states = await playOnce(page);
     const backgrounds = new Map<string, string>();
     const shot = async (frame: Frame, name: string, device: string, scheme: string): Promise<void> => {
