@@ -88,9 +88,13 @@ describe.skipIf(!chromiumAvailable)("assessment one question at a time", () => {
     await log.check(page, "assessment one at a time, first question");
 
     // Answer the first, move on: the next question shows and has focus (its legend is what a screen reader reads).
+    // By keyboard: Enter on Next, then Tab goes into the question now shown (hidden ones take no focus).
     await learner.answer("assessment", 0, questions[0]!, true);
-    await frame.click('[data-cw="step-question"]:visible');
+    await frame.locator('[data-cw="step-question"]:visible').focus();
+    await page.keyboard.press("Enter");
     expect(await visibleCards(frame)).toEqual([1]);
+    expect(await focusedCard(frame)).toBe("1");
+    await page.keyboard.press("Tab");
     expect(await focusedCard(frame)).toBe("1");
     await frame.click('[data-cw="step-question"]:visible >> text=Previous question');
     expect(await visibleCards(frame)).toEqual([0]);
