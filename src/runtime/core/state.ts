@@ -67,8 +67,19 @@ export interface AssessmentProgress {
   readonly passed: boolean;
 }
 
+export interface SessionProgress {
+  readonly id: string;
+  readonly complete: boolean;
+  readonly started: boolean;
+  /** Counts toward the unit's completion (the final assessment does not). */
+  readonly counts: boolean;
+}
+
 export interface Progress {
-  readonly sessions: readonly { readonly id: string; readonly complete: boolean; readonly started: boolean }[];
+  readonly sessions: readonly SessionProgress[];
+  /** The counted sessions, and how many of them are complete (the header's and completion page's "n of m"). */
+  readonly sessionsCounted: number;
+  readonly sessionsDone: number;
   readonly pagesVisited: number;
   readonly pagesTotal: number;
   readonly courseComplete: boolean;
@@ -82,23 +93,25 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   // Toward completion count the counted sessions' pages viewed and knowledge-check questions checked.
   let done = 0;
   let total = 0;
-  let incomplete = false;
-  const sessions = course.sessions.map((s, si) => {
+  let sessionsCounted = 0;
+  let sessionsDone = 0;
+  const sessions = course.sessions.map(({ id, check, counts }, si): SessionProgress => {
     const seen = pages.filter((p) => p.session === si).map((p) => state.visited[p.index]);
-    const steps = seen.concat((s.check && state.quizzes[s.check]?.checked) || []);
+    const steps = seen.concat((check && state.quizzes[check]?.checked) || []);
     // A session is complete with all its pages viewed and its check answered; the assessment, once passed.
-    const complete = s.id === ASSESSMENT_ID ? Boolean(state.quizzes[s.id]?.passed) : steps.every(Boolean);
-    if (s.counts) {
-      incomplete ||= !complete;
+    const complete = id === ASSESSMENT_ID ? Boolean(state.quizzes[id]?.passed) : steps.every(Boolean);
+    if (counts) {
+      sessionsCounted++;
+      sessionsDone += +complete;
       total += steps.length;
       done += steps.filter(Boolean).length;
     }
-    return { id: s.id, complete, started: seen.some(Boolean) };
+    return { id, complete, started: seen.some(Boolean), counts };
   });
   // The course is complete when every counted session is (the assessment does not count as one).
-  const courseComplete = total > 0 && !incomplete;
+  const courseComplete = total > 0 && sessionsDone === sessionsCounted;
   const qs = state.quizzes[ASSESSMENT_ID];
   const assessment: AssessmentProgress | null = course.quizzes[ASSESSMENT_ID] && qs ? { attempts: qs.attempts, best: qs.best, passed: qs.passed } : null;
-  const base = { sessions, pagesVisited: state.visited.filter(Boolean).length, pagesTotal: pages.length, courseComplete, assessment };
+  const base = { sessions, sessionsCounted, sessionsDone, pagesVisited: state.visited.filter(Boolean).length, pagesTotal: pages.length, courseComplete, assessment };
   return { ...base, outcome: outcomeOf(base, done, total, qs ? attemptsLeft(course, qs.attempts) : null) };
 }

@@ -1,8 +1,7 @@
 // The frame around the pages: previous/next, the progress indicator, the menu with each session's status.
 import type { RuntimeCourse } from "../../model/runtime-data.js";
-import type { Progress } from "../core/state.js";
-import type { LearnerState } from "../core/state.js";
-import { $ } from "./dom.js";
+import type { LearnerState, Progress } from "../core/state.js";
+import { $, setText } from "./dom.js";
 import { say } from "../core/messages.js";
 
 /**
@@ -18,18 +17,17 @@ export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, 
   const percent = Math.floor(100 * p.outcome.progress);
   const bar = $<HTMLProgressElement>(doc, "progress");
   if (bar) bar.value = percent;
-  const counted = p.sessions.filter((_, i) => course.sessions[i]?.counts);
-  const text = $(doc, "progress-text");
-  if (text) text.textContent = counted.length ? say(course, "progressSessions", counted.filter((s) => s.complete).length, counted.length, percent) : `${percent}%`;
+  setText(doc, "progress-text", p.sessionsCounted ? say(course, "progressSessions", p.sessionsDone, p.sessionsCounted, percent) : `${percent}%`);
   for (const link of doc.querySelectorAll<HTMLElement>("[data-goto]")) {
-    if (link.dataset.goto === String(here)) link.setAttribute("aria-current", "page");
+    const at = Number(link.dataset.goto);
+    if (at === here) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
-    link.classList.toggle("is-visited", Boolean(state.visited[Number(link.dataset.goto)]));
+    link.classList.toggle("is-visited", Boolean(state.visited[at]));
   }
   for (const el of doc.querySelectorAll<HTMLElement>("[data-session-status]")) {
     const s = p.sessions[Number(el.dataset.sessionStatus)];
     if (!s) continue;
-    el.textContent = s.complete ? say(course, "sessionComplete") : s.started ? say(course, "sessionStarted") : say(course, "sessionNew");
+    el.textContent = say(course, s.complete ? "sessionComplete" : s.started ? "sessionStarted" : "sessionNew");
     el.dataset.state = s.complete ? "complete" : s.started ? "started" : "new";
   }
 }

@@ -3,6 +3,18 @@
 /** The element marked `data-cw="<name>"` under `root`. */
 export const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => root.querySelector<T>(`[data-cw="${cw}"]`);
 
+/** Puts `text` in the element marked `data-cw="<cw>"` under `root`, when the page has it. */
+export function setText(root: ParentNode, cw: string, text: string): void {
+  const el = $(root, cw);
+  if (el) el.textContent = text;
+}
+
+/** A question's answer fields and buttons (the selector `setDisabled` and focusing share). */
+export const FIELDS = "input, select, button";
+
+/** Focuses the first answer field or button in `el` (after a step, a retake, a refused submission). */
+export const focusFirst = (el: ParentNode | null | undefined): void => el?.querySelector<HTMLElement>(FIELDS)?.focus();
+
 /** Says `message` through the page's live region (WAI-ARIA 1.2 §6.3.13 aria-live). */
 export function announce(doc: Document, message: string): void {
   const live = $(doc, "live");

@@ -2,21 +2,20 @@
 // (cover.hbs, completion.hbs, assessment.hbs); here the learner's figures are filled in and the parts
 // that apply are shown.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
-import { attemptsLeft, type AssessmentRules } from "../core/assessment.js";
 import type { Progress } from "../core/state.js";
-import { $ } from "./dom.js";
+import { $, setText } from "./dom.js";
 import { say } from "../core/messages.js";
 import { percent } from "./results-view.js";
 
 /** Where the learner stands: everything done, something left, or the assessment failed with no attempt left. */
 export type Standing = "done" | "todo" | "failed";
 
-export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress, rules: AssessmentRules, learnerName?: string): void {
+export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress, learnerName?: string): void {
   const a = p.assessment;
-  const failed = Boolean(a && !a.passed && attemptsLeft(rules, a.attempts) === 0);
-  const counted = p.sessions.filter((s, i) => course.sessions[i]?.counts);
-  const sessionsDone = counted.filter((s) => s.complete).length;
-  const standing: Standing = failed ? "failed" : sessionsDone === counted.length && (!a || a.passed) ? "done" : "todo";
+  // Failed with no attempt left: the outcome's verdict is settled as a failure.
+  const failed = p.outcome.settled && p.outcome.success === "failed";
+  const { sessionsDone, sessionsCounted } = p;
+  const standing: Standing = failed ? "failed" : sessionsDone === sessionsCounted && (!a || a.passed) ? "done" : "todo";
   // Each thing still to do, in the lock notice and on the completion page; the assessment's own line goes
   // once it is passed or cannot be taken again.
   for (const el of doc.querySelectorAll<HTMLElement>("[data-left]")) {
@@ -26,13 +25,15 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   // The assessment stays locked until every counted session is complete (course.yaml requireSessions):
   // the attribute hides its questions (course.css), the controls refuse its submission.
   const lock = $(doc, "locked");
-  const locked = sessionsDone < counted.length;
+  const locked = sessionsDone < sessionsCounted;
   if (lock) {
     lock.hidden = !locked;
     lock.parentElement?.toggleAttribute("data-locked", locked);
     // The menu and the cover say so where they give the assessment's status (it is the last "session").
-    for (const el of doc.querySelectorAll<HTMLElement>(`[data-session-status="${p.sessions.length - 1}"]`)) {
-      if (locked) [el.textContent, el.dataset.state] = [say(course, "sessionLocked"), "locked"];
+    if (locked) {
+      for (const el of doc.querySelectorAll<HTMLElement>(`[data-session-status="${p.sessions.length - 1}"]`)) {
+        [el.textContent, el.dataset.state] = [say(course, "sessionLocked"), "locked"];
+      }
     }
   }
   const done = $(doc, "done");
@@ -40,12 +41,9 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   for (const el of done.querySelectorAll<HTMLElement>("[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
   const heading = done.querySelector("h1");
   if (heading) heading.textContent = heading.dataset[standing] ?? "";
-  const set = (cw: string, text: string): void => {
-    const el = $(done, cw);
-    if (el) el.textContent = text;
-  };
+  const set = (cw: string, text: string): void => setText(done, cw, text);
   const score = percent(a?.best);
-  set("done-sessions", say(course, "countOf", sessionsDone, counted.length));
+  set("done-sessions", say(course, "countOf", sessionsDone, sessionsCounted));
   set("done-score", score);
   set("cert-score", score);
   set("cert-date", new Date().toLocaleDateString(course.language));

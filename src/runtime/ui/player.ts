@@ -6,7 +6,7 @@
 import type { RuntimeCourse } from "../../model/runtime-data.js";
 import { assessmentRules, type AssessmentRules } from "../core/assessment.js";
 import { decodeState, encodeState } from "../core/state-codec.js";
-import { emptyState, flattenPages, progress, type LearnerState } from "../core/state.js";
+import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
 import type { LearnerEvent, Snapshot, Tracker, TrackerStart } from "../tracking/tracker.js";
 import { answerClock } from "./answer-clock.js";
 import { createBanner } from "./banner.js";
@@ -50,33 +50,31 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     step: (delta) => go(here + delta),
     exit,
   };
-  let last = progress(course, p.state);
+  /** Where things stand since the last commit (set on arrival, before any commit). */
+  let last!: Progress;
+  /** The bookmark of a page: `<session id>/<page id>`. */
+  const bookmark = (page?: PageRef): string => (page ? `${page.sessionId}/${page.pageId}` : "");
 
   const restore = (location: string, saved: string): void => {
     const decoded = saved ? decodeState(course, saved) : undefined;
     if (decoded) p.state = decoded;
-    const [sessionId, pageId] = location.split("/");
-    const page = pages.find((x) => x.sessionId === sessionId && x.pageId === pageId);
+    const page = pages.find((x) => bookmark(x) === location);
     if (page) p.state.location = page.index;
   };
 
-  const snapshot = (): Snapshot => {
-    const here = pages[p.state.location];
-    return {
-      location: here ? `${here.sessionId}/${here.pageId}` : "",
-      state: encodeState(course, p.state),
-      compactState: encodeState(course, p.state, { compact: true }),
-      progress: last,
-    };
-  };
+  const snapshot = (): Snapshot => ({
+    location: bookmark(pages[p.state.location]),
+    state: encodeState(course, p.state),
+    compactState: encodeState(course, p.state, { compact: true }),
+    progress: last,
+  });
 
   /** Recompute progress, add session-complete events, report, refresh the chrome. */
   function commit(events: LearnerEvent[]): void {
     const before = last;
     last = progress(course, p.state);
     last.sessions.forEach((s, i) => {
-      const session = course.sessions[i];
-      if (s.complete && !before.sessions[i]?.complete && session?.counts) events.push({ kind: "session-complete", sessionId: s.id });
+      if (s.complete && !before.sessions[i]?.complete && s.counts) events.push({ kind: "session-complete", sessionId: s.id });
     });
     if (last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
     if (!p.ended) safely(() => tracker.record(events, snapshot()));
@@ -85,7 +83,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
 
   const refresh = (): void => {
     renderChrome(doc, course, last, p.state, here);
-    renderJourney(doc, course, last, p.rules, learnerName);
+    renderJourney(doc, course, last, learnerName);
   };
 
   const end = (): void => {
@@ -129,16 +127,8 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     }
   }
 
-  const renderQuizzes = (): void => {
-    for (const quiz of Object.values(course.quizzes)) {
-      const qs = p.state.quizzes[quiz.id];
-      if (qs) renderQuiz(doc, quiz, qs, p.rules, course);
-    }
-  };
-
-  const win = doc.defaultView;
   tracker.onProblem = (m) => banner.set("problem", m, "error");
-  tracker.onNotice = (key, m, tone) => banner.set(key, m, tone);
+  tracker.onNotice = banner.set;
   // A tracker that fails to start leaves the course running untracked, and says so.
   const started: TrackerStart = await Promise.resolve()
     .then(() => tracker.start(course))
@@ -154,7 +144,10 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   const arrive = (resume?: { readonly location: string; readonly state: string }): void => {
     if (resume) restore(resume.location, resume.state);
     last = progress(course, p.state);
-    renderQuizzes();
+    for (const quiz of Object.values(course.quizzes)) {
+      const qs = p.state.quizzes[quiz.id];
+      if (qs) renderQuiz(doc, quiz, qs, p.rules, course);
+    }
     here = hasCover ? -1 : p.state.location;
     coverButton(doc, resume && pages[p.state.location] ? titleOf(p.state.location) : undefined);
     showHere(false);
@@ -167,7 +160,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     arrive(r);
   };
 
-  win?.addEventListener("pagehide", end);
+  doc.defaultView?.addEventListener("pagehide", end);
   doc.addEventListener("visibilitychange", () => {
     if (doc.visibilityState === "hidden" && !p.ended) safely(() => tracker.save(snapshot()));
   });

@@ -6,7 +6,7 @@ import { revealsKey, startRetake, submitAttempt, type AssessmentRules } from "..
 import type { LearnerState, QuizState } from "../core/state.js";
 import type { LearnerEvent } from "../tracking/tracker.js";
 import type { AnswerClock } from "./answer-clock.js";
-import { $, announce } from "./dom.js";
+import { $, announce, focusFirst } from "./dom.js";
 import { hideFeedback, questionElement, readAnswer, setState, showFeedback, showProblem } from "./question-dom.js";
 import { flagDuplicates } from "./question-marks.js";
 import { markDone, renderQuiz } from "./quiz-view.js";
@@ -22,31 +22,35 @@ export interface QuizContext {
   commit(events: LearnerEvent[]): void;
 }
 
-/** The question `el` shows, with its quiz and that quiz's state. */
-function questionOf(ctx: QuizContext, el: HTMLElement): { quiz: RuntimeQuiz; index: number; q: RuntimeQuestion; qs: QuizState } | undefined {
+/** The question `el` shows: its quiz, its index there, the question, and that quiz's state. */
+type Found = [quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, qs: QuizState];
+
+function questionOf(ctx: QuizContext, el: HTMLElement): Found | undefined {
   const quiz = ctx.course.quizzes[el.dataset.quiz ?? ""];
   const index = Number(el.dataset.question);
   const q = quiz && quiz.questions[index];
   const qs = quiz && ctx.state.quizzes[quiz.id];
-  return q && qs ? { quiz, index, q, qs } : undefined;
+  return q && qs ? [quiz, index, q, qs] : undefined;
 }
 
 /** The learner changed an answer: kept in state; it reaches the LMS with the next commit or on page hide. */
 export function captureAnswer(ctx: QuizContext, el: HTMLElement): void {
   const found = questionOf(ctx, el);
-  if (!found || (found.quiz.graded && found.qs.submitted)) return;
+  if (!found) return;
+  const [quiz, index, q, qs] = found;
+  if (quiz.graded && qs.submitted) return;
   // A changed answer is not the checked one any more: its marks go (the card is "answered" again).
   hideFeedback(el);
-  ctx.clock.changed(`${found.quiz.id}/${found.index}`);
-  const a = (found.qs.answers[found.index] = readAnswer(el, found.q));
+  ctx.clock.changed(`${quiz.id}/${index}`);
+  const a = (qs.answers[index] = readAnswer(el, q));
   flagDuplicates(el);
-  setState(el, found.q, a);
+  setState(el, q, a);
 }
 
 export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
   const found = questionOf(ctx, el);
   if (!found) return;
-  const { quiz, index, q, qs } = found;
+  const [quiz, index, q, qs] = found;
   const answer = readAnswer(el, q);
   if (!isComplete(q, answer)) {
     const problem = say(ctx.course, q.type === "matching" ? "checkMatch" : "checkAnswer");
@@ -54,20 +58,22 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
     announce(ctx.doc, problem);
     return;
   }
-  const correct = isCorrect(q, answer);
+  const event = answerEvent(ctx, quiz, index, q, answer);
   qs.answers[index] = answer;
   qs.checked[index] = true;
   announce(ctx.doc, showFeedback(el, q, answer, revealsKey(ctx.rules, quiz, qs), ctx.course));
-  if (correct) {
+  if (event.correct) {
     markDone(el, ctx.course);
     // Check is disabled now: focus goes to the verdict beside it, not to the page's start.
     el.querySelector<HTMLElement>("[data-mark]")?.focus();
   }
-  ctx.commit([answerEvent(ctx, quiz, index, q, answer, correct)]);
+  ctx.commit([event]);
   ctx.clock.checked(`${quiz.id}/${index}`);
 }
 
-function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, answer: Answer, correct: boolean): LearnerEvent {
+type AnswerEvent = Extract<LearnerEvent, { kind: "answer" }>;
+
+function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, answer: Answer): AnswerEvent {
   const owner = ctx.course.sessions.find((s) => s.check === quiz.id);
   // Each question's own time and latency, not the submit's (see answer-clock.ts).
   const { at, latencyMs } = ctx.clock.timing(`${quiz.id}/${index}`, quiz.graded);
@@ -78,7 +84,7 @@ function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: Runt
     graded: quiz.graded,
     question: q,
     answer,
-    correct,
+    correct: isCorrect(q, answer),
     latencyMs,
     at: new Date(at),
   };
@@ -89,25 +95,24 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   const quiz = course.quizzes[quizId];
   const qs = ctx.state.quizzes[quizId];
   if (!quiz || !qs || qs.submitted) return;
+  // Each question's answer, and beside it what is still to answer (none left over from an earlier refusal).
   const answers = quiz.questions.map((q, i) => {
     const el = questionElement(doc, quizId, i);
-    return el ? readAnswer(el, q) : null;
+    const a = el && readAnswer(el, q);
+    if (el) showProblem(el, isComplete(q, a) ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
+    return a;
   });
   const missing = quiz.questions.findIndex((q, i) => !isComplete(q, answers[i]));
   if (missing >= 0) {
-    quiz.questions.forEach((q, i) => {
-      const el = questionElement(doc, quizId, i);
-      if (el) showProblem(el, isComplete(q, answers[i] ?? null) ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
-    });
     announce(doc, say(course, "submitMissing", missing + 1));
-    questionElement(doc, quizId, missing)?.querySelector<HTMLElement>("input, select, button")?.focus();
+    focusFirst(questionElement(doc, quizId, missing));
     return;
   }
   // The answer events come before the attempt is recorded (its answers replace the stored ones).
   const events: LearnerEvent[] = [];
   answers.forEach((a, i) => {
     const q = quiz.questions[i];
-    if (q && a !== null) events.push(answerEvent(ctx, quiz, i, q, a, isCorrect(q, a)));
+    if (q && a !== null) events.push(answerEvent(ctx, quiz, i, q, a));
   });
   const result = submitAttempt(ctx.rules, quiz, qs, answers);
   if (!result) return;
@@ -125,5 +130,5 @@ export function retake(ctx: QuizContext, quizId: string): void {
   ctx.commit([]);
   renderQuiz(ctx.doc, quiz, qs, ctx.rules, ctx.course);
   ctx.clock.shown(true);
-  questionElement(ctx.doc, quizId, 0)?.querySelector<HTMLElement>("input, select, button")?.focus();
+  focusFirst(questionElement(ctx.doc, quizId, 0));
 }

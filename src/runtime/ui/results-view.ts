@@ -1,7 +1,7 @@
 // The assessment's results panel: last and best score, attempts, the verdict in words, Retake.
 import { attemptsLeft, canRetake, type AssessmentRules } from "../core/assessment.js";
 import type { QuizState } from "../core/state.js";
-import { $ } from "./dom.js";
+import { $, setText } from "./dom.js";
 import { say, type Words } from "../core/messages.js";
 
 /**
@@ -25,14 +25,10 @@ export function renderResults(doc: Document, rules: AssessmentRules, qs: QuizSta
   const results = $(doc, "results");
   if (!results) return;
   results.hidden = !qs.submitted;
-  const set = (cw: string, text: string): void => {
-    const el = $(results, cw);
-    if (el) el.textContent = text;
-  };
-  set("score", percent(qs.last));
-  set("best", percent(qs.best));
-  set("attempts", rules.maxAttempts ? say(w, "countOf", qs.attempts, rules.maxAttempts) : String(qs.attempts));
-  set("result-status", resultText(rules, qs, w));
+  setText(results, "score", percent(qs.last));
+  setText(results, "best", percent(qs.best));
+  setText(results, "attempts", rules.maxAttempts ? say(w, "countOf", qs.attempts, rules.maxAttempts) : String(qs.attempts));
+  setText(results, "result-status", resultText(rules, qs, w));
   results.dataset.state = qs.passed ? "passed" : qs.attempts ? "failed" : "new";
   const retake = $<HTMLButtonElement>(results, "retake");
   if (retake) retake.hidden = !(qs.submitted && canRetake(rules, qs));
