@@ -25,3 +25,6 @@ export function announce(doc: Document, message: string): void {
     live.textContent = message;
   }, 30);
 }
+
+/** The elements matching `selector` under `root`, as an array. */
+export const all = <T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] => [...root.querySelectorAll<T>(selector)];

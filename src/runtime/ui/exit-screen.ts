@@ -1,6 +1,6 @@
 // The final screen after the course's own Exit, saying truthfully where the learner's record stands.
 import type { SaveState } from "../tracking/tracker.js";
-import { $ } from "./dom.js";
+import { $, all } from "./dom.js";
 
 /**
  * Shows the exit screen in place of the course; false when the page has none. In an LMS frame the learner
@@ -21,7 +21,7 @@ export function showExitScreen(doc: Document, saveStatus: () => SaveState, baseT
     } catch {
       status = "failed";
     }
-    for (const el of screen.querySelectorAll<HTMLElement>("p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
+    for (const el of all<HTMLElement>(screen, "p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
     if (status === "pending" && tries > 0) setTimeout(() => show(tries - 1), 1000);
   };
   show(60);

@@ -3,7 +3,7 @@
 // that apply are shown.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import type { Progress } from "../core/state.js";
-import { $, setText } from "./dom.js";
+import { $, all, setText } from "./dom.js";
 import { say } from "../core/messages.js";
 import { percent } from "./results-view.js";
 
@@ -18,7 +18,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   const standing: Standing = failed ? "failed" : sessionsDone === sessionsCounted && (!a || a.passed) ? "done" : "todo";
   // Each thing still to do, in the lock notice and on the completion page; the assessment's own line goes
   // once it is passed or cannot be taken again.
-  for (const el of doc.querySelectorAll<HTMLElement>("[data-left]")) {
+  for (const el of all<HTMLElement>(doc, "[data-left]")) {
     const s = p.sessions[Number(el.dataset.left)];
     el.hidden = !s || s.complete || (s.id === ASSESSMENT_ID && failed);
   }
@@ -31,14 +31,14 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
     lock.parentElement?.toggleAttribute("data-locked", locked);
     // The menu and the cover say so where they give the assessment's status (it is the last "session").
     if (locked) {
-      for (const el of doc.querySelectorAll<HTMLElement>(`[data-session-status="${p.sessions.length - 1}"]`)) {
+      for (const el of all<HTMLElement>(doc, `[data-session-status="${p.sessions.length - 1}"]`)) {
         [el.textContent, el.dataset.state] = [say(course, "sessionLocked"), "locked"];
       }
     }
   }
   const done = $(doc, "done");
   if (!done) return;
-  for (const el of done.querySelectorAll<HTMLElement>("[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
+  for (const el of all<HTMLElement>(done, "[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
   const heading = done.querySelector("h1");
   if (heading) heading.textContent = heading.dataset[standing] ?? "";
   const set = (cw: string, text: string): void => setText(done, cw, text);

@@ -55,13 +55,6 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   /** The bookmark of a page: `<session id>/<page id>`. */
   const bookmark = (page?: PageRef): string => (page ? `${page.sessionId}/${page.pageId}` : "");
 
-  const restore = (location: string, saved: string): void => {
-    const decoded = saved ? decodeState(course, saved) : undefined;
-    if (decoded) p.state = decoded;
-    const page = pages.find((x) => bookmark(x) === location);
-    if (page) p.state.location = page.index;
-  };
-
   const snapshot = (): Snapshot => ({
     location: bookmark(pages[p.state.location]),
     state: encodeState(course, p.state),
@@ -133,8 +126,8 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   const started: TrackerStart = await Promise.resolve()
     .then(() => tracker.start(course))
     .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
-  if (!started.tracked) banner.base = [started.notice || say(course, "untracked"), "untracked"];
-  else if (started.review) banner.base = [started.notice || say(course, "review"), "info"];
+  const { tracked, notice } = started;
+  if (!tracked || started.review) banner.base = [notice || say(course, tracked ? "review" : "untracked"), tracked ? "info" : "untracked"];
   banner.set("", null, "info");
   // The LMS's pass mark for this learner, when it sets one, replaces the course's.
   p.rules = assessmentRules(course, started.passMark);
@@ -142,7 +135,13 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
 
   /** The saved place: the cover offers to resume there, a unit without a cover opens on it. */
   const arrive = (resume?: { readonly location: string; readonly state: string }): void => {
-    if (resume) restore(resume.location, resume.state);
+    if (resume) {
+      // A state that does not decode (another version or structure of the course) is left out.
+      const decoded = decodeState(course, resume.state);
+      if (decoded) p.state = decoded;
+      const page = pages.find((x) => bookmark(x) === resume.location);
+      if (page) p.state.location = page.index;
+    }
     last = progress(course, p.state);
     for (const quiz of Object.values(course.quizzes)) {
       const qs = p.state.quizzes[quiz.id];

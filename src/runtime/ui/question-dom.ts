@@ -5,6 +5,7 @@ import { isComplete, isCorrect, type Answer } from "../core/answers.js";
 import { shownOrder } from "../core/shuffle.js";
 import { markRows } from "./question-marks.js";
 import { say, type Words } from "../core/messages.js";
+import { all } from "./dom.js";
 
 export function questionElement(root: ParentNode, quizId: string, index: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-quiz="${quizId}"][data-question="${index}"]`);
@@ -12,61 +13,49 @@ export function questionElement(root: ParentNode, quizId: string, index: number)
 
 export function readAnswer(el: HTMLElement, q: RuntimeQuestion): Answer | null {
   switch (q.type) {
-    case "single-choice":
-    case "multiple-response": {
-      const picked = [...el.querySelectorAll<HTMLInputElement>("input[data-option]:checked")]
-        .map((i) => Number(i.dataset.option))
-        .sort((a, b) => a - b);
-      return picked.length ? picked : null;
-    }
-    case "true-false": {
-      const picked = el.querySelector<HTMLInputElement>("input[data-option]:checked");
-      return picked ? picked.dataset.option === "true" : null;
-    }
     case "matching":
-      return [...el.querySelectorAll<HTMLSelectElement>("select[data-source]")].map((s) => (s.value === "" ? -1 : Number(s.value)));
+      return all<HTMLSelectElement>(el, "select[data-source]").map((s) => (s.value === "" ? -1 : Number(s.value)));
     case "sequencing":
       // Untouched, the shown order is not an answer: the learner is asked for one like any other type.
-      return el.querySelector("[data-sequence][data-moved]") ? [...el.querySelectorAll<HTMLElement>("[data-item]")].map((li) => Number(li.dataset.item)) : null;
+      return el.querySelector("[data-sequence][data-moved]") ? all(el, "[data-item]").map((li) => Number(li.dataset.item)) : null;
     case "fill-in": {
       const input = el.querySelector<HTMLInputElement>("input[data-fill]");
-      return input && input.value.trim() !== "" ? input.value : null;
+      return input?.value.trim() ? input.value : null;
     }
   }
+  // Choices: the checked options' indexes, ascending; true-false: its one checked option ("true" or "false").
+  const picked = all<HTMLInputElement>(el, "input[data-option]:checked").map((i) => i.dataset.option);
+  if (!picked.length) return null;
+  return q.type === "true-false" ? picked[0] === "true" : picked.map(Number).sort((x, y) => x - y);
 }
 
 export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | null): void {
+  const list = Array.isArray(a) ? a : null;
   switch (q.type) {
-    case "single-choice":
-    case "multiple-response":
-    case "true-false":
-      // Choices hold option indexes, true-false a boolean (its options are "true" and "false"); null checks none.
-      for (const input of el.querySelectorAll<HTMLInputElement>("input[data-option]")) {
-        input.checked = Array.isArray(a) ? a.includes(Number(input.dataset.option)) : typeof a === "boolean" && String(a) === input.dataset.option;
-      }
-      break;
     case "matching":
-      el.querySelectorAll<HTMLSelectElement>("select[data-source]").forEach((s, i) => {
-        const t = Array.isArray(a) ? (a[i] ?? -1) : -1;
+      all<HTMLSelectElement>(el, "select[data-source]").forEach((s, i) => {
+        const t = list?.[i] ?? -1;
         s.value = t >= 0 ? String(t) : "";
       });
-      break;
+      return;
     case "sequencing": {
-      const list = el.querySelector<HTMLElement>("[data-sequence]");
-      if (!list) break;
-      list.toggleAttribute("data-moved", Array.isArray(a));
-      if (!Array.isArray(a)) break;
-      for (const item of a) {
-        const li = list.querySelector<HTMLElement>(`[data-item="${item}"]`);
-        if (li) list.appendChild(li);
+      const box = el.querySelector("[data-sequence]");
+      box?.toggleAttribute("data-moved", Boolean(list));
+      for (const item of list ?? []) {
+        const li = box?.querySelector(`[data-item="${item}"]`);
+        if (li) box?.appendChild(li);
       }
-      break;
+      return;
     }
     case "fill-in": {
       const input = el.querySelector<HTMLInputElement>("input[data-fill]");
       if (input) input.value = typeof a === "string" ? a : "";
-      break;
+      return;
     }
+  }
+  // Choices hold option indexes, true-false a boolean (its options are "true" and "false"); null checks none.
+  for (const input of all<HTMLInputElement>(el, "input[data-option]")) {
+    input.checked = list ? list.includes(Number(input.dataset.option)) : typeof a === "boolean" && String(a) === input.dataset.option;
   }
 }
 
@@ -77,12 +66,13 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
 export function arrange(el: HTMLElement, q: RuntimeQuestion, seed: number): void {
   if (!q.shuffle) return;
   const order = shownOrder(q.options.length, seed, q.id, q.type === "sequencing");
-  const put = (nodes: NodeListOf<HTMLElement>, key: (n: HTMLElement) => string | undefined): void => {
-    const byIndex = [...nodes].sort((x, y) => Number(key(x)) - Number(key(y)));
+  // The nodes by authored index (`attr`), each moved last in the shown order.
+  const put = (nodes: Element[], attr: string): void => {
+    const byIndex = nodes.sort((x, y) => Number(x.getAttribute(attr)) - Number(y.getAttribute(attr)));
     for (const i of order) byIndex[i]?.parentElement?.appendChild(byIndex[i]);
   };
-  if (q.type !== "matching") put(el.querySelectorAll<HTMLElement>("[data-row]"), (n) => n.dataset.row);
-  else for (const s of el.querySelectorAll("select")) put(s.querySelectorAll<HTMLOptionElement>("option:not([value=''])"), (o) => (o as HTMLOptionElement).value);
+  if (q.type !== "matching") put(all(el, "[data-row]"), "data-row");
+  else for (const s of all(el, "select")) put(all(s, "option:not([value=''])"), "value");
 }
 
 /** The card's state, one model for every type (styled by `data-state`). */
@@ -114,14 +104,14 @@ export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, rev
   }
   if (correct || explain) show(el.querySelector<HTMLElement>(`[data-feedback="${verdict}"]`));
   if (Array.isArray(a)) for (const i of a) show(el.querySelector<HTMLElement>(`[data-choice-feedback="${i}"]`));
-  markRows(el, q, a, reveal, w);
+  markRows(el, [w, q, a, reveal]);
   el.dataset.state = verdict;
   return parts.filter(Boolean).join(" ");
 }
 
 export function hideFeedback(el: HTMLElement): void {
-  for (const fb of el.querySelectorAll<HTMLElement>("[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
-  markRows(el, null, null, false);
+  for (const fb of all<HTMLElement>(el, "[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
+  markRows(el);
   showProblem(el, null);
 }
 
@@ -137,7 +127,7 @@ export function showProblem(el: HTMLElement, message: string | null): void {
 }
 
 export function setDisabled(el: HTMLElement, disabled: boolean): void {
-  for (const c of el.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>("input, select, button")) {
+  for (const c of all<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(el, "input, select, button")) {
     c.disabled = disabled;
   }
 }

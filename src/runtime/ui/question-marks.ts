@@ -5,32 +5,35 @@
 import type { RuntimeQuestion } from "../../model/runtime-data.js";
 import { isCorrect, type Answer } from "../core/answers.js";
 import { say, type Words } from "../core/messages.js";
+import { all } from "./dom.js";
 
 type Mark = [result: "right" | "wrong" | "key", text: string] | [];
 
-function rowMark(w: Words, q: RuntimeQuestion, a: Answer, i: number, reveal: boolean): Mark {
+/** What row `i` shows for answer `a` (`tell` takes the keys of the words for right and wrong, and the key's words). */
+function rowMark(w: Words, q: RuntimeQuestion, a: Answer, reveal: boolean, i: number): Mark {
   const list = Array.isArray(a) ? a : [];
-  const tell = (ok: boolean, right: string, wrong: string, key: string | false): Mark => (ok ? ["right", right] : ["wrong", wrong + (reveal && key ? `. ${key}` : "")]);
+  const tell = (ok: boolean, right: string, wrong: string, key: string | false): Mark => (ok ? ["right", say(w, right)] : ["wrong", say(w, wrong) + (reveal && key ? `. ${key}` : "")]);
   switch (q.type) {
     case "matching":
-      return tell(list[i] === i, say(w, "matchRight"), say(w, "matchWrong"), say(w, "matchKey", q.targets?.[i] ?? ""));
+      return tell(list[i] === i, "matchRight", "matchWrong", say(w, "matchKey", q.targets?.[i] ?? ""));
     case "sequencing":
-      return tell(list.indexOf(i) === i, say(w, "placeRight"), say(w, "placeWrong"), say(w, "placeKey", i + 1));
+      return tell(list.indexOf(i) === i, "placeRight", "placeWrong", say(w, "placeKey", i + 1));
     case "fill-in":
-      return tell(isCorrect(q, a), say(w, "markRight"), say(w, "markWrong"), q.accepted?.[0] !== undefined && say(w, "fillKey", q.accepted[0]));
-    default: {
-      // Choices by authored index; true/false rows are 0: True, 1: False.
-      const chosen = Array.isArray(a) ? a.includes(i) : a === (i === 0);
-      const key = q.type === "true-false" ? q.answer === (i === 0) : (q.correct ?? []).includes(i);
-      return chosen ? tell(key, say(w, "choiceRight"), say(w, "choiceWrong"), false) : key && reveal ? ["key", say(w, "choiceKey")] : [];
-    }
+      return tell(isCorrect(q, a), "markRight", "markWrong", q.accepted?.[0] !== undefined && say(w, "fillKey", q.accepted[0]));
   }
+  // Choices by authored index; true/false rows are 0: True, 1: False.
+  const chosen = list.includes(i) || a === (i === 0);
+  const key = q.type === "true-false" ? q.answer === (i === 0) : (q.correct ?? []).includes(i);
+  return chosen ? tell(key, "choiceRight", "choiceWrong", false) : key && reveal ? ["key", say(w, "choiceKey")] : [];
 }
 
-/** Marks every row of the question for answer `a` in the course's words `w` (null clears the marks). */
-export function markRows(el: HTMLElement, q: RuntimeQuestion | null, a: Answer | null, reveal: boolean, w?: Words): void {
-  for (const row of el.querySelectorAll<HTMLElement>("[data-row]")) {
-    const [result, text] = a === null || !q || !w ? [] : rowMark(w, q, a, Number(row.dataset.row), reveal);
+/** For what is checked: the course's words, the question, the answer, and whether the key may show. */
+export type Checked = [w: Words, q: RuntimeQuestion, a: Answer, reveal: boolean];
+
+/** Marks every row of the question for the answer `checked`; without one, clears the marks. */
+export function markRows(el: HTMLElement, checked?: Checked): void {
+  for (const row of all(el, "[data-row]")) {
+    const [result, text] = checked ? rowMark(...checked, Number(row.dataset.row)) : [];
     const box = row.querySelector<HTMLElement>("[data-row-mark]");
     if (result) row.dataset.result = result;
     else delete row.dataset.result;
@@ -46,7 +49,7 @@ export function markRows(el: HTMLElement, q: RuntimeQuestion | null, a: Answer |
  * (WCAG 2.1 SC 3.3.1 error identification), aria-invalid and described by the message while it lasts.
  */
 export function flagDuplicates(el: HTMLElement): void {
-  const selects = [...el.querySelectorAll<HTMLSelectElement>("select[data-source]")];
+  const selects = all<HTMLSelectElement>(el, "select[data-source]");
   for (const s of selects) {
     const dup = s.value !== "" && selects.some((o) => o !== s && o.value === s.value);
     const msg = s.parentElement?.querySelector<HTMLElement>("[data-dup]");

@@ -22,14 +22,20 @@ export interface QuizContext {
   commit(events: LearnerEvent[]): void;
 }
 
+/** The quiz `quizId` and its state, when both exist. */
+function quizOf(ctx: QuizContext, quizId = ""): [RuntimeQuiz, QuizState] | [] {
+  const quiz = ctx.course.quizzes[quizId];
+  const qs = ctx.state.quizzes[quizId];
+  return quiz && qs ? [quiz, qs] : [];
+}
+
 /** The question `el` shows: its quiz, its index there, the question, and that quiz's state. */
 type Found = [quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, qs: QuizState];
 
 function questionOf(ctx: QuizContext, el: HTMLElement): Found | undefined {
-  const quiz = ctx.course.quizzes[el.dataset.quiz ?? ""];
+  const [quiz, qs] = quizOf(ctx, el.dataset.quiz);
   const index = Number(el.dataset.question);
-  const q = quiz && quiz.questions[index];
-  const qs = quiz && ctx.state.quizzes[quiz.id];
+  const q = quiz?.questions[index];
   return q && qs ? [quiz, index, q, qs] : undefined;
 }
 
@@ -92,14 +98,17 @@ function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: Runt
 
 export function submitAssessment(ctx: QuizContext, quizId: string): void {
   const { doc, course } = ctx;
-  const quiz = course.quizzes[quizId];
-  const qs = ctx.state.quizzes[quizId];
+  const [quiz, qs] = quizOf(ctx, quizId);
   if (!quiz || !qs || qs.submitted) return;
+  // The answer events come before the attempt is recorded (its answers replace the stored ones).
+  const events: LearnerEvent[] = [];
   // Each question's answer, and beside it what is still to answer (none left over from an earlier refusal).
   const answers = quiz.questions.map((q, i) => {
     const el = questionElement(doc, quizId, i);
     const a = el && readAnswer(el, q);
-    if (el) showProblem(el, isComplete(q, a) ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
+    const complete = isComplete(q, a);
+    if (el) showProblem(el, complete ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
+    if (complete) events.push(answerEvent(ctx, quiz, i, q, a));
     return a;
   });
   const missing = quiz.questions.findIndex((q, i) => !isComplete(q, answers[i]));
@@ -108,12 +117,6 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
     focusFirst(questionElement(doc, quizId, missing));
     return;
   }
-  // The answer events come before the attempt is recorded (its answers replace the stored ones).
-  const events: LearnerEvent[] = [];
-  answers.forEach((a, i) => {
-    const q = quiz.questions[i];
-    if (q && a !== null) events.push(answerEvent(ctx, quiz, i, q, a));
-  });
   const result = submitAttempt(ctx.rules, quiz, qs, answers);
   if (!result) return;
   events.push({ kind: "attempt", quizId, ...result, durationMs: Date.now() - ctx.clock.shownAt });
@@ -124,8 +127,7 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
 }
 
 export function retake(ctx: QuizContext, quizId: string): void {
-  const quiz = ctx.course.quizzes[quizId];
-  const qs = ctx.state.quizzes[quizId];
+  const [quiz, qs] = quizOf(ctx, quizId);
   if (!quiz || !qs || !startRetake(ctx.rules, quiz, qs)) return;
   ctx.commit([]);
   renderQuiz(ctx.doc, quiz, qs, ctx.rules, ctx.course);
