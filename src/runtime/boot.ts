@@ -4,14 +4,12 @@ import type { Tracker } from "./tracking/tracker.js";
 import { runPlayer } from "./ui/player.js";
 
 export function boot(makeTracker: (win: Window) => Tracker): void {
-  const failed = (err: unknown): void => console.error("[coursewright] could not start", err);
-  const run = (): void => {
+  const run = async (): Promise<void> => {
     try {
-      const data = document.getElementById("cw-data")?.textContent ?? "";
-      const course = JSON.parse(data) as RuntimeCourse;
-      runPlayer(document, course, makeTracker(window)).catch(failed);
+      const course = JSON.parse(document.getElementById("cw-data")?.textContent ?? "") as RuntimeCourse;
+      await runPlayer(document, course, makeTracker(window));
     } catch (err) {
-      failed(err);
+      console.error("[coursewright] could not start", err);
     }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);

@@ -14,7 +14,7 @@ export interface AnswerClock {
    * The answer's time and latency: a knowledge check is answered when checked (now); an assessment
    * question (`graded`) when its answer was last changed.
    */
-  timing(key: string, graded: boolean): { at: number; latencyMs: number };
+  timing(key: string, graded: boolean): [at: number, latencyMs: number];
   /** Nothing was answered since the page was shown. */
   readonly untouched: boolean;
 }
@@ -39,11 +39,11 @@ export function answerClock(): AnswerClock {
       delete marks[key];
       lastAnswerAt = Date.now();
     },
-    timing(key: string, graded: boolean) {
+    timing(key: string, graded: boolean): [number, number] {
       const now = Date.now();
       const [from, changed] = marks[key] || [clock.shownAt, now];
       const at = graded ? changed : now;
-      return { at, latencyMs: Math.max(0, at - from) };
+      return [at, Math.max(0, at - from)];
     },
     get untouched() {
       return lastAnswerAt === clock.shownAt;

@@ -41,13 +41,12 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   for (const el of all<HTMLElement>(done, "[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
   const heading = done.querySelector("h1");
   if (heading) heading.textContent = heading.dataset[standing] ?? "";
-  const set = (cw: string, text: string): void => setText(done, cw, text);
   const score = percent(a?.best);
-  set("done-sessions", say(course, "countOf", sessionsDone, sessionsCounted));
-  set("done-score", score);
-  set("cert-score", score);
-  set("cert-date", new Date().toLocaleDateString(course.language));
-  if (learnerName) set("learner-name", learnerName);
+  setText(done, "done-sessions", say(course, "countOf", sessionsDone, sessionsCounted));
+  setText(done, "done-score", score);
+  setText(done, "cert-score", score);
+  setText(done, "cert-date", new Date().toLocaleDateString(course.language));
+  if (learnerName) setText(done, "learner-name", learnerName);
 }
 
 /** The cover's button: Start, or "Resume where you left off: <title>" when there is a saved place. */

@@ -142,10 +142,12 @@ export function moveItem(button: HTMLElement, w: Words): string | null {
   if (!li || !list) return null;
   const text = (li.querySelector(".cw-sequence__text")?.textContent ?? li.textContent ?? "").trim();
   const up = button.dataset.move === "up";
+  const other = up ? li.previousElementSibling : li.nextElementSibling;
   list.toggleAttribute("data-moved", true);
-  if (up && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
-  else if (!up && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
-  else return say(w, up ? "alreadyFirst" : "alreadyLast", text);
+  if (!other) return say(w, up ? "alreadyFirst" : "alreadyLast", text);
+  // Moving up is putting the item before the one above; moving down, the one below before the item.
+  if (up) list.insertBefore(li, other);
+  else list.insertBefore(other, li);
   button.focus();
   const items = [...list.children];
   return say(w, "movedTo", text, items.indexOf(li) + 1, items.length);

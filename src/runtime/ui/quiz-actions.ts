@@ -82,7 +82,7 @@ type AnswerEvent = Extract<LearnerEvent, { kind: "answer" }>;
 function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, answer: Answer): AnswerEvent {
   const owner = ctx.course.sessions.find((s) => s.check === quiz.id);
   // Each question's own time and latency, not the submit's (see answer-clock.ts).
-  const { at, latencyMs } = ctx.clock.timing(`${quiz.id}/${index}`, quiz.graded);
+  const [at, latencyMs] = ctx.clock.timing(`${quiz.id}/${index}`, quiz.graded);
   return {
     kind: "answer",
     quizId: quiz.id,

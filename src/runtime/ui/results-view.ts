@@ -16,7 +16,7 @@ export function resultText(rules: AssessmentRules, qs: QuizState, w: Words): str
   const said = say(w, "score", percent(qs.last), rules.passMark);
   if (qs.passed) return say(w, "passed", said);
   const left = attemptsLeft(rules, qs.attempts);
-  const tail = left === null ? say(w, "tryAgain") : left ? say(w, left === 1 ? "attemptsLeftOne" : "attemptsLeftOther", left) : say(w, "attemptsUsed");
+  const tail = say(w, left === null ? "tryAgain" : left === 0 ? "attemptsUsed" : left === 1 ? "attemptsLeftOne" : "attemptsLeftOther", left ?? "");
   return say(w, "notPassed", said, tail);
 }
 
