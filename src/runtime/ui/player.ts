@@ -4,7 +4,7 @@
 // local to `runPlayer` (what the controls and question actions read is on one object, `p`), so the
 // bundle's minifier can shorten it.
 import type { RuntimeCourse } from "../../model/runtime-data.js";
-import { assessmentRules, type AssessmentRules } from "../core/assessment.js";
+import { assessmentRules } from "../core/assessment.js";
 import { decodeState, encodeState } from "../core/state-codec.js";
 import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
 import type { LearnerEvent, Snapshot, Tracker, TrackerStart } from "../tracking/tracker.js";
@@ -24,25 +24,35 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   /** The document's own title (the unit's), shown after the page title: "Page – Unit". */
   const baseTitle = doc.title;
   const banner = createBanner(doc);
+  tracker.onProblem = (m) => banner.set("problem", m, "error");
+  tracker.onNotice = banner.set;
+  // A tracker that fails to start leaves the course running untracked, and says so.
+  const started: TrackerStart = await Promise.resolve()
+    .then(() => tracker.start(course))
+    .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
+  // `learnerName` for the certificate, when the LMS gives it.
+  const { tracked, notice, learnerName } = started;
+  if (!tracked || started.review) banner.base = [notice || say(course, tracked ? "review" : "untracked"), tracked ? "info" : "untracked"];
+  banner.set("", null, "info");
+
   /**
    * The flat index on screen: a page, or -1 the cover (whole-course units) and `pages.length` the
    * completion page. Neither is a page of a session: they are never the bookmark and count in no progress.
    */
   let here = 0;
   const hasCover = Boolean(doc.getElementById("cw-cover"));
-  // For the certificate, when the LMS gives it.
-  let learnerName: string | undefined = undefined;
   const go = (index: number): void => {
     if (index < (hasCover ? -1 : 0) || index > pages.length || index === here) return;
     here = index;
     showHere(true);
   };
-  const p: PlayerActions & { state: LearnerState; rules: AssessmentRules; ended: boolean } = {
+  const p: PlayerActions & { state: LearnerState; ended: boolean } = {
     resume: () => go(p.state.location),
     doc,
     course,
     state: emptyState(course),
-    rules: assessmentRules(course),
+    // The LMS's pass mark for this learner, when it sets one, replaces the course's.
+    rules: assessmentRules(course, started.passMark),
     clock: answerClock(),
     ended: false,
     commit,
@@ -62,6 +72,20 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     progress: last,
   });
 
+  /**
+   * Hands `fn` to the tracker unless the course has ended. A tracker that throws must never stop the course:
+   * the learner is told, and carries on.
+   */
+  const report = (fn: () => void): void => {
+    if (p.ended) return;
+    try {
+      fn();
+    } catch (err) {
+      console.error("[coursewright] tracking failed", err);
+      banner.set("tracker", say(course, "trackerFailed"), "error");
+    }
+  };
+
   /** Recompute progress, add session-complete events, report, refresh the chrome. */
   function commit(events: LearnerEvent[]): void {
     const before = last;
@@ -70,7 +94,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       if (s.complete && !before.sessions[i]?.complete && s.counts) events.push({ kind: "session-complete", sessionId: s.id });
     });
     if (last.courseComplete && !before.courseComplete) events.push({ kind: "course-complete" });
-    if (!p.ended) safely(() => tracker.record(events, snapshot()));
+    report(() => tracker.record(events, snapshot()));
     refresh();
   }
 
@@ -79,21 +103,12 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     renderJourney(doc, course, last, learnerName);
   };
 
-  const end = (): void => {
-    if (p.ended) return;
-    p.ended = true;
-    safely(() => tracker.finish(snapshot()));
-  };
-
-  /** A tracker that throws must never stop the course: the learner is told, and carries on. */
-  const safely = (fn: () => void): void => {
-    try {
-      fn();
-    } catch (err) {
-      console.error("[coursewright] tracking failed", err);
-      banner.set("tracker", say(course, "trackerFailed"), "error");
-    }
-  };
+  /** The session ends once (page hide or Exit); nothing is reported after. */
+  const end = (): void =>
+    report(() => {
+      p.ended = true;
+      tracker.finish(snapshot());
+    });
 
   const titleOf = (index: number): string | undefined => doc.querySelector(`[data-page="${index}"] h1`)?.textContent?.trim();
 
@@ -119,19 +134,6 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       banner.set("exit", say(course, "left"), "info");
     }
   }
-
-  tracker.onProblem = (m) => banner.set("problem", m, "error");
-  tracker.onNotice = banner.set;
-  // A tracker that fails to start leaves the course running untracked, and says so.
-  const started: TrackerStart = await Promise.resolve()
-    .then(() => tracker.start(course))
-    .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
-  const { tracked, notice } = started;
-  if (!tracked || started.review) banner.base = [notice || say(course, tracked ? "review" : "untracked"), tracked ? "info" : "untracked"];
-  banner.set("", null, "info");
-  // The LMS's pass mark for this learner, when it sets one, replaces the course's.
-  p.rules = assessmentRules(course, started.passMark);
-  learnerName = started.learnerName;
 
   /** The saved place: the cover offers to resume there, a unit without a cover opens on it. */
   const arrive = (resume?: { readonly location: string; readonly state: string }): void => {
@@ -161,6 +163,6 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
 
   doc.defaultView?.addEventListener("pagehide", end);
   doc.addEventListener("visibilitychange", () => {
-    if (doc.visibilityState === "hidden" && !p.ended) safely(() => tracker.save(snapshot()));
+    if (doc.visibilityState === "hidden") report(() => tracker.save(snapshot()));
   });
 }
