@@ -14,8 +14,8 @@ export function normaliseText(s: string): string {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+/** No answer (null, undefined) is never complete: each type's test below wants its own kind of value. */
 export function isComplete(q: RuntimeQuestion, a: Answer | null | undefined): a is Answer {
-  if (a === null || a === undefined) return false;
   switch (q.type) {
     case "true-false":
       return typeof a === "boolean";
@@ -30,7 +30,8 @@ export function isComplete(q: RuntimeQuestion, a: Answer | null | undefined): a 
   }
 }
 
-export function isCorrect(q: RuntimeQuestion, a: Answer): boolean {
+/** No answer (null, undefined) is never correct: each type's test wants its own kind of value. */
+export function isCorrect(q: RuntimeQuestion, a: Answer | null | undefined): boolean {
   switch (q.type) {
     case "single-choice":
     case "multiple-response": {
@@ -54,8 +55,7 @@ export function scorePercent(questions: readonly RuntimeQuestion[], answers: rea
   let earned = 0;
   questions.forEach((q, i) => {
     total += q.points;
-    const a = answers[i];
-    if (a !== null && a !== undefined && isCorrect(q, a)) earned += q.points;
+    if (isCorrect(q, answers[i])) earned += q.points;
   });
   return total === 0 ? 0 : Math.round((earned / total) * 10000) / 100;
 }

@@ -59,7 +59,7 @@ export function submitAttempt(rules: AssessmentRules, quiz: RuntimeQuiz, qs: Qui
   qs.answers = answers;
   qs.attempts += 1;
   qs.last = score;
-  qs.best = qs.best === null ? score : Math.max(qs.best, score);
+  qs.best = Math.max(qs.best ?? score, score);
   qs.passed ||= passed;
   qs.submitted = true;
   return { score, passed, attempt: qs.attempts, final: !canRetake(rules, qs) };

@@ -89,14 +89,15 @@ export interface Progress {
 }
 
 export function progress(course: RuntimeCourse, state: LearnerState): Progress {
-  const pages = flattenPages(course);
   // Toward completion count the counted sessions' pages viewed and knowledge-check questions checked.
   let done = 0;
   let total = 0;
   let sessionsCounted = 0;
   let sessionsDone = 0;
-  const sessions = course.sessions.map(({ id, check, counts }, si): SessionProgress => {
-    const seen = pages.filter((p) => p.session === si).map((p) => state.visited[p.index]);
+  /** The flat index of the next page: sessions and their pages in reading order (see `flattenPages`). */
+  let at = 0;
+  const sessions = course.sessions.map(({ id, check, counts, pages }): SessionProgress => {
+    const seen = pages.map(() => state.visited[at++]);
     const steps = seen.concat((check && state.quizzes[check]?.checked) || []);
     // A session is complete with all its pages viewed and its check answered; the assessment, once passed.
     const complete = id === ASSESSMENT_ID ? Boolean(state.quizzes[id]?.passed) : steps.every(Boolean);
@@ -112,6 +113,6 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   const courseComplete = total > 0 && sessionsDone === sessionsCounted;
   const qs = state.quizzes[ASSESSMENT_ID];
   const assessment: AssessmentProgress | null = course.quizzes[ASSESSMENT_ID] && qs ? { attempts: qs.attempts, best: qs.best, passed: qs.passed } : null;
-  const base = { sessions, sessionsCounted, sessionsDone, pagesVisited: state.visited.filter(Boolean).length, pagesTotal: pages.length, courseComplete, assessment };
+  const base = { sessions, sessionsCounted, sessionsDone, pagesVisited: state.visited.filter(Boolean).length, pagesTotal: at, courseComplete, assessment };
   return { ...base, outcome: outcomeOf(base, done, total, qs ? attemptsLeft(course, qs.attempts) : null) };
 }

@@ -26,10 +26,14 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   const banner = createBanner(doc);
   tracker.onProblem = (m) => banner.set("problem", m, "error");
   tracker.onNotice = banner.set;
-  // A tracker that fails to start leaves the course running untracked, and says so.
-  const started: TrackerStart = await Promise.resolve()
-    .then(() => tracker.start(course))
-    .catch((err: unknown) => (console.error("[coursewright] tracking could not start", err), { tracked: false }));
+  // A tracker that fails to start (throws or rejects) leaves the course running untracked, and says so.
+  let started: TrackerStart;
+  try {
+    started = await tracker.start(course);
+  } catch (err) {
+    console.error("[coursewright] tracking could not start", err);
+    started = { tracked: false };
+  }
   // `learnerName` for the certificate, when the LMS gives it.
   const { tracked, notice, learnerName } = started;
   if (!tracked || started.review) banner.base = [notice || say(course, tracked ? "review" : "untracked"), tracked ? "info" : "untracked"];

@@ -80,13 +80,12 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
 type AnswerEvent = Extract<LearnerEvent, { kind: "answer" }>;
 
 function answerEvent(ctx: QuizContext, quiz: RuntimeQuiz, index: number, q: RuntimeQuestion, answer: Answer): AnswerEvent {
-  const owner = ctx.course.sessions.find((s) => s.check === quiz.id);
   // Each question's own time and latency, not the submit's (see answer-clock.ts).
   const [at, latencyMs] = ctx.clock.timing(`${quiz.id}/${index}`, quiz.graded);
   return {
     kind: "answer",
     quizId: quiz.id,
-    objective: owner ? owner.id : ASSESSMENT_ID,
+    objective: ctx.course.sessions.find((s) => s.check === quiz.id)?.id ?? ASSESSMENT_ID,
     graded: quiz.graded,
     question: q,
     answer,
