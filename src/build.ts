@@ -1,6 +1,7 @@
 // The pipeline, top to bottom: content → model → render → runtime → package.
-// Zips are written to a temporary folder and moved into the output folder only when every target
-// succeeded, so a failed build leaves the output folder exactly as it was.
+// Zips (and the folders of packages that are also written unpacked) are written to a temporary folder and
+// moved into the output folder only when every target succeeded, so a failed build leaves the output folder
+// exactly as it was.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,8 @@ export interface PackageReport {
   readonly bytes: number;
   readonly entries: number;
   readonly ms: number;
+  /** The unpacked package beside the zip (Packager.unpacked): its name in the output folder and its bytes. */
+  readonly folder?: { readonly name: string; readonly bytes: number };
 }
 
 export async function build(options: BuildOptions): Promise<PackageReport[]> {
@@ -57,7 +60,7 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coursewright-"));
   try {
-    const built: { report: PackageReport; tmpFile: string }[] = [];
+    const built: Built[] = [];
     for (const target of targets) {
       built.push(await buildTarget(course, target, templates, { scoPerSession: Boolean(options.scoPerSession) }, tmp, step));
     }
@@ -65,18 +68,44 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
     for (const { report } of built) {
       const dest = path.join(options.outDir, report.file);
       if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) throw new BuildInputError(`${dest}: is a folder, so the package cannot be written there; move it away`);
+      const folder = report.folder && path.join(options.outDir, report.folder.name);
+      if (folder && fs.statSync(folder, { throwIfNoEntry: false })?.isFile()) throw new BuildInputError(`${folder}: is a file, so the unpacked package cannot be written there; move it away`);
     }
     fs.mkdirSync(options.outDir, { recursive: true });
-    return built.map(({ report, tmpFile }) => {
+    return built.map(({ report, tmpFile, tmpFolder }) => {
       const dest = path.join(options.outDir, report.file);
       const staging = `${dest}.partial-${process.pid}`;
       fs.copyFileSync(tmpFile, staging);
       fs.renameSync(staging, dest); // atomic within the output folder
+      if (report.folder && tmpFolder) replaceFolder(tmpFolder, path.join(options.outDir, report.folder.name));
       return report;
     });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+interface Built {
+  readonly report: PackageReport;
+  readonly tmpFile: string;
+  /** The unpacked package in the temporary folder, for a standard that is also written unpacked. */
+  readonly tmpFolder?: string;
+}
+
+/**
+ * `dest` becomes a copy of `from`: copied beside it first, then swapped in by renames within the output
+ * folder, so a reader of `dest` sees the old package or the new one, and never a half-copied one; no file of
+ * an earlier build is left in it.
+ */
+function replaceFolder(from: string, dest: string): void {
+  const staging = `${dest}.partial-${process.pid}`;
+  const old = `${dest}.old-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.cpSync(from, staging, { recursive: true });
+  const existed = fs.existsSync(dest);
+  if (existed) fs.renameSync(dest, old);
+  fs.renameSync(staging, dest);
+  if (existed) fs.rmSync(old, { recursive: true, force: true });
 }
 
 /** `--out` must be a folder, or not exist yet below a folder: found before any work, and before anything is written. */
@@ -104,7 +133,7 @@ async function buildTarget(
   options: PackageOptions,
   tmp: string,
   step: (step: string, detail: string) => void,
-): Promise<{ report: PackageReport; tmpFile: string }> {
+): Promise<Built> {
   const started = performance.now();
   let t0 = started;
   const { packager } = target;
@@ -133,8 +162,23 @@ async function buildTarget(
   const tmpFile = path.join(tmp, name);
   await writeZip(files, tmpFile);
   const bytes = fs.statSync(tmpFile).size;
-  step("package", `${name}: ${files.length} files, ${kb(bytes)} (${ms(performance.now() - t0)})`);
-  return { report: { target: target.id, file: name, bytes, entries: files.length, ms: performance.now() - started }, tmpFile };
+  const folder = packager.unpacked ? writeFolder(files, path.join(tmp, name.replace(/\.zip$/, ""))) : undefined;
+  const beside = folder ? `, and the folder ${path.basename(folder.dir)}/ (${kb(folder.bytes)})` : "";
+  step("package", `${name}: ${files.length} files, ${kb(bytes)}${beside} (${ms(performance.now() - t0)})`);
+  const report = { target: target.id, file: name, bytes, entries: files.length, ms: performance.now() - started };
+  return folder ? { report: { ...report, folder: { name: path.basename(folder.dir), bytes: folder.bytes } }, tmpFile, tmpFolder: folder.dir } : { report, tmpFile };
+}
+
+/** The package's files as a folder (the paths are the zip's: relative, `/`-separated, checked by writeZip). */
+function writeFolder(files: readonly PackageFile[], dir: string): { dir: string; bytes: number } {
+  let bytes = 0;
+  for (const f of files) {
+    const file = path.join(dir, ...f.path.split("/"));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, f.data);
+    bytes += f.data.length;
+  }
+  return { dir, bytes };
 }
 
 function describe(course: Course, elapsed: number): string {

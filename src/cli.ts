@@ -26,7 +26,7 @@ Commands:
 Options of build:
   --target <name>     Package to build: ${targetList()}, or "all" (every target). Required.
   --content <dir>     Course folder holding course.yaml (default: content)
-  --out <dir>         Where the zip files go (default: dist)
+  --out <dir>         Where the zip files (and unpacked folders) go (default: dist)
   --sco-per-session   SCORM: one SCO per session plus one for the final assessment, so the LMS itself
                       shows which sessions are complete (default: the whole course is one SCO)
 
@@ -115,11 +115,19 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function printTable(reports: readonly PackageReport[], out: string): void {
-  const rows = [["package", "size", "files", "build time"], ...reports.map((r) => [path.join(out, r.file), `${(r.bytes / 1024).toFixed(1)} KB`, String(r.entries), `${Math.round(r.ms)} ms`])];
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+  const rows = [
+    ["package", "size", "files", "build time"],
+    ...reports.flatMap((r) => {
+      const zip = [path.join(out, r.file), kb(r.bytes), String(r.entries), `${Math.round(r.ms)} ms`];
+      // An unpacked package beside its zip: the same files, their bytes uncompressed.
+      return r.folder ? [zip, [path.join(out, r.folder.name) + path.sep, kb(r.folder.bytes), String(r.entries), ""]] : [zip];
+    }),
+  ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length))) ?? [];
   console.log("");
   rows.forEach((r, i) => {
-    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  "));
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ").trimEnd());
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   });
 }

@@ -30,6 +30,11 @@ export interface Packager {
    */
   readonly messages?: Readonly<Record<string, string>>;
   zipName(course: Course, options: PackageOptions): string;
+  /**
+   * The package is also written unpacked, as a folder named like the zip without `.zip`, for a static host or
+   * `file://` (a package no LMS imports).
+   */
+  readonly unpacked?: boolean;
   /** What the course asks of the standard that it cannot carry, for the units this package will have. */
   courseLimits(course: Course, units: readonly Unit[]): LimitProblem[];
   /**
