@@ -35,9 +35,12 @@ export function detectPackage(names: readonly string[], text: (name: string) => 
   if (other) return { notSupported: other };
   // One entry per control file: several standards may read the same one (imsmanifest.xml).
   const byFile = new Map<string, string[]>();
-  for (const r of all) byFile.set(r.reader.controlFile, [...(byFile.get(r.reader.controlFile) ?? []), r.standard.title]);
+  for (const r of all) {
+    const sought = r.reader.lookedFor ?? r.reader.controlFile;
+    byFile.set(sought, [...(byFile.get(sought) ?? []), r.standard.title]);
+  }
   const looked = [...byFile].map(([file, titles]) => `${file} (${titles.join(" or ")})`);
-  return { unknown: looked.length > 2 ? `none of ${looked.join(", ")}` : `neither ${looked.join(" nor ")}` };
+  return { unknown: `neither ${looked.join(" nor ")}` };
 }
 
 /** The titles of the standards verify and the player can read, as a list in words ("A, B and C"). */

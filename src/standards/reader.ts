@@ -35,6 +35,8 @@ export interface Recognised {
 export interface PackageReader {
   /** The control file at the package root (imsmanifest.xml for SCORM). */
   readonly controlFile: string;
+  /** What the message about a ZIP no reader claims says this one looks for; default its control file. */
+  readonly lookedFor?: string;
   /**
    * Whether the ZIP is a package of this standard, from its entry names and, where it can be read, the text
    * of one entry (undefined when only the central directory is known). A `{ other }` answer says "a

@@ -51,8 +51,11 @@ export interface ReportedUnit {
 export interface VerifyRules {
   /** Rule id of a control file that cannot be decoded (not UTF-8). */
   readonly encodingRule: string;
-  /** Static checks of the control file (`controlXml`) against the package's files (relative to its root). */
-  staticChecks(controlXml: string, files: ReadonlySet<string>): Promise<StaticResult>;
+  /**
+   * Static checks of the control file (`controlXml`) against the package's files (relative to its root);
+   * `read` gives a file's bytes, for rules about what a file holds.
+   */
+  staticChecks(controlXml: string, files: ReadonlySet<string>, read: (name: string) => Buffer | undefined): Promise<StaticResult>;
   /** The report's "Static checks" lines; `packageFindings` are the findings without a unit. */
   staticLines(schema: StaticResult["schema"], packageFindings: readonly Finding[]): string[];
   /** Waits until the unit's launch has ended at the LMS/LRS, then judges it. */

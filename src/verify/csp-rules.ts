@@ -19,6 +19,15 @@ export function parsePolicy(policy: string): Map<string, string[]> {
   return out;
 }
 
+/** The directives of a CSP meta element (its content attribute, as the parser decodes the quotes in it). */
+const directivesOf = (meta: RegExpExecArray): Map<string, string[]> => parsePolicy((meta[1] ?? meta[2] ?? "").replace(/&#39;|&apos;/g, "'"));
+
+/** The directives of a page's Content-Security-Policy meta element, or undefined when it has none. */
+export function pagePolicy(html: string): Map<string, string[]> | undefined {
+  const meta = CSP_META.exec(html);
+  return meta ? directivesOf(meta) : undefined;
+}
+
 /** What is wrong with one page's policy, or undefined when it is sound. */
 function problem(html: string): string | undefined {
   const meta = CSP_META.exec(html);
@@ -26,7 +35,7 @@ function problem(html: string): string | undefined {
   const before = html.slice(0, meta.index);
   const active = ACTIVE.exec(before);
   if (active) return `declares its Content-Security-Policy after a <${(active[1] ?? "").toLowerCase()}> element, which it does not cover (CSP3 §3.3: a meta policy applies from where it is parsed; in <body> it is ignored)`;
-  const directives = parsePolicy((meta[1] ?? meta[2] ?? "").replace(/&#39;|&apos;/g, "'"));
+  const directives = directivesOf(meta);
   const script = directives.get("script-src") ?? directives.get("default-src");
   if (!script) return "has a Content-Security-Policy without script-src or default-src, so any script runs";
   const loose = script.filter((s) => ["'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"].includes(s.toLowerCase()));

@@ -122,7 +122,7 @@ export async function verifyPackage(file: string, options: VerifyOptions): Promi
   const relNames = new Set(rel.keys());
 
   // ---- static checks ---------------------------------------------------------------------------
-  const checked = await rules.staticChecks(controlXml, relNames);
+  const checked = await rules.staticChecks(controlXml, relNames, (name) => rel.get(name));
   findings.push(...checked.findings, ...cspFindings(rel));
 
   const tmp = makeTempDir("coursewright-verify-");
