@@ -1,5 +1,5 @@
 // The banner at the top of the course: standing notices by key (the newest shows), else the base message
-// (untracked, review mode), else nothing.
+// (untracked, review mode), else nothing; and, where a standard offers one, an action button after the text.
 import { $ } from "./dom.js";
 
 export interface Banner {
@@ -26,4 +26,20 @@ export function createBanner(doc: Document): Banner {
     },
   };
   return b;
+}
+
+/**
+ * A button after the banner's text for an action its standing notice offers (clearing what the course keeps
+ * on this device). It is added once and stays while notices come and go; it shows whenever the banner does.
+ */
+export function bannerAction(doc: Document, label: string, act: () => void): void {
+  const el = $(doc, "banner");
+  if (!el) return;
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.className = "cw-button cw-button--quiet cw-button--small";
+  button.dataset.cw = "banner-action";
+  button.textContent = label;
+  button.addEventListener("click", act);
+  el.append(button);
 }
