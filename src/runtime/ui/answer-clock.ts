@@ -8,11 +8,10 @@ export interface AnswerClock {
   shown(fresh?: boolean): void;
   /** The learner changed this question's answer. */
   changed(key: string): void;
-  /** The question was checked: a second try of it is timed from now. */
-  checked(key: string): void;
   /**
-   * The answer's time and latency: a knowledge check is answered when checked (now); an assessment
-   * question (`graded`) when its answer was last changed.
+   * The answer's time and latency: a knowledge check is answered when checked (now), and a second try of it
+   * is timed from then; an assessment question (`graded`) when its answer was last changed (reading that
+   * changes nothing: a refused submission is followed by another).
    */
   timing(key: string, graded: boolean): [at: number, latencyMs: number];
   /** Nothing was answered since the page was shown. */
@@ -35,14 +34,14 @@ export function answerClock(): AnswerClock {
       marks[key] = [(marks[key] || [lastAnswerAt])[0], now];
       lastAnswerAt = now;
     },
-    checked(key: string) {
-      delete marks[key];
-      lastAnswerAt = Date.now();
-    },
     timing(key: string, graded: boolean): [number, number] {
       const now = Date.now();
       const [from, changed] = marks[key] || [clock.shownAt, now];
       const at = graded ? changed : now;
+      if (!graded) {
+        delete marks[key];
+        lastAnswerAt = now;
+      }
       return [at, Math.max(0, at - from)];
     },
     get untouched() {

@@ -1,4 +1,5 @@
-// The frame around the pages: previous/next, the progress indicator, the menu with each session's status.
+// The frame around the pages: previous/next, the progress indicator, the menu's links (each session's status
+// is journey-view.ts's, with the assessment's lock).
 import type { RuntimeCourse } from "../../model/runtime-data.js";
 import type { LearnerState, Progress } from "../core/state.js";
 import { $, all, setText } from "./dom.js";
@@ -18,17 +19,11 @@ export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, 
   const bar = $<HTMLProgressElement>(doc, "progress");
   if (bar) bar.value = percent;
   setText(doc, "progress-text", p.sessionsCounted ? say(course, "progressSessions", p.sessionsDone, p.sessionsCounted, percent) : `${percent}%`);
-  for (const link of all<HTMLElement>(doc, "[data-goto]")) {
+  for (const link of all(doc, "[data-goto]")) {
     const at = Number(link.dataset.goto);
     if (at === here) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
     link.classList.toggle("is-visited", Boolean(state.visited[at]));
-  }
-  for (const el of all<HTMLElement>(doc, "[data-session-status]")) {
-    const s = p.sessions[Number(el.dataset.sessionStatus)];
-    if (!s) continue;
-    el.textContent = say(course, s.complete ? "sessionComplete" : s.started ? "sessionStarted" : "sessionNew");
-    el.dataset.state = s.complete ? "complete" : s.started ? "started" : "new";
   }
 }
 

@@ -21,7 +21,7 @@ export function showExitScreen(doc: Document, saveStatus: () => SaveState, baseT
     } catch {
       status = "failed";
     }
-    for (const el of all<HTMLElement>(screen, "p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
+    for (const el of all(screen, "p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
     if (status === "pending" && tries > 0) setTimeout(() => show(tries - 1), 1000);
   };
   show(60);

@@ -18,27 +18,31 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   const standing: Standing = failed ? "failed" : sessionsDone === sessionsCounted && (!a || a.passed) ? "done" : "todo";
   // Each thing still to do, in the lock notice and on the completion page; the assessment's own line goes
   // once it is passed or cannot be taken again.
-  for (const el of all<HTMLElement>(doc, "[data-left]")) {
+  for (const el of all(doc, "[data-left]")) {
     const s = p.sessions[Number(el.dataset.left)];
     el.hidden = !s || s.complete || (s.id === ASSESSMENT_ID && failed);
   }
   // The assessment stays locked until every counted session is complete (course.yaml requireSessions):
   // the attribute hides its questions (course.css), the controls refuse its submission.
   const lock = $(doc, "locked");
-  const locked = sessionsDone < sessionsCounted;
+  const locked = Boolean(lock) && sessionsDone < sessionsCounted;
   if (lock) {
     lock.hidden = !locked;
     lock.parentElement?.toggleAttribute("data-locked", locked);
-    // The menu and the cover say so where they give the assessment's status (it is the last "session").
-    if (locked) {
-      for (const el of all<HTMLElement>(doc, `[data-session-status="${p.sessions.length - 1}"]`)) {
-        [el.textContent, el.dataset.state] = [say(course, "sessionLocked"), "locked"];
-      }
-    }
+  }
+  // Each session's status, in the menu and on the cover; the assessment's (the last "session") says when it
+  // is locked.
+  for (const el of all(doc, "[data-session-status]")) {
+    const i = Number(el.dataset.sessionStatus);
+    const s = p.sessions[i];
+    if (!s) continue;
+    const shut = locked && i === p.sessions.length - 1;
+    el.textContent = say(course, shut ? "sessionLocked" : s.complete ? "sessionComplete" : s.started ? "sessionStarted" : "sessionNew");
+    el.dataset.state = shut ? "locked" : s.complete ? "complete" : s.started ? "started" : "new";
   }
   const done = $(doc, "done");
   if (!done) return;
-  for (const el of all<HTMLElement>(done, "[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
+  for (const el of all(done, "[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
   const heading = done.querySelector("h1");
   if (heading) heading.textContent = heading.dataset[standing] ?? "";
   const score = percent(a?.best);

@@ -7,7 +7,7 @@ import { all } from "./dom.js";
  */
 export function showPage(doc: Document, index: number, focus: boolean, baseTitle: string): string | undefined {
   let heading: HTMLElement | null = null;
-  for (const s of all<HTMLElement>(doc, "[data-page], [data-view]")) {
+  for (const s of all(doc, "[data-page], [data-view]")) {
     s.hidden = (s.dataset.page ?? s.dataset.view) !== String(index);
     if (!s.hidden) heading = s.querySelector("h1");
   }

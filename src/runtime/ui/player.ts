@@ -119,8 +119,9 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   /** Shows what is `here`; a page of a session is also marked viewed, made the bookmark and reported. */
   const showHere = (focus: boolean): void => {
     const page = pages[here];
-    // Back on the cover after moving on: its button resumes where the learner is now, not where they launched.
-    if (here < 0 && p.state.visited.some(Boolean)) coverButton(doc, titleOf(p.state.location));
+    // The cover's button resumes at a saved place, and after moving on where the learner is now, not where
+    // they launched; otherwise it starts.
+    if (here < 0) coverButton(doc, saved || p.state.visited.some(Boolean) ? titleOf(p.state.location) : undefined);
     if (!page) refresh(); // the cover or the completion page: its words first, then its title is the window's
     const title = showPage(doc, here, focus, baseTitle);
     p.clock.shown();
@@ -133,12 +134,13 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   /** The course's own Exit: finish, then the exit screen in place of the course. */
   function exit(): void {
     end();
-    const untracked = banner.base[1] === "untracked";
-    if (!showExitScreen(doc, () => (untracked ? "untracked" : tracker.saveStatus()), baseTitle)) {
+    if (!showExitScreen(doc, () => (tracked ? tracker.saveStatus() : "untracked"), baseTitle)) {
       banner.set("exit", say(course, "left"), "info");
     }
   }
 
+  /** The tracker gave a place to resume (the cover offers it). */
+  let saved = false;
   /** The saved place: the cover offers to resume there, a unit without a cover opens on it. */
   const arrive = (resume?: { readonly location: string; readonly state: string }): void => {
     if (resume) {
@@ -154,7 +156,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       if (qs) renderQuiz(doc, quiz, qs, p.rules, course);
     }
     here = hasCover ? -1 : p.state.location;
-    coverButton(doc, resume && pages[p.state.location] ? titleOf(p.state.location) : undefined);
+    saved = Boolean(resume && pages[p.state.location]);
     showHere(false);
   };
   wireControls(doc, p);

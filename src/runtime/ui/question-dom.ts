@@ -110,7 +110,7 @@ export function showFeedback(el: HTMLElement, q: RuntimeQuestion, a: Answer, rev
 }
 
 export function hideFeedback(el: HTMLElement): void {
-  for (const fb of all<HTMLElement>(el, "[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
+  for (const fb of all(el, "[data-feedback], [data-choice-feedback], [data-mark]")) fb.hidden = true;
   markRows(el);
   showProblem(el, null);
 }

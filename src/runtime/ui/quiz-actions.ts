@@ -74,7 +74,6 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
     el.querySelector<HTMLElement>("[data-mark]")?.focus();
   }
   ctx.commit([event]);
-  ctx.clock.checked(`${quiz.id}/${index}`);
 }
 
 type AnswerEvent = Extract<LearnerEvent, { kind: "answer" }>;
