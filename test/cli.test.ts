@@ -195,7 +195,10 @@ describe("build", () => {
     const out = tempDir();
     const run = await cli(["build", "--target", "all", "--out", out]);
     expect(run.code, run.stderr).toBe(0);
-    const zips = listing(out);
+    // One zip per target; a target also written unpacked (plain web) has its folder beside its zip.
+    const top = fs.readdirSync(out).sort();
+    expect(top).toEqual(STANDARDS.flatMap((s) => [`peer-support-training-${s.id}.zip`, ...(s.packager.unpacked ? [`peer-support-training-${s.id}`] : [])]).sort());
+    const zips = top.filter((f) => f.endsWith(".zip"));
     expect(zips).toHaveLength(STANDARD_IDS.length);
     for (const id of STANDARD_IDS) expect(zips.some((z) => z === `peer-support-training-${id}.zip`), id).toBe(true);
     expect(run.stdout.match(/^package\s+\S+\.zip: /gm)).toHaveLength(STANDARD_IDS.length);

@@ -11,7 +11,7 @@ import { courseSchema } from "../src/content/schemas.js";
 import { initCourse } from "../src/init/init-course.js";
 import { slugFromFolder, titleFromSlug } from "../src/init/names.js";
 import { QUESTION_TYPES } from "../src/model/course.js";
-import { STANDARD_IDS } from "../src/standards/registry.js";
+import { STANDARD_IDS, STANDARDS } from "../src/standards/registry.js";
 import { chromiumAvailable } from "./helpers/browser.js";
 import { REPO_ROOT, tempDir } from "./helpers/content-fixture.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
@@ -39,6 +39,7 @@ const DOCUMENTED_SCRIPTS = {
   "build:scorm": "coursewright build --target scorm12",
   "build:scorm2004": "coursewright build --target scorm2004",
   "build:xapi": "coursewright build --target tincan",
+  "build:web": "coursewright build --target web",
   preview: "coursewright preview",
   verify: "coursewright verify dist/*.zip",
 };
@@ -153,8 +154,10 @@ describe("coursewright init: the command line", () => {
     const built = await cli(buildArgs, dir);
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
-    const zips = fs.readdirSync(path.join(dir, "dist")).sort();
-    expect(zips).toEqual(STANDARD_IDS.map((t) => `my-course-${t}.zip`).sort());
+    const written = fs.readdirSync(path.join(dir, "dist")).sort();
+    // Each package as a zip, and one written unpacked too (plain web) as its folder beside it.
+    expect(written).toEqual(STANDARDS.flatMap((s) => [`my-course-${s.id}.zip`, ...(s.packager.unpacked ? [`my-course-${s.id}`] : [])]).sort());
+    const zips = written.filter((f) => f.endsWith(".zip"));
 
     // With explicit --content and --out from elsewhere, as CI scripts often call it.
     const out = tempDir("coursewright-init-out-");

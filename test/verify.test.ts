@@ -492,7 +492,9 @@ describe("one detection path: the registry's readers (verify and the player)", (
 
   it("a ZIP with no control file names every control file the readers look for", () => {
     const detected = detectPackage(["index.html"], () => undefined);
-    expect("unknown" in detected && detected.unknown).toBe("neither imsmanifest.xml (SCORM 1.2 or SCORM 2004 4th Edition) nor tincan.xml (TinCan (xAPI))");
+    expect("unknown" in detected && detected.unknown).toBe(
+      "neither imsmanifest.xml (SCORM 1.2 or SCORM 2004 4th Edition) nor tincan.xml (TinCan (xAPI)) nor a Coursewright index.html with no control file (Plain web)",
+    );
   });
 
   it("the player reads the units through the same readers: SCOs with their asset flag, the TinCan launch activity", () => {

@@ -1,4 +1,4 @@
-// Who may talk to the player server. It listens on 127.0.0.1 only, but any web page the author opens can
+// Who may talk to the player server. It listens on 127.0.0.1 only, but any page the author opens can
 // still send requests to it, so: the Host must name this machine (a DNS-rebinding page names its own
 // host), and requests that change the attempt must come from the player's own origin.
 import type http from "node:http";

@@ -3,8 +3,9 @@ import { scorm12 } from "./scorm12/standard.js";
 import { scorm2004 } from "./scorm2004/standard.js";
 import type { Standard } from "./standard.js";
 import { tincan } from "./tincan/standard.js";
+import { web } from "./web/standard.js";
 
-export const STANDARDS: readonly Standard[] = [scorm12, scorm2004, tincan];
+export const STANDARDS: readonly Standard[] = [scorm12, scorm2004, tincan, web];
 
 export const STANDARD_IDS: readonly string[] = STANDARDS.map((s) => s.id);
 
