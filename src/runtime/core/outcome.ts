@@ -54,7 +54,7 @@ export function outcomeOf(p: Pick<Progress, "courseComplete" | "pagesVisited" | 
   const failed = a && !passed && a.attempts > 0;
   const settled = passed || Boolean(failed && left === 0);
   const complete = total ? p.courseComplete : settled;
-  const percent = a ? a.best : null;
+  const percent = a?.best ?? null;
   return {
     completion: complete ? "completed" : p.pagesVisited || a?.attempts ? "incomplete" : "not-attempted",
     success: passed ? "passed" : failed ? "failed" : "unknown",

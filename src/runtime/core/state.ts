@@ -112,7 +112,8 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   // The course is complete when every counted session is (the assessment does not count as one).
   const courseComplete = total > 0 && sessionsDone === sessionsCounted;
   const qs = state.quizzes[ASSESSMENT_ID];
-  const assessment: AssessmentProgress | null = course.quizzes[ASSESSMENT_ID] && qs ? { attempts: qs.attempts, best: qs.best, passed: qs.passed } : null;
+  // A copy, as it stands now (the quiz state changes with the next attempt).
+  const assessment: AssessmentProgress | null = course.quizzes[ASSESSMENT_ID] && qs ? { ...qs } : null;
   const base = { sessions, sessionsCounted, sessionsDone, pagesVisited: state.visited.filter(Boolean).length, pagesTotal: at, courseComplete, assessment };
   return { ...base, outcome: outcomeOf(base, done, total, qs ? attemptsLeft(course, qs.attempts) : null) };
 }

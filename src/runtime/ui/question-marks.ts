@@ -33,12 +33,12 @@ export type Checked = [w: Words, q: RuntimeQuestion, a: Answer, reveal: boolean]
 /** Marks every row of the question for the answer `checked`; without one, clears the marks. */
 export function markRows(el: HTMLElement, checked?: Checked): void {
   for (const row of all(el, "[data-row]")) {
-    const [result, text] = checked ? rowMark(...checked, Number(row.dataset.row)) : [];
+    const [result, text = ""] = checked ? rowMark(...checked, Number(row.dataset.row)) : [];
     const box = row.querySelector<HTMLElement>("[data-row-mark]");
     if (result) row.dataset.result = result;
     else delete row.dataset.result;
     if (box) {
-      box.textContent = text ?? "";
+      box.textContent = text;
       box.hidden = !result;
     }
   }
