@@ -223,7 +223,7 @@ describe("coursewright init: the command line", () => {
     const run = await cli(["init"], dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:scorm2004, script build:xapi, script preview, script verify\)$/m);
+    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:scorm2004, script build:xapi, script build:web, script preview, script verify\)$/m);
     const pkg = JSON.parse(read(dir, "package.json")) as AuthorPackage & { version: string };
     expect(pkg.name).toBe("our-course");
     expect(pkg.version).toBe("2.0.0");
