@@ -14,11 +14,16 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 it("CLI and in-process builds produce the same bytes for every target", async () => {
   execFileSync(process.execPath, ["bin/coursewright.js", "build", "--target", "all", "--out", path.join(root, "cli")], { stdio: "pipe" });
   const reports = await build({ contentDir: "content", outDir: path.join(root, "lib"), targets: [...STANDARD_IDS] });
-  // Every registered standard, as `--target all` builds them.
-  expect(reports.map((r) => r.file).sort()).toEqual(fs.readdirSync(path.join(root, "cli")).sort());
+  // Every registered standard, as `--target all` builds them: its zip, and its folder where it is also unpacked.
+  expect(reports.flatMap((r) => [r.file, ...(r.folder ? [r.folder.name] : [])]).sort()).toEqual(fs.readdirSync(path.join(root, "cli")).sort());
+  const files = (rel: string): string[] =>
+    fs.statSync(path.join(root, "cli", rel)).isDirectory() ? fs.readdirSync(path.join(root, "cli", rel), { recursive: true, encoding: "utf8" }).map((f) => path.join(rel, f)) : [rel];
   for (const r of reports) {
-    const a = fs.readFileSync(path.join(root, "cli", r.file));
-    const b = fs.readFileSync(path.join(root, "lib", r.file));
-    expect(a.equals(b), r.file).toBe(true);
+    for (const rel of [r.file, ...(r.folder ? files(r.folder.name) : [])]) {
+      if (fs.statSync(path.join(root, "cli", rel)).isDirectory()) continue;
+      const a = fs.readFileSync(path.join(root, "cli", rel));
+      const b = fs.readFileSync(path.join(root, "lib", rel));
+      expect(a.equals(b), rel).toBe(true);
+    }
   }
 }, 120_000);
