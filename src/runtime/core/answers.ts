@@ -33,20 +33,14 @@ export function isComplete(q: RuntimeQuestion, a: Answer | null | undefined): a 
 /** No answer (null, undefined) is never correct: each type's test wants its own kind of value. */
 export function isCorrect(q: RuntimeQuestion, a: Answer | null | undefined): boolean {
   switch (q.type) {
-    case "single-choice":
-    case "multiple-response": {
-      const want = q.correct ?? [];
-      return Array.isArray(a) && a.length === want.length && want.every((i) => a.includes(i));
-    }
     case "true-false":
       return a === q.answer;
     case "fill-in":
       return typeof a === "string" && (q.accepted ?? []).some((x) => normaliseText(x) === normaliseText(a));
-    case "matching":
-    case "sequencing":
-      // Correct = identity: source i ↔ target i; items in authored order.
-      return Array.isArray(a) && a.length === q.options.length && a.every((v, i) => v === i);
   }
+  // Choices: the correct ones, both lists ascending (see `Answer`); matching and sequencing: identity, source
+  // i ↔ target i and items in authored order.
+  return Array.isArray(a) && String(a) === String(q.correct ?? q.options.map((_, i) => i));
 }
 
 /** Percentage 0–100, two decimals at most. */
