@@ -11,7 +11,7 @@ import type { RuntimeQuestion } from "../../model/runtime-data.js";
 export type Answer = readonly number[] | boolean | string;
 
 export function normaliseText(s: string): string {
-  return s.trim().replace(/\s+/g, " ").toLowerCase();
+  return s.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** No answer (null, undefined) is never complete: each type's test below wants its own kind of value. */

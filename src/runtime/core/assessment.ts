@@ -57,7 +57,7 @@ export function submitAttempt(rules: AssessmentRules, quiz: RuntimeQuiz, qs: Qui
   const score = scorePercent(quiz.questions, answers);
   const passed = score >= rules.passMark;
   qs.answers = answers;
-  qs.attempts += 1;
+  qs.attempts++;
   qs.last = score;
   qs.best = Math.max(qs.best ?? score, score);
   qs.passed ||= passed;

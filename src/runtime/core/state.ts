@@ -103,7 +103,7 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
     const complete = id === ASSESSMENT_ID ? Boolean(state.quizzes[id]?.passed) : steps.every(Boolean);
     if (counts) {
       sessionsCounted++;
-      sessionsDone += +complete;
+      if (complete) sessionsDone++;
       total += steps.length;
       done += steps.filter(Boolean).length;
     }

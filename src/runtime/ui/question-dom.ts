@@ -53,9 +53,10 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
       return;
     }
   }
-  // Choices hold option indexes, true-false a boolean (its options are "true" and "false"); null checks none.
+  // Choices hold option indexes, true-false a boolean (its options are "true" and "false"); null ("null")
+  // checks none.
   for (const input of all<HTMLInputElement>(el, "input[data-option]")) {
-    input.checked = list ? list.includes(Number(input.dataset.option)) : typeof a === "boolean" && String(a) === input.dataset.option;
+    input.checked = list ? list.includes(Number(input.dataset.option)) : String(a) === input.dataset.option;
   }
 }
 

@@ -17,13 +17,14 @@ function rowMark(w: Words, q: RuntimeQuestion, a: Answer, reveal: boolean, i: nu
     case "matching":
       return tell(list[i] === i, "matchRight", "matchWrong", say(w, "matchKey", q.targets?.[i] ?? ""));
     case "sequencing":
-      return tell(list.indexOf(i) === i, "placeRight", "placeWrong", say(w, "placeKey", i + 1));
+      // Item i in place: position i holds it (the answer lists items by position).
+      return tell(list[i] === i, "placeRight", "placeWrong", say(w, "placeKey", i + 1));
     case "fill-in":
       return tell(isCorrect(q, a), "markRight", "markWrong", q.accepted?.[0] !== undefined && say(w, "fillKey", q.accepted[0]));
   }
   // Choices by authored index; true/false rows are 0: True, 1: False.
   const chosen = list.includes(i) || a === (i === 0);
-  const key = q.type === "true-false" ? q.answer === (i === 0) : (q.correct ?? []).includes(i);
+  const key = q.correct ? q.correct.includes(i) : q.answer === (i === 0);
   return chosen ? tell(key, "choiceRight", "choiceWrong", false) : key && reveal ? ["key", say(w, "choiceKey")] : [];
 }
 
