@@ -23,6 +23,8 @@ import { renderUnit } from "../src/render/render-unit.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { loadTemplates } from "../src/render/templates.js";
 import { StatementFactory } from "../src/standards/common/xapi/statements.js";
+import { questionKey } from "../src/standards/common/xapi/activity-ids.js";
+import type { ActivityTable } from "../src/standards/common/xapi/activity-table.js";
 import { tincanViolations } from "../src/standards/tincan/verify/tincan-rules.js";
 import { verifyPackage, type PackageReport } from "../src/verify/verify.js";
 import { contentFixture, REAL_CONTENT, REPO_ROOT, replaceOnce, tempDir, type ContentFixture } from "./helpers/content-fixture.js";
@@ -178,11 +180,16 @@ describe("what the learner reads is what the LMS/LRS records", () => {
     const course = loadCourse(fx.dir);
     const unit = planUnits(course, false)[0];
     if (!unit) throw new Error("no unit");
-    const quiz = runtimeCourse(course, unit).quizzes.assessment;
-    const [matching, sequencing] = quiz?.questions ?? [];
-    expect(matching?.labels).toContain("HOPE_FIRST");
+    const data = runtimeCourse(course, unit, {}, findStandard("tincan")?.packager.runtimeData);
+    const [matching, sequencing] = data.quizzes.assessment?.questions ?? [];
     expect(matching?.targets).toContain("THE_REALITY_OF_RECOVERY");
-    expect(sequencing?.labels).toContain("UPPER_SNAKE_CASE");
+    // The interaction definitions the xAPI runtime sends (its build-time activity table).
+    const table = data.adapter as ActivityTable;
+    const texts = (q: typeof matching, part: "source" | "target" | "choices"): string[] =>
+      ((table[questionKey("assessment", q?.id ?? "")]?.[1] as Record<string, { description: Record<string, string> }[] | undefined>)[part] ?? []).map((c) => c.description[course.language] ?? "");
+    expect(texts(matching, "source")).toContain("HOPE_FIRST");
+    expect(texts(matching, "target")).toContain("THE_REALITY_OF_RECOVERY");
+    expect(texts(sequencing, "choices")).toContain("UPPER_SNAKE_CASE");
 
     const html = renderUnit(course, unit, loadTemplates(BUILTIN_TEMPLATES, path.join(course.contentDir, "templates")), findStandard("scorm12")?.packager ?? { connectSrc: [] });
     const doc = new JSDOM(html).window.document;
@@ -197,7 +204,7 @@ describe("what the learner reads is what the LMS/LRS records", () => {
     const check = course.sessions.find((s) => s.check?.source.endsWith(C10))?.check;
     const unit = planUnits(course, false)[0];
     if (!check || !unit) throw new Error("fixture changed");
-    const data = runtimeCourse(course, unit);
+    const data = runtimeCourse(course, unit, {}, findStandard("tincan")?.packager.runtimeData);
     const q = data.quizzes[check.id]?.questions.find((x) => x.type === "fill-in");
     if (!q) throw new Error("no fill-in question");
     expect(q.prompt).toBe("Complete the lesson’s description of trauma: “Trauma occurs when an external threat overwhelms a person’s coping ___.” (one word)");

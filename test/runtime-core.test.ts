@@ -34,11 +34,11 @@ describe("time formats (conformance 9.1)", () => {
   });
 });
 
-const choice: RuntimeQuestion = { id: "c", type: "multiple-response", points: 2, prompt: "p", options: ["a", "b", "c"], labels: ["A", "B", "C"], correct: [0, 2] };
-const seq: RuntimeQuestion = { id: "s", type: "sequencing", points: 1, prompt: "p", options: ["a", "b", "c"], labels: ["1", "2", "3"] };
-const match: RuntimeQuestion = { id: "m", type: "matching", points: 1, prompt: "p", options: ["a", "b"], labels: ["x", "y"], targets: ["X", "Y"] };
-const fill: RuntimeQuestion = { id: "f", type: "fill-in", points: 1, prompt: "p", options: [], labels: [], accepted: ["Stephen Karpman", "Karpman"] };
-const tf: RuntimeQuestion = { id: "t", type: "true-false", points: 1, prompt: "p", options: ["t", "f"], labels: ["True", "False"], answer: false };
+const choice: RuntimeQuestion = { id: "c", type: "multiple-response", points: 2, prompt: "p", options: ["a", "b", "c"], correct: [0, 2] };
+const seq: RuntimeQuestion = { id: "s", type: "sequencing", points: 1, prompt: "p", options: ["a", "b", "c"] };
+const match: RuntimeQuestion = { id: "m", type: "matching", points: 1, prompt: "p", options: ["a", "b"], targets: ["X", "Y"] };
+const fill: RuntimeQuestion = { id: "f", type: "fill-in", points: 1, prompt: "p", options: [], accepted: ["Stephen Karpman", "Karpman"] };
+const tf: RuntimeQuestion = { id: "t", type: "true-false", points: 1, prompt: "p", options: ["t", "f"], answer: false };
 
 describe("scoring", () => {
   it("judges each type", () => {

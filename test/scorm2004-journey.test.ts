@@ -375,7 +375,7 @@ describe("SCORM 2004 faults (the shared tracker base under the 2004 dialect)", (
 });
 
 describe("SCORM 2004 responses and the call rules", () => {
-  const fill = (accepted: string[]): RuntimeQuestion => ({ id: "q", type: "fill-in", points: 1, prompt: "p", options: [], labels: [], accepted });
+  const fill = (accepted: string[]): RuntimeQuestion => ({ id: "q", type: "fill-in", points: 1, prompt: "p", options: [], accepted });
 
   it("writes text as a 2004 localized string and long answers as long-fill-in", () => {
     const q = fill(["peer support"]);

@@ -19,6 +19,7 @@ import { runtimeCourse } from "../src/render/runtime-data.js";
 import { say } from "../src/runtime/core/messages.js";
 import { XAPI_MESSAGES } from "../src/standards/common/xapi/messages.js";
 import { TINCAN_MESSAGES } from "../src/standards/tincan/messages.js";
+import { tincanPackager } from "../src/standards/tincan/packager.js";
 import { parseLaunch, type TinCanLaunch } from "../src/standards/tincan/runtime/launch.js";
 import { LrsClient, type SendOutcome } from "../src/standards/common/xapi/lrs-client.js";
 import { StatementQueue, type KeyValueStore } from "../src/standards/common/xapi/statement-queue.js";
@@ -205,7 +206,7 @@ describe("durable statement queue", () => {
 
 describe("statements", () => {
   const course = loadCourse("content");
-  const data = runtimeCourse(course, planUnits(course, false)[0]!);
+  const data = runtimeCourse(course, planUnits(course, false)[0]!, TINCAN_MESSAGES, tincanPackager.runtimeData);
   const dom = new JSDOM("");
   beforeAll(() => vi.stubGlobal("crypto", dom.window.crypto ?? globalThis.crypto));
   afterAll(() => vi.unstubAllGlobals());
@@ -240,6 +241,24 @@ describe("statements", () => {
     // The final attempt decides the course: the same result, timed by the whole session.
     expect((course?.object as { id: string }).id).toBe(data.id);
     expect(course?.result?.duration).toBe("PT2M5S");
+  });
+
+  it("names each activity as the learner reads it: the page's heading, the check's title, the numbered session", () => {
+    const name = (s: Statement | undefined): string | undefined => (s?.object as { definition?: { name?: Record<string, string> } }).definition?.name?.[course.language];
+    const s4 = course.sessions[3]!;
+    const [page] = f.of({ kind: "page", page: { index: 0, session: 3, sessionId: s4.id, pageId: s4.pages[1]!.id }, title: "" }, 0);
+    expect(name(page)).toBe(s4.pages[1]!.title);
+    expect(page?.context?.contextActivities?.parent?.map((a) => [a.id, (a.definition?.name as Record<string, string>)[course.language]])).toEqual([[`${course.id}/session/${s4.id}`, `Session 4: ${s4.title}`]]);
+    const [check] = f.of({ kind: "page", page: { index: 0, session: 3, sessionId: s4.id, pageId: "check" }, title: "" }, 0);
+    expect([(check?.object as { id: string }).id, name(check)]).toEqual([`${course.id}/session/${s4.id}/page/check`, s4.check?.title]);
+    const [assessment] = f.of({ kind: "page", page: { index: 0, session: 7, sessionId: "assessment", pageId: "assessment" }, title: "" }, 0);
+    expect([(assessment?.object as { id: string }).id, name(assessment)]).toEqual([`${course.id}/assessment/assessment`, course.assessment?.title]);
+    expect(assessment?.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([course.id]);
+    expect(assessment?.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual(["https://lms.example.org/course/7"]);
+    const checkQuestion = data.quizzes[s4.check!.id]!.questions[0]!;
+    const [answer] = f.of({ kind: "answer", quizId: s4.check!.id, objective: s4.id, graded: false, question: checkQuestion, answer: [0], correct: false, latencyMs: 0, at: new Date() }, 0);
+    expect(answer?.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([`${course.id}/session/${s4.id}`]);
+    expect((answer?.object as { definition?: { description?: Record<string, string> } }).definition?.description?.[course.language]).toBe(checkQuestion.prompt);
   });
 
   it("uses activity_id from the launch as the course activity", () => {
@@ -431,7 +450,7 @@ describe("the State API writer", () => {
 
 describe("what the xAPI tracker tells the learner and the Exit screen", () => {
   const course = loadCourse("content");
-  const data = runtimeCourse(course, planUnits(course, false)[0]!, TINCAN_MESSAGES);
+  const data = runtimeCourse(course, planUnits(course, false)[0]!, TINCAN_MESSAGES, tincanPackager.runtimeData);
   let lrs: RunningLrs;
   beforeAll(async () => {
     lrs = await startLrs();

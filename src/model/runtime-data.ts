@@ -10,8 +10,6 @@ export interface RuntimeQuestion {
   readonly prompt: string;
   /** Choice ids / matching sources / sequencing items, in authored (= correct) order. */
   readonly options: readonly string[];
-  /** Plain-text labels for `options`. */
-  readonly labels: readonly string[];
   /** Matching targets' labels, pair order (target i belongs to source i). */
   readonly targets?: readonly string[];
   /** Single/multiple choice: indexes of the correct choices. */
@@ -62,6 +60,11 @@ export interface RuntimeCourse {
    * bundle names keys only. Placeholders `{0}`, `{1}`; plurals are separate keys the caller picks.
    */
   readonly messages: Readonly<Record<string, string>>;
+  /**
+   * Data the standard's runtime adapter needs, made by its packager at build time (Packager.runtimeData), so
+   * the runtime looks things up instead of deriving them. Only that adapter reads it.
+   */
+  readonly adapter?: unknown;
 }
 
 export const CHECK_PAGE_ID = "check";

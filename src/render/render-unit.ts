@@ -15,8 +15,8 @@ export const RUNTIME_SCRIPT = "assets/coursewright.js";
 export const STYLESHEET = "assets/course.css";
 
 /** The page of `unit`, its Content-Security-Policy added after Handlebars (so no template can leave it out). */
-export function renderUnit(course: Course, unit: Unit, templates: TemplateSet, target: Pick<Packager, "connectSrc" | "messages">): string {
-  const data = runtimeCourse(course, unit, target.messages);
+export function renderUnit(course: Course, unit: Unit, templates: TemplateSet, target: Pick<Packager, "connectSrc" | "messages" | "runtimeData">): string {
+  const data = runtimeCourse(course, unit, target.messages, target.runtimeData);
   const html = templates.renderLayout({ ...unitView(course, unit, data, { stylesheet: STYLESHEET, script: RUNTIME_SCRIPT }), ...themeView(course) });
   const override = path.join(course.contentDir, "templates", "layout.hbs");
   return withContentSecurityPolicy(html, {

@@ -28,22 +28,20 @@ function runtimeQuestion(course: Course, quiz: Quiz, q: Question): RuntimeQuesti
       return {
         ...base,
         options: q.choices.map((c) => c.id),
-        labels: q.choices.map((c) => plainText(c.text)),
         correct: q.choices.flatMap((c, i) => (c.correct ? [i] : [])),
       };
     case "true-false":
-      return { ...base, options: ["t", "f"], labels: ["True", "False"], answer: q.answer };
+      return { ...base, options: ["t", "f"], answer: q.answer };
     case "matching":
       return {
         ...base,
         options: q.pairs.map((_, i) => String.fromCharCode(97 + i)),
-        labels: q.pairs.map((p) => plainText(p.source)),
         targets: q.pairs.map((p) => plainText(p.target)),
       };
     case "sequencing":
-      return { ...base, options: q.items.map((_, i) => String.fromCharCode(97 + i)), labels: q.items.map(plainText) };
+      return { ...base, options: q.items.map((_, i) => String.fromCharCode(97 + i)) };
     case "fill-in":
-      return { ...base, options: [], labels: [], accepted: q.answers };
+      return { ...base, options: [], accepted: q.answers };
   }
 }
 
@@ -51,8 +49,16 @@ function runtimeQuiz(course: Course, q: Quiz): RuntimeQuiz {
   return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map((x) => runtimeQuestion(course, q, x)) };
 }
 
-/** `messages`: the standard's own words (its Packager's table), added to the neutral ones. */
-export function runtimeCourse(course: Course, unit: Unit, messages: Readonly<Record<string, string>> = {}): RuntimeCourse {
+/**
+ * `messages`: the standard's own words (its Packager's table), added to the neutral ones; `adapter`: the
+ * standard's build-time data for its runtime (Packager.runtimeData), made from the rest.
+ */
+export function runtimeCourse(
+  course: Course,
+  unit: Unit,
+  messages: Readonly<Record<string, string>> = {},
+  adapter?: (course: Course, unit: Unit, data: RuntimeCourse) => unknown,
+): RuntimeCourse {
   const sessions: RuntimeSession[] = unit.sessions.map((s) => ({
     id: s.id,
     title: sessionTitle(course, s),
@@ -67,7 +73,7 @@ export function runtimeCourse(course: Course, unit: Unit, messages: Readonly<Rec
     quizzes[ASSESSMENT_ID] = runtimeQuiz(course, unit.assessment);
   }
   const structure = JSON.stringify([sessions.map((s) => [s.id, s.pages]), Object.values(quizzes).map((q) => q.questions.map((x) => [x.id, x.type, x.options.length]))]);
-  return {
+  const data: RuntimeCourse = {
     id: course.id,
     title: course.title,
     language: course.language,
@@ -81,4 +87,5 @@ export function runtimeCourse(course: Course, unit: Unit, messages: Readonly<Rec
     quizzes,
     messages: { ...MESSAGES, ...messages },
   };
+  return adapter ? { ...data, adapter: adapter(course, unit, data) } : data;
 }

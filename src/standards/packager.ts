@@ -2,6 +2,7 @@
 // schemas) and its limits. Everything else in a package is shared.
 import type { Course } from "../model/course.js";
 import type { LimitProblem } from "../model/limit-problem.js";
+import type { RuntimeCourse } from "../model/runtime-data.js";
 import type { Unit } from "../model/units.js";
 import type { PackageFile } from "../package/zip.js";
 
@@ -29,6 +30,12 @@ export interface Packager {
    * page's runtime data beside the neutral ones; keys are prefixed so they never collide with those.
    */
   readonly messages?: Readonly<Record<string, string>>;
+  /**
+   * Data the standard's runtime adapter needs, worked out at build time from the course and the unit's neutral
+   * runtime data (e.g. the definitions of what it reports), written into the page as `RuntimeCourse.adapter`:
+   * what the packager computes once, the runtime bundle need not carry code for.
+   */
+  runtimeData?(course: Course, unit: Unit, data: RuntimeCourse): unknown;
   zipName(course: Course, options: PackageOptions): string;
   /**
    * The package is also written unpacked, as a folder named like the zip without `.zip`, for a static host or

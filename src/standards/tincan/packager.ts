@@ -1,4 +1,5 @@
 // TinCan packages (xAPI with the TinCan launch): the whole course as one launchable activity, tracked in an LRS.
+import { activityTable } from "../common/xapi/activity-table.js";
 import { TINCAN_MESSAGES } from "./messages.js";
 import type { Packager } from "../packager.js";
 import { tincanCourseLimits } from "./course-limits.js";
@@ -12,6 +13,8 @@ export const tincanPackager: Packager = {
   // scheme list still shuts out ws:, data:, blob: and the like.
   connectSrc: ["'self'", "https:", "http:"],
   messages: TINCAN_MESSAGES,
+  // Every activity the runtime names, with its full definition: looked up at run time, not built there.
+  runtimeData: activityTable,
   // Named for its launch, not "xapi": a cmi5 package is xAPI too.
   zipName: (course) => `${course.slug}-tincan.zip`,
   courseLimits: tincanCourseLimits,

@@ -16,14 +16,15 @@ export const activityIds = {
   question: (course: string, quizId: string, questionId: string): string => `${course}/question/${enc(quizId)}/${enc(questionId)}`,
 };
 
+/** A question's key in the build-time activity table (activity-table.ts), where the runtime looks it up. */
+export const questionKey = (quizId: string, questionId: string): string => `${quizId}#${questionId}`;
+
 /** Prefix of the ADL verbs and activity types (xAPI 1.0.3 Part 2 §2.4.3, §2.4.4.1). */
 export const ADL = "http://adlnet.gov/expapi/";
 
-export type ActivityKind = "course" | "module" | "lesson" | "assessment";
-
 /**
- * ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition), for the control file;
- * the runtime builds the same from ADL (plain literals here, so the runtime bundle leaves this table out).
+ * ADL activity types for `definition.type` (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition), for the control file
+ * and the activity table the runtime reads (both made at build time).
  */
 export const ACTIVITY_TYPES = {
   course: "http://adlnet.gov/expapi/activities/course",

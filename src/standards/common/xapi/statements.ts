@@ -1,9 +1,10 @@
 // Learner events → xAPI 1.0.3 statements (xAPI 1.0.3 Part 2 §2.2, §2.4; README: What the packages report):
 // ADL verbs, activity ids under the course IRI, page → session → course context, full interaction
 // definitions, no extensions.
-import type { Activity, Context, InteractionActivityDefinition, InteractionComponent, LanguageMap, Result, Statement } from "@xapi/xapi";
-import { ADL, activityIds, type ActivityKind } from "./activity-ids.js";
-import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
+import type { Activity, Context, Result, Statement } from "@xapi/xapi";
+import { ADL, questionKey } from "./activity-ids.js";
+import type { ActivityTable } from "./activity-table.js";
+import type { RuntimeCourse, RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
 import type { LearnerEvent } from "../../../runtime/tracking/tracker.js";
 import { isoDuration } from "../iso-duration.js";
@@ -34,84 +35,50 @@ export class StatementFactory {
    */
   readonly of: (e: LearnerEvent, elapsedMs: number) => Statement[];
 
+  /** `course.adapter`: the activity table its packager made (activity-table.ts). */
   constructor(course: RuntimeCourse, launch: LrsLaunch, lang: string) {
     const courseId = (this.courseId = launch.activityId || course.id);
-    const text = (s: string): LanguageMap => ({ [lang]: s }) as LanguageMap;
-    /** `kind`: the ADL activity type (xAPI 1.0.3 Part 2 §2.4.4.1, Activity Definition). */
-    const activity = (id: string, kind: ActivityKind, name: string): Activity => ({ objectType: "Activity", id, definition: { type: `${ADL}activities/${kind}`, name: text(name) } });
-    const courseActivity = (): Activity => activity(courseId, "course", course.title);
-    const assessmentActivity = (quizId: string): Activity => activity(activityIds.assessment(courseId, quizId), "assessment", course.quizzes[quizId]?.title || quizId);
-    const sessionActivity = (sessionId: string): Activity =>
-      sessionId === ASSESSMENT_ID ? assessmentActivity(sessionId) : activity(activityIds.session(courseId, sessionId), "module", course.sessions.find((x) => x.id === sessionId)?.title || sessionId);
-    const context = (parents: Activity[]): Context => {
-      const grouping = [courseActivity(), ...launch.grouping.map((id) => ({ objectType: "Activity" as const, id }))].filter((a) => !parents.some((p) => p.id === a.id));
-      // Never empty: the course is in grouping unless it is a parent.
-      const activities: NonNullable<Context["contextActivities"]> = {};
-      if (parents.length) activities.parent = parents;
-      if (grouping.length) activities.grouping = grouping;
-      return { ...(launch.registration ? { registration: launch.registration } : {}), contextActivities: activities, language: lang as Context["language"] };
-    };
-    const statement = (name: VerbName, object: Activity, parents: Activity[], result?: Result, at = new Date()): Statement => ({
-      id: uuid(),
-      actor: launch.actor,
-      verb: verb(name),
-      object,
-      ...(result ? { result } : {}),
-      context: context(parents),
-      timestamp: at.toISOString(),
-    });
-    const interaction = (q: RuntimeQuestion): InteractionActivityDefinition => {
-      const c = (ids: readonly string[], labels: readonly string[]): InteractionComponent[] => ids.map((id, i) => ({ id, description: text(labels[i] || id) }));
-      const { type, options, labels } = q;
-      const choice = type === "single-choice" || type === "multiple-response";
-      const targets = q.targets || [];
-      const pattern =
-        choice ? (q.correct || []).map((i) => options[i]).join("[,]")
-        : type === "true-false" ? String(Boolean(q.answer))
-        : type === "matching" ? options.map((s, i) => `${s}[.]${i + 1}`).join("[,]")
-        : options.join("[,]");
+    const table = course.adapter as ActivityTable;
+    const activity = (key: string): Activity => ({ objectType: "Activity", id: courseId + (table[key]?.[0] ?? ""), definition: table[key]?.[1] });
+    const extra = launch.grouping.map((id): Activity => ({ objectType: "Activity", id }));
+    /** Page → session → course: the parent, and the course (unless it is the parent) and the LMS's groups (xAPI 1.0.3 Part 2 §2.4.6.2). */
+    const statement = (name: VerbName, key: string, result?: Result, at = new Date()): Statement => {
+      const up = table[key]?.[2];
+      const parent = up === undefined ? undefined : activity(up);
+      const grouping = [activity(""), ...extra].filter((a) => a.id !== parent?.id);
+      // Absent parts are undefined, which JSON (the queue, the request) leaves out.
       return {
-        type: `${ADL}activities/cmi.interaction`,
-        name: text(q.prompt.slice(0, 120)),
-        description: text(q.prompt),
-        interactionType: choice ? "choice" : type,
-        ...(choice || type === "sequencing" ? { choices: c(options, labels) } : {}),
-        // Target ids are the 1-based positions of the targets.
-        ...(type === "matching" ? { source: c(options, labels), target: c(targets.map((_, i) => String(i + 1)), targets) } : {}),
-        correctResponsesPattern: type === "fill-in" ? [...(q.accepted || [])] : [pattern],
-      } as InteractionActivityDefinition;
+        id: uuid(),
+        actor: launch.actor,
+        verb: verb(name),
+        object: activity(key),
+        result,
+        context: { registration: launch.registration, contextActivities: { parent: parent && [parent], grouping: grouping.length ? grouping : undefined }, language: lang as Context["language"] },
+        timestamp: at.toISOString(),
+      } as Statement;
     };
 
     const courseEvent = (this.courseEvent = (name, durationMs) => {
       const timed = durationMs === undefined ? undefined : { duration: isoDuration(durationMs) };
-      return statement(name, courseActivity(), [], name === "completed" ? { completion: true, ...timed } : timed);
+      return statement(name, "", name === "completed" ? { completion: true, ...timed } : timed);
     });
     this.of = (e, elapsedMs) => {
       switch (e.kind) {
-        case "page": {
-          const { sessionId, pageId } = e.page;
-          // The assessment is one page that is the assessment itself (declared in the package's control file), not a page of a session.
-          return [
-            sessionId === ASSESSMENT_ID
-              ? statement("experienced", assessmentActivity(sessionId), [courseActivity()])
-              : statement("experienced", activity(activityIds.page(courseId, sessionId, pageId), "lesson", e.title), [sessionActivity(sessionId)]),
-          ];
-        }
+        case "page":
+          return [statement("experienced", `${e.page.sessionId}/${e.page.pageId}`)];
         case "answer": {
-          const { quizId, question: q } = e;
-          const parent = course.quizzes[quizId]?.graded ? assessmentActivity(quizId) : sessionActivity(e.objective);
-          const object: Activity = { objectType: "Activity", id: activityIds.question(courseId, quizId, q.id), definition: interaction(q) };
-          return [statement("answered", object, [parent], { response: xapiResponse(q, e.answer), success: e.correct, duration: isoDuration(e.latencyMs) }, e.at)];
+          const { question: q } = e;
+          return [statement("answered", questionKey(e.quizId, q.id), { response: xapiResponse(q, e.answer), success: e.correct, duration: isoDuration(e.latencyMs) }, e.at)];
         }
         case "session-complete":
-          return [statement("completed", sessionActivity(e.sessionId), [courseActivity()], { completion: true })];
+          return [statement("completed", e.sessionId, { completion: true })];
         case "attempt": {
           // The assessment attempt, and the course outcome it decides when no attempt follows.
           const { score, passed } = e;
           const result = { score: { scaled: Math.round(score * 100) / 10000, raw: score, min: 0, max: 100 }, success: passed, completion: true, duration: isoDuration(e.durationMs) };
           const name = passed ? "passed" : "failed";
-          const out = [statement(name, assessmentActivity(e.quizId), [courseActivity()], result)];
-          if (e.final) out.push(statement(name, courseActivity(), [], { ...result, duration: isoDuration(elapsedMs) }));
+          const out = [statement(name, e.quizId, result)];
+          if (e.final) out.push(statement(name, "", { ...result, duration: isoDuration(elapsedMs) }));
           return out;
         }
         case "course-complete":
