@@ -122,7 +122,9 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     // The cover's button resumes at a saved place, and after moving on where the learner is now, not where
     // they launched; otherwise it starts.
     if (here < 0) coverButton(doc, saved || p.state.visited.some(Boolean) ? titleOf(p.state.location) : undefined);
-    if (!page) refresh(); // the cover or the completion page: its words first, then its title is the window's
+    // The cover or the completion page: its words first, then its title is the window's (a page's chrome
+    // follows again with its commit).
+    refresh();
     const title = showPage(doc, here, focus, baseTitle);
     p.clock.shown();
     if (!page) return;

@@ -100,6 +100,8 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   if (!quiz || !qs || qs.submitted) return;
   // The answer events come before the attempt is recorded (its answers replace the stored ones).
   const events: LearnerEvent[] = [];
+  /** The first question still to answer. */
+  let missing = -1;
   // Each question's answer, and beside it what is still to answer (none left over from an earlier refusal).
   const answers = quiz.questions.map((q, i) => {
     const el = questionElement(doc, quizId, i);
@@ -107,9 +109,9 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
     const complete = isComplete(q, a);
     if (el) showProblem(el, complete ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
     if (complete) events.push(answerEvent(ctx, quiz, i, q, a));
+    else if (missing < 0) missing = i;
     return a;
   });
-  const missing = quiz.questions.findIndex((q, i) => !isComplete(q, answers[i]));
   if (missing >= 0) {
     announce(doc, say(course, "submitMissing", missing + 1));
     focusFirst(questionElement(doc, quizId, missing));
