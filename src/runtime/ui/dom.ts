@@ -9,11 +9,8 @@ export function setText(root: ParentNode, cw: string, text: string): void {
   if (el) el.textContent = text;
 }
 
-/** A question's answer fields and buttons (the selector `setDisabled` and focusing share). */
-export const FIELDS = "input, select, button";
-
-/** Focuses the first answer field or button in `el` (after a step, a retake, a refused submission). */
-export const focusFirst = (el: ParentNode | null | undefined): void => el?.querySelector<HTMLElement>(FIELDS)?.focus();
+/** Focuses the first answer field or button in `el` (after a retake, a refused submission). */
+export const focusFirst = (el: ParentNode | null | undefined): void => el?.querySelector<HTMLElement>("input, select, button")?.focus();
 
 /** Says `message` through the page's live region (WAI-ARIA 1.2 §6.3.13 aria-live). */
 export function announce(doc: Document, message: string): void {

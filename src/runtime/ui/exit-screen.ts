@@ -15,11 +15,11 @@ export function showExitScreen(doc: Document, saveStatus: () => SaveState, baseT
   // An LRS confirms after the page asked; while `pending`, look again each second (for a minute) so the
   // screen never keeps saying "not confirmed" about a record that has since arrived.
   const show = (tries: number): void => {
-    let status: SaveState;
+    let status: SaveState = "failed";
     try {
       status = saveStatus();
     } catch {
-      status = "failed";
+      // A tracker that throws has not saved.
     }
     for (const el of all(screen, "p")) el.hidden = el.dataset.save !== status && el.dataset.where !== where;
     if (status === "pending" && tries > 0) setTimeout(() => show(tries - 1), 1000);

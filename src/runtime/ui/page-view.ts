@@ -15,6 +15,6 @@ export function showPage(doc: Document, index: number, focus: boolean, baseTitle
   // Each page is a page to the learner: the window title names it (WCAG 2.4.2).
   if (title && baseTitle) doc.title = `${title} – ${baseTitle}`;
   // Focusing the heading also scrolls it into view and tells screen readers where they are.
-  if (focus && heading) heading.focus();
+  if (focus) heading?.focus();
   return title;
 }

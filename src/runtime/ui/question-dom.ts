@@ -141,7 +141,7 @@ export function moveItem(button: HTMLElement, w: Words): string | null {
   const li = button.closest<HTMLElement>("[data-item]");
   const list = li?.parentElement;
   if (!li || !list) return null;
-  const text = (li.querySelector(".cw-sequence__text")?.textContent ?? li.textContent ?? "").trim();
+  const text = (li.querySelector(".cw-sequence__text") ?? li).textContent?.trim() ?? "";
   const up = button.dataset.move === "up";
   const other = up ? li.previousElementSibling : li.nextElementSibling;
   list.toggleAttribute("data-moved", true);
