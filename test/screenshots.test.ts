@@ -76,7 +76,8 @@ describe.skipIf(!chromiumAvailable)("README screenshots", () => {
         await page.emulateMedia({ colorScheme: scheme });
         // A first launch: the cover, a page with a figure, a knowledge-check question answered wrong.
         let frame = await launchNamed(page, null);
-        expect(await frame.locator("#cw-cover").isVisible()).toBe(true);
+        // Waited for, not sampled: on a loaded machine the cover can be shown a moment after the progress text.
+        await frame.locator("#cw-cover").waitFor({ state: "visible", timeout: 10_000 });
         backgrounds.set(`${device}-${scheme}`, await frame.evaluate(() => getComputedStyle(document.body).backgroundColor));
         await shot(frame, "cover", device, scheme);
         await frame.click("[data-cw=start]");
