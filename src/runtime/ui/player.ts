@@ -114,14 +114,13 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       tracker.finish(snapshot());
     });
 
-  const titleOf = (index: number): string | undefined => doc.querySelector(`[data-page="${index}"] h1`)?.textContent?.trim();
-
   /** Shows what is `here`; a page of a session is also marked viewed, made the bookmark and reported. */
   const showHere = (focus: boolean): void => {
     const page = pages[here];
-    // The cover's button resumes at a saved place, and after moving on where the learner is now, not where
-    // they launched; otherwise it starts.
-    if (here < 0) coverButton(doc, saved || p.state.visited.some(Boolean) ? titleOf(p.state.location) : undefined);
+    // The cover's button resumes at a saved place, and after moving on where the learner is now (named by
+    // that page's heading), not where they launched; otherwise it starts.
+    const at = p.state.location;
+    if (here < 0) coverButton(doc, saved || p.state.visited.some(Boolean) ? doc.querySelector(`[data-page="${at}"] h1`)?.textContent?.trim() : undefined);
     // The cover or the completion page: its words first, then its title is the window's (a page's chrome
     // follows again with its commit).
     refresh();

@@ -20,7 +20,8 @@ function rowMark(w: Words, q: RuntimeQuestion, a: Answer, reveal: boolean, i: nu
       // Item i in place: position i holds it (the answer lists items by position).
       return tell(list[i] === i, "placeRight", "placeWrong", say(w, "placeKey", i + 1));
     case "fill-in":
-      return tell(isCorrect(q, a), "markRight", "markWrong", q.accepted?.[0] !== undefined && say(w, "fillKey", q.accepted[0]));
+      // The first accepted answer (a fill-in has at least one: content/schemas.ts).
+      return tell(isCorrect(q, a), "markRight", "markWrong", say(w, "fillKey", q.accepted?.[0] ?? ""));
   }
   // Choices by authored index; true/false rows are 0: True, 1: False.
   const chosen = list.includes(i) || a === (i === 0);
