@@ -11,6 +11,7 @@ import { displayName } from "../src/standards/common/scorm/tracker-base.js";
 import { scorm12Tracker } from "../src/standards/scorm12/runtime/tracker.js";
 import { scorm2004Tracker } from "../src/standards/scorm2004/runtime/tracker.js";
 import { XapiTracker } from "../src/standards/tincan/runtime/tracker.js";
+import { tincanPackager } from "../src/standards/tincan/packager.js";
 
 const course = loadCourse("content");
 const data = runtimeCourse(course, planUnits(course, false)[0]!);
@@ -59,7 +60,9 @@ describe("the learner's display name", () => {
     const win = new JSDOM("", { url: `https://course.example.org/index.html?${query}` }).window as unknown as Window;
     // No LRS answers (nothing listens on port 9): start() never waits for it.
     const tracker = new XapiTracker(win, { fetch: () => Promise.reject(new Error("offline")), storage: null, baseDelayMs: 60_000 });
-    expect(await tracker.start(data)).toMatchObject({ tracked: true, learnerName: "Ada" });
+    // The page's data as the TinCan packager writes it (with its activity table).
+    const tincanData = runtimeCourse(course, planUnits(course, false)[0]!, {}, tincanPackager.runtimeData);
+    expect(await tracker.start(tincanData)).toMatchObject({ tracked: true, learnerName: "Ada" });
     tracker.finish({ location: "a/b", state: "", compactState: "", progress: progress(data, emptyState(data)) });
   });
 });

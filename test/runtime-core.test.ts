@@ -29,6 +29,11 @@ describe("time formats (conformance 9.1)", () => {
     expect(isoDuration(ms)).toBe(iso);
   });
 
+  it("an ISO duration's seconds never carry more than two decimals", () => {
+    for (let centis = 0; centis < 6000; centis++) expect(isoDuration(3_600_000 + centis * 10)).toMatch(/^PT1H(\d{1,2}M)?(\d{1,2}(\.\d{1,2})?S)?$/);
+    expect(isoDuration(70)).toBe("PT0.07S");
+  });
+
   it("clock time is HH:MM:SS", () => {
     expect(cmiClockTime(new Date(2026, 0, 2, 3, 4, 5))).toBe("03:04:05");
   });

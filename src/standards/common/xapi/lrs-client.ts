@@ -11,6 +11,7 @@ export interface SendOutcome {
   readonly status: number;
   /** Seconds from a Retry-After header, when given. */
   readonly retryAfter?: number;
+  /** The start of the answer's body (for the console, when a statement is rejected). */
   readonly message?: string;
 }
 
@@ -47,54 +48,47 @@ export class LrsClient {
   constructor(launch: LrsLaunch, fetchFn: Fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
     const { endpoint, registration } = launch;
     /** Throws on network errors and on timeout (headers and body must both arrive in time). */
-    const call = async (url: string, init: RequestInit, extra: Record<string, string> = {}): Promise<Answer> => {
+    const call = async (url: string, init: RequestInit, extra?: Record<string, string>): Promise<Answer> => {
       const abort = new AbortController();
       // A keepalive request outlives the page; its timer dies with the page, so it is never cut short then.
       const timer = setTimeout(() => abort.abort(), timeoutMs);
       try {
-        const res = await fetchFn(url, { ...init, headers: { Authorization: launch.auth, "X-Experience-API-Version": "1.0.3", ...extra }, signal: abort.signal });
+        const headers = { Authorization: launch.auth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json", ...extra };
+        const res = await fetchFn(url, { ...init, headers, signal: abort.signal });
         return { status: res.status, headers: res.headers, text: await res.text() };
       } finally {
         clearTimeout(timer);
       }
     };
-    const stateUrl = (activityId: string, stateId: string): string => {
-      const q = new URLSearchParams({ activityId, agent: JSON.stringify(agentIfi(launch.actor)), stateId });
-      if (registration) q.set("registration", registration);
-      return `${endpoint}activities/state?${q.toString()}`;
-    };
-    this.postStatements = async (statements, keepalive = false) => {
+    // The learner by identifier only (the State API keys documents by it), and the attempt.
+    const stateUrl = (activityId: string, stateId: string): string =>
+      `${endpoint}activities/state?${new URLSearchParams({ activityId, agent: JSON.stringify(agentIfi(launch.actor)), stateId, ...(registration ? { registration } : {}) })}`;
+    this.postStatements = async (statements, keepalive) => {
       try {
-        const { status, headers, text } = await call(`${endpoint}statements`, { method: "POST", body: JSON.stringify(statements), keepalive }, JSON_TYPE);
+        const { status, headers, text } = await call(`${endpoint}statements`, { method: "POST", body: JSON.stringify(statements), keepalive });
         // xAPI 1.0.3 Part 3 §2.1.2: POST answers 200 with the array of the stored statements' ids, in order.
         // Anything else (a proxy's HTML page, an empty body, other ids) confirms nothing: not delivered.
-        if (delivered(status) && !confirms(text, statements)) return { status: 0 };
-        const retry = Number(headers.get("Retry-After"));
-        return { status, ...(retry > 0 ? { retryAfter: retry } : {}), ...(status < 300 ? {} : { message: text.slice(0, 300) }) };
+        return delivered(status) && !confirms(text, statements) ? { status: 0 } : { status, retryAfter: Number(headers.get("Retry-After")) || undefined, message: text.slice(0, 300) };
       } catch {
         return { status: 0 };
       }
     };
     this.getState = async (activityId, stateId) => {
-      const res = await call(stateUrl(activityId, stateId), {});
-      if (res.status === 404) return undefined;
-      if (res.status >= 300) throw new Error(String(res.status));
-      const etag = res.headers.get("ETag");
-      return { body: res.text, ...(etag ? { etag } : {}) };
+      const { status, headers, text } = await call(stateUrl(activityId, stateId), {});
+      if (status === 404) return undefined;
+      if (status > 299) throw new Error(String(status));
+      return { body: text, etag: headers.get("ETag") ?? undefined };
     };
-    this.putState = async (activityId, stateId, body, etag, keepalive = false) => {
+    this.putState = async (activityId, stateId, body, etag, keepalive) => {
       try {
-        const res = await call(stateUrl(activityId, stateId), { method: "PUT", body, keepalive }, { ...JSON_TYPE, ...(etag ? { "If-Match": etag } : { "If-None-Match": "*" }) });
-        const next = res.headers.get("ETag");
-        return { status: res.status, ...(next ? { etag: next } : {}) };
+        const { status, headers } = await call(stateUrl(activityId, stateId), { method: "PUT", body, keepalive }, etag ? { "If-Match": etag } : { "If-None-Match": "*" });
+        return { status, etag: headers.get("ETag") ?? undefined };
       } catch {
         return { status: 0 };
       }
     };
   }
 }
-
-const JSON_TYPE = { "Content-Type": "application/json" };
 
 /** The body is exactly the ids we sent, in order (we make the ids, so we know them; UUIDs compare case-insensitively). */
 function confirms(text: string, sent: readonly Statement[]): boolean {

@@ -1,11 +1,11 @@
 // The one writer of the learner's progress document (xAPI 1.0.3 Part 3 §2.3 State Resource): the latest
 // document wins, at most one request is in flight, failures follow the same exponential back-off as the
-// statement queue (a click during an outage writes nothing; the timer does), and every write keeps what
-// the LRS's own copy holds (progress-merge.ts). Concurrency control per Part 3 §2.3.1 / RFC 7232:
+// statement queue (sender.ts: a click during an outage writes nothing; the timer does), and every write keeps
+// what the LRS's own copy holds (progress-merge.ts). Concurrency control per Part 3 §2.3.1 / RFC 7232:
 // If-Match with the last ETag, If-None-Match: * for a new document; 412 → read it again, merge, write again.
-import { backoff, type KeyValueStore, type LinkReport } from "./statement-queue.js";
 import { delivered, retryable, type LrsClient } from "./lrs-client.js";
 import { parseDocument, type ProgressDocument } from "./progress-merge.js";
+import { keep, Sender, type KeyValueStore, type LinkReport } from "./sender.js";
 
 export const STATE_ID = "coursewright-progress";
 
@@ -25,7 +25,7 @@ export class StateWriter {
   refused = false;
   /** This device's copy (localStorage), read at once: the learner never waits for the LRS to start. */
   readonly local: () => ProgressDocument | undefined;
-  /** The launch's read of the LRS copy; then writes whatever came meanwhile. Resolves with the copy, if any. */
+  /** The launch's read of the LRS copy; then writes whatever came meanwhile. Resolves with the copy, if any, when that is done (or failed). */
   readonly open: () => Promise<ProgressDocument | undefined>;
   readonly write: (doc: ProgressDocument) => void;
   /** The LRS answered elsewhere after an outage: write now rather than at the end of the back-off. */
@@ -35,109 +35,77 @@ export class StateWriter {
   readonly stop: () => void;
 
   constructor(client: LrsClient, activityId: string, store: KeyValueStore, key: string, options: StateWriterOptions) {
-    const { merge, onLink } = options;
+    const { merge } = options;
     let pending: ProgressDocument | undefined;
     /** The LRS's copy as last read: what every write must keep. */
     let remote: ProgressDocument | undefined;
     let etag: string | undefined;
-    let busy = true; // until the launch's read is done
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    let stopped = false;
-    Object.defineProperty(this, "settled", { get: () => !pending && !busy });
+    /** The LRS's copy has to be read (again) before the next write: at launch, after a failed read, after a 412. */
+    let unread = true;
+    let conflicts = 0;
+    Object.defineProperty(this, "settled", { get: () => !pending && !sender.busy });
     const put = (body: string, keepalive?: boolean, match = etag) => client.putState(activityId, STATE_ID, body, match, keepalive);
-    const retryLater = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), backoff(failures, options.baseDelayMs || 1000));
-    };
-    /** false: the LRS could not be read (network, timeout, error status). */
-    const read = async (): Promise<boolean> => {
-      try {
-        const doc = await client.getState(activityId, STATE_ID);
-        etag = doc?.etag;
-        const theirs = parseDocument(doc?.body);
-        if (theirs) {
-          remote = theirs;
-          if (pending) pending = merge(theirs, pending);
-          options.onRemote(theirs);
+    /** One read or one write; true: carry on. */
+    const turn = async (): Promise<boolean> => {
+      if (unread) {
+        try {
+          const doc = await client.getState(activityId, STATE_ID);
+          etag = doc?.etag;
+          unread = false;
+          const theirs = parseDocument(doc?.body);
+          if (theirs) {
+            remote = theirs;
+            if (pending) pending = merge(theirs, pending);
+            options.onRemote(theirs);
+          }
+          sender.ok();
+        } catch {
+          sender.fail(true);
         }
-        onLink(true, false);
+        return !unread;
+      }
+      const doc = pending;
+      if (!doc) return false;
+      const body = JSON.stringify(doc);
+      const answer = await put(body);
+      const { status } = answer;
+      if (delivered(status)) {
+        // Not every LRS returns the new ETag on PUT; xAPI defines it as the SHA-1 of the content.
+        etag = answer.etag ?? (await sha1Etag(body));
+        if (pending === doc) pending = undefined;
+        conflicts = 0;
+        this.refused = false;
+        sender.ok();
         return true;
-      } catch {
-        failures++;
-        onLink(false, false);
-        return false;
       }
+      // Someone else wrote it (another tab or device): read theirs, merge, write again (a few times at most).
+      if (status === 412 && ++conflicts < 4) return (unread = true);
+      conflicts = 0;
+      const again = retryable(status);
+      this.refused = !again && status !== 412; // e.g. 400, 401, 403: the LRS will not take it as it is
+      sender.fail(again);
+      return false;
     };
-    const run = async (): Promise<void> => {
-      if (busy || stopped) return;
-      busy = true;
-      clearTimeout(timer);
-      let conflicts = 0;
-      try {
-        while (pending && !stopped) {
-          const doc = pending;
-          const body = JSON.stringify(doc);
-          const answer = await put(body);
-          const { status } = answer;
-          if (delivered(status)) {
-            // Not every LRS returns the new ETag on PUT; xAPI defines it as the SHA-1 of the content.
-            etag = answer.etag ?? (await sha1Etag(body));
-            if (pending === doc) pending = undefined;
-            const recovered = failures > 0;
-            failures = 0;
-            this.refused = false;
-            onLink(true, recovered);
-            continue;
-          }
-          // Someone else wrote it (another tab or device): read theirs, merge, write again (a few times at most).
-          if (status === 412 && ++conflicts < 4) {
-            if (await read()) continue;
-            retryLater();
-            return;
-          }
-          const again = retryable(status);
-          this.refused = !again && status !== 412; // e.g. 400, 401, 403: the LRS will not take it as it is
-          failures++;
-          if (again) onLink(false, false);
-          retryLater();
-          return;
-        }
-      } finally {
-        busy = false;
-      }
-    };
+    const sender = new Sender(turn, options.onLink, options.baseDelayMs);
     const write = (this.write = (doc) => {
       pending = remote ? merge(remote, doc) : doc;
-      try {
-        store.setItem(key, JSON.stringify(pending));
-      } catch {
-        /* storage full or blocked: the LRS copy still goes out */
-      }
-      if (!failures) void run();
+      keep(store, key, pending);
+      if (!sender.failures) void sender.run();
     });
     this.local = () => parseDocument(store.getItem(key));
     this.open = async () => {
-      const ok = await read();
-      busy = false;
-      if (!ok) retryLater();
-      else if (pending) void run();
+      await sender.run();
       return remote;
     };
-    this.kick = () => {
-      if (failures && pending) void run();
-    };
-    const stop = (this.stop = () => {
-      stopped = true;
-      clearTimeout(timer);
-    });
+    this.kick = sender.kick;
+    const stop = (this.stop = sender.stop);
     this.exit = (doc) => {
       stop();
       write(doc);
       const last = pending;
       if (!last) return;
       // With a PUT still in flight our ETag is about to be stale: If-Match: * (RFC 7232 §3.1) replaces the document we know exists.
-      void put(JSON.stringify(last), true, busy && etag ? "*" : etag).then((r) => {
+      void put(JSON.stringify(last), true, sender.busy && etag ? "*" : etag).then((r) => {
         if (delivered(r.status) && pending === last) pending = undefined;
       });
     };

@@ -2,24 +2,18 @@
 // LRS that never answers must not lose a statement): every statement is kept
 // in localStorage until the LRS confirms it (xAPI 1.0.3 Part 3 §2.1.2: the ids come back), sent in order
 // and in batches, retried with exponential back-off on network errors, timeouts, unconfirmed 2xx, 5xx and
-// 429. Statement ids are made by the client, so a retry after an ambiguous failure cannot duplicate: the
-// LRS accepts an identical resend (or answers 409), both delivered. A statement the LRS rejects (other
-// 4xx) is parked and reported, never retried forever or blocking others.
+// 429 (sender.ts). Statement ids are made by the client, so a retry after an ambiguous failure cannot
+// duplicate: the LRS accepts an identical resend (or answers 409), both delivered. A statement the LRS
+// rejects (other 4xx) is parked and reported, never retried forever or blocking others.
 import type { Statement } from "@xapi/xapi";
-import { delivered, KEEPALIVE_LIMIT, retryable, type LrsClient, type SendOutcome } from "./lrs-client.js";
+import { delivered, KEEPALIVE_LIMIT, retryable, type LrsClient } from "./lrs-client.js";
+import { keep, Sender, type KeyValueStore, type LinkReport } from "./sender.js";
 
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
-/** Whether the LRS answered, and whether that answer ends a run of failures (a recovery). */
-export type LinkReport = (ok: boolean, recovered: boolean) => void;
+export { NO_STORE, type KeyValueStore, type LinkReport } from "./sender.js";
 
 export interface QueueOptions {
   readonly batchSize?: number;
   readonly baseDelayMs?: number;
-  readonly maxDelayMs?: number;
   /** Wait for `release` before sending anything. */
   readonly held?: boolean;
   /** Shown to the learner: rejected statements, refused credentials (a key of messages.ts, and the HTTP status). */
@@ -28,14 +22,6 @@ export interface QueueOptions {
 }
 
 const noop = (): void => {};
-
-/** Where nothing can be kept (storage blocked): everything still goes out from memory while the page lives. */
-export const NO_STORE: KeyValueStore = { getItem: () => null, setItem: noop };
-
-/** Exponential back-off with 20 % jitter, the same for statements and the State API. */
-export function backoff(failures: number, baseMs: number, maxMs = 60_000): number {
-  return Math.min(maxMs, baseMs * 2 ** (failures - 1)) * (1 + 0.2 * Math.random());
-}
 
 /**
  * The queue's state lives in its constructor's closure (the methods are closures too), so the bundle's
@@ -61,7 +47,7 @@ export class StatementQueue {
    * sends the same statements again (same ids: no duplicates).
    */
   readonly flushOnExit: () => void;
-  /** Stops the retry timer (a flush is starting, the page is gone, or a test is over). */
+  /** Stops sending for good (the page is gone, or a test is over). */
   readonly stop: () => void;
 
   constructor(client: LrsClient, store: KeyValueStore, key: string, options: QueueOptions = {}) {
@@ -74,119 +60,73 @@ export class StatementQueue {
         return [];
       }
     };
-    const persist = (): void => {
-      try {
-        store.setItem(key, JSON.stringify(items));
-      } catch {
-        // Storage full or blocked: the statements still go out from memory while the page lives.
-      }
-    };
     const items = load(key);
     this.pending = items;
     this.parked = load(parkedKey);
     const problem = options.onProblem || noop;
-    const link = options.onLink || noop;
-    let sending = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
     /** After a rejected batch, send one at a time until the bad statement is found. */
     let isolate = 0;
     /** Not sent before `release` (the launch's State read decides the first statement). */
     let held = Boolean(options.held);
     let parkedNow = false;
-
-    const stop = (this.stop = () => clearTimeout(timer));
-    const setTimer = (delayMs: number): void => {
-      stop();
-      timer = setTimeout(() => void flush(), delayMs);
-    };
-    // While a flush runs it picks new items up.
-    const schedule = (): void => {
-      if (!sending) setTimer(0);
-    };
-    const retryLater = (retryAfterSeconds = 0, slow = false): void => {
-      failures++;
-      setTimer(Math.max(backoff(failures, (options.baseDelayMs || 1000) * (slow ? 8 : 1), options.maxDelayMs), retryAfterSeconds * 1000));
-    };
     const remove = (batch: readonly Statement[]): void => {
       const sent = new Set(batch.map((s) => s.id));
       items.splice(0, items.length, ...items.filter((s) => !sent.has(s.id)));
-      persist();
+      keep(store, key, items);
     };
-    const found = (): void => {
-      if (isolate > 0) isolate--;
-    };
-    /** true: carry on with the next batch. */
-    const handle = (batch: readonly Statement[], outcome: SendOutcome): boolean => {
+    /** One batch; true: carry on with the next. */
+    const turn = async (): Promise<boolean> => {
+      if (held || !items.length) return false;
+      const batch = items.slice(0, isolate > 0 ? 1 : options.batchSize || 25);
+      const outcome = await client.postStatements(batch);
       const { status } = outcome;
       if (delivered(status) || status === 409) {
         remove(batch);
-        const recovered = failures > 0;
-        failures = 0;
         this.refused = parkedNow;
-        found();
-        link(true, recovered);
-        return true;
-      }
-      if (retryable(status)) {
-        retryLater(outcome.retryAfter);
-        link(false, false);
-        return false;
-      }
-      if (status === 401 || status === 403) {
+        sender.ok();
+      } else if (status === 401 || status === 403) {
         this.refused = true;
         problem("lrsRefused", status);
-        retryLater(outcome.retryAfter, true);
+        // Credentials are not fixed in a second: ask again, slowly.
+        sender.fail(false, (outcome.retryAfter || 0) * 1000, 8);
         return false;
-      }
-      // Another 4xx: something in this batch is invalid. Find it, park it, keep going.
-      if (batch.length > 1) {
+      } else if (retryable(status)) {
+        sender.fail(true, (outcome.retryAfter || 0) * 1000);
+        return false;
+      } else if (batch.length > 1) {
+        // Another 4xx: something in this batch is invalid. Find it, park it, keep going.
         isolate = batch.length;
         return true;
+      } else {
+        remove(batch);
+        parkedNow = this.refused = true;
+        this.parked = [...load(parkedKey), ...batch];
+        keep(store, parkedKey, this.parked);
+        console.error("[coursewright] the LRS rejected", batch[0], outcome);
+        problem("lrsRejected", status);
       }
-      remove(batch);
-      parkedNow = this.refused = true;
-      this.parked = [...load(parkedKey), ...batch];
-      try {
-        store.setItem(parkedKey, JSON.stringify(this.parked));
-      } catch {
-        // Storage full or blocked: the refused statement stays listed in memory; the learner goes on.
-      }
-      console.error("[coursewright] the LRS rejected", batch[0], outcome);
-      problem("lrsRejected", status);
-      found();
+      if (isolate > 0) isolate--;
       return true;
     };
-    const flush = (this.flush = async () => {
-      if (sending || held) return;
-      sending = true;
-      stop();
-      try {
-        while (items.length) {
-          const batch = items.slice(0, isolate > 0 ? 1 : options.batchSize || 25);
-          if (!handle(batch, await client.postStatements(batch))) return;
-        }
-      } finally {
-        sending = false;
-      }
-    });
+    const sender = new Sender(turn, options.onLink || noop, options.baseDelayMs);
+    this.flush = sender.run;
+    this.kick = sender.kick;
+    const stop = (this.stop = sender.stop);
 
     this.enqueue = (statements) => {
       if (!statements.length) return;
       items.push(...statements);
-      persist();
-      // While the LRS is failing, keep to the back-off schedule instead of retrying on every click.
-      if (!failures) schedule();
+      keep(store, key, items);
+      // On the next tick, so the same task's statements (and a page-hide's flushOnExit) go together; while the
+      // LRS is failing, keep to the back-off schedule instead of retrying on every click.
+      if (!sender.failures) sender.soon();
     };
     this.release = (first, at) => {
       if (!held) return;
       items.splice(at, 0, first);
-      persist();
+      keep(store, key, items);
       held = false;
-      schedule();
-    };
-    this.kick = () => {
-      if (failures) schedule();
+      sender.soon();
     };
     this.flushOnExit = () => {
       stop();

@@ -15,11 +15,12 @@ export type VerbName = "initialized" | "resumed" | "experienced" | "answered" | 
 /** An ADL verb (xAPI 1.0.3 Part 2 §2.4.3), displayed in en-US. */
 export const verb = (name: VerbName) => ({ id: `${ADL}verbs/${name}`, display: { "en-US": name } });
 
-/** RFC 4122 §4.4 version 4 UUID from crypto.getRandomValues (randomUUID needs a secure context). */
-export function uuid(): string {
-  const h = [...crypto.getRandomValues(new Uint8Array(16))].map((x, i) => (i === 6 ? (x & 15) | 64 : i === 8 ? (x & 63) | 128 : x).toString(16).padStart(2, "0")).join("");
-  return h.replace(/(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
-}
+/**
+ * RFC 4122 §4.4 version 4 UUID from crypto.getRandomValues (randomUUID needs a secure context): the template's
+ * 0s and 1s become random hex digits, and its 8 a random one of 8, 9, a, b (the variant).
+ */
+export const uuid = (): string =>
+  "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16));
 
 type CourseVerb = "initialized" | "resumed" | "suspended" | "terminated" | "completed";
 
@@ -58,10 +59,8 @@ export class StatementFactory {
       } as Statement;
     };
 
-    const courseEvent = (this.courseEvent = (name, durationMs) => {
-      const timed = durationMs === undefined ? undefined : { duration: isoDuration(durationMs) };
-      return statement(name, "", name === "completed" ? { completion: true, ...timed } : timed);
-    });
+    const courseEvent = (this.courseEvent = (name, durationMs) =>
+      statement(name, "", durationMs === undefined ? undefined : { completion: name === "completed" || undefined, duration: isoDuration(durationMs) }));
     this.of = (e, elapsedMs) => {
       switch (e.kind) {
         case "page":

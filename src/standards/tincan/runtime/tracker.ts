@@ -42,12 +42,11 @@ export class XapiTracker implements Tracker {
   constructor(win: Window, options: XapiTrackerOptions = {}) {
     this.start = async (course) => {
       const startedAt = Date.now();
-      const parsed = parseLaunch(win.location.search);
-      if (!parsed.ok) return { tracked: false, notice: parsed.missing ? say(course, "lrsNoLaunch") : say(course, "lrsBadLaunch", parsed.reason) };
-      const { launch } = parsed;
+      const launch = parseLaunch(win.location.search);
+      if (typeof launch === "string") return { tracked: false, notice: launch ? say(course, "lrsBadLaunch", launch) : say(course, "lrsNoLaunch") };
       const { actor } = launch;
       const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
-      const client = new LrsClient(launch, options.fetch || ((input, init) => win.fetch(input, init)), options.timeoutMs);
+      const client = new LrsClient(launch, options.fetch || win.fetch.bind(win), options.timeoutMs);
       const f = new StatementFactory(course, launch, course.language);
       const key = `cw-xapi:${fnv1a(JSON.stringify([launch.endpoint, actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account, f.courseId]))}`;
       /** "off": the unreachable notice is showing; "back": the restored one is. */
@@ -69,8 +68,8 @@ export class XapiTracker implements Tracker {
           queue.kick();
           writer.kick();
         }
-        // After the writer has finished its turn (it reports from inside it).
-        void Promise.resolve().then(() => notice === "off" && status() === "saved" && tell("back", say(course, "lrsRestored")));
+        // Once the sender that reported it has finished its turn (it reports from inside it).
+        setTimeout(() => notice === "off" && status() === "saved" && tell("back", say(course, "lrsRestored")));
       };
       const { baseDelayMs } = options;
       // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
@@ -80,7 +79,7 @@ export class XapiTracker implements Tracker {
         onLink,
         onRemote: (remote) => {
           // Written later than this device's copy (another device): offer its position; the merge keeps the rest.
-          if (remote.updated > (local ? local.updated : 0) && !finished) this.onResume?.({ location: remote.location, state: mergeProgress(course, local || remote, remote).state });
+          if (remote.updated > (local?.updated || 0) && !finished) this.onResume?.(mergeProgress(course, local || remote, remote));
         },
         baseDelayMs,
       });
@@ -109,13 +108,14 @@ export class XapiTracker implements Tracker {
         finished = true;
         open(); // leaving before the LRS answered: the first statement goes out with the rest
         const elapsed = since();
-        queue.enqueue([...(snapshot.progress.outcome.success === "passed" ? [] : [f.courseEvent("suspended", elapsed)]), f.courseEvent("terminated", elapsed)]);
+        // Passed: nothing to resume, so no `suspended`.
+        queue.enqueue([f.courseEvent("suspended", elapsed), f.courseEvent("terminated", elapsed)].slice(snapshot.progress.outcome.success === "passed" ? 1 : 0));
         queue.flushOnExit();
         writer.exit(doc(snapshot));
       };
       const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
       // The launch actor's display name (TinCan launch: a string, or an array of one, normalised by parseLaunch).
-      return { tracked: true, ...(local ? { resume: { location: local.location, state: local.state } } : {}), ...(actor.name ? { learnerName: actor.name } : {}) };
+      return { tracked: true, resume: local, learnerName: actor.name };
     };
   }
 }
