@@ -67,10 +67,12 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
 export function arrange(el: HTMLElement, q: RuntimeQuestion, seed: number): void {
   if (!q.shuffle) return;
   const order = shownOrder(q.options.length, seed, q.id, q.type === "sequencing");
-  // The nodes by authored index (`attr`), each moved last in the shown order.
+  // Each node, found by its authored index (`attr`), moved last in the shown order.
   const put = (nodes: Element[], attr: string): void => {
-    const byIndex = nodes.sort((x, y) => Number(x.getAttribute(attr)) - Number(y.getAttribute(attr)));
-    for (const i of order) byIndex[i]?.parentElement?.appendChild(byIndex[i]);
+    for (const i of order) {
+      const node = nodes.find((n) => Number(n.getAttribute(attr)) === i);
+      node?.parentElement?.appendChild(node);
+    }
   };
   if (q.type !== "matching") put(all(el, "[data-row]"), "data-row");
   else for (const s of all(el, "select")) put(all(s, "option:not([value=''])"), "value");

@@ -65,7 +65,7 @@ export function checkAnswer(ctx: QuizContext, el: HTMLElement): void {
     return;
   }
   const event = answerEvent(ctx, quiz, index, q, answer);
-  qs.answers[index] = answer;
+  // The answer is the stored one already (captureAnswer keeps every change).
   qs.checked[index] = true;
   announce(ctx.doc, showFeedback(el, q, answer, revealsKey(ctx.rules, quiz, qs), ctx.course));
   if (event.correct) {
