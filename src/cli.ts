@@ -22,6 +22,9 @@ Commands:
              scripted learner journey in Chromium
              (coursewright verify --help)
   schemas    Write the JSON Schemas of course.yaml and quiz files (for editor autocompletion)
+  translate  Export the course's texts to XLIFF 1.2 for translators, and import a translation as a new course folder
+             (coursewright translate export --to <language>; coursewright translate import <file.xlf>;
+             coursewright translate --help)
 
 Options of build:
   --target <name>     Package to build: ${targetList()}, or "all" (every target). Required.
@@ -55,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === "preview") return (await import("./preview/command.js")).runPreview(argv.slice(1));
   if (argv[0] === "verify") return (await import("./verify/command.js")).runVerify(argv.slice(1));
+  if (argv[0] === "translate") return (await import("./translate/command.js")).runTranslate(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
