@@ -60,7 +60,7 @@ export function submitAttempt(rules: AssessmentRules, quiz: RuntimeQuiz, qs: Qui
   qs.attempts++;
   qs.last = score;
   qs.best = Math.max(qs.best ?? score, score);
-  qs.passed ||= passed;
+  if (passed) qs.passed = true;
   qs.submitted = true;
   return { score, passed, attempt: qs.attempts, final: !canRetake(rules, qs) };
 }

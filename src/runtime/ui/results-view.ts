@@ -31,5 +31,6 @@ export function renderResults(doc: Document, rules: AssessmentRules, qs: QuizSta
   setText(results, "result-status", resultText(rules, qs, w));
   results.dataset.state = qs.passed ? "passed" : qs.attempts ? "failed" : "new";
   const retake = $<HTMLButtonElement>(results, "retake");
-  if (retake) retake.hidden = !(qs.submitted && canRetake(rules, qs));
+  // Inside the panel, so shown only once the attempt is submitted.
+  if (retake) retake.hidden = !canRetake(rules, qs);
 }
