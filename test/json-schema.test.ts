@@ -73,7 +73,7 @@ describe("schemas/ (generated JSON Schemas)", () => {
 
     it("describes every field of course.yaml", () => {
       expect(Object.keys(props).sort()).toEqual(
-        ["assessment", "assessmentLayout", "certificate", "description", "estimatedMinutes", "id", "language", "masteryScore", "maxAttempts", "reporting", "requireSessions", "sessions", "showAnswers", "shuffle", "slug", "theme", "title", "version"].sort(),
+        ["assessment", "assessmentLayout", "certificate", "description", "estimatedMinutes", "id", "language", "masteryScore", "maxAttempts", "reporting", "requireSessions", "sessions", "showAnswers", "shuffle", "slug", "strings", "theme", "title", "version"].sort(),
       );
       expect([...(course.required ?? [])].sort()).toEqual(
         ["description", "id", "language", "masteryScore", "maxAttempts", "reporting", "sessions", "slug", "title", "version"].sort(),

@@ -4,6 +4,7 @@ import type { Asset, Course, Session } from "../model/course.js";
 import { containedFile, foldCase } from "./contain-path.js";
 import { ProblemList } from "./errors.js";
 import { loadQuiz } from "./load-quiz.js";
+import { loadLocale } from "./load-strings.js";
 import { loadSession } from "./load-session.js";
 import { readText } from "./read-text.js";
 import { loadTheme } from "./theme-load.js";
@@ -84,12 +85,15 @@ export function loadCourse(contentDirIn: string): Course {
   if (folded.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");
   // The logo is a course image (packaged under assets/); the colours are refused when their contrast fails.
   const theme = input?.theme ? loadTheme(input.theme, src, contentDir, assets, problems) : undefined;
+  // The words of the pages: the locale `language` chooses, with the course's own `strings:`.
+  const locale = input ? loadLocale(input.language, input.strings, src, problems) : undefined;
 
   problems.throwIfAny();
-  if (!input) throw new Error("unreachable: invalid course without problems");
-  const { assessment: _file, theme: _theme, ...fields } = input;
+  if (!input || !locale) throw new Error("unreachable: invalid course without problems");
+  const { assessment: _file, theme: _theme, strings: _strings, ...fields } = input;
   return deepFreeze({
     ...fields,
+    locale,
     ...(theme ? { theme } : {}),
     description: input.description.trim(),
     sessions,

@@ -1,7 +1,8 @@
 // The authoring formats of course.yaml and quiz files, as zod schemas.
 // They validate content and are exported as JSON Schema for editor autocompletion.
 import { z } from "zod";
-import { ASSESSMENT_LAYOUTS, QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS } from "../model/course.js";
+import { ASSESSMENT_LAYOUTS, PLURAL_CATEGORIES, QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS, type LocaleString, type PluralCategory } from "../model/course.js";
+import { readLocale, SOURCE_LOCALE } from "./locales.js";
 import { themeSchema } from "./theme-schema.js";
 
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -55,6 +56,23 @@ const iri = z
   .refine((s) => !s.endsWith("/"), "must not end with '/'")
   .refine((s) => !/[?#]/.test(s), "must not contain '?' or '#'");
 
+/**
+ * course.yaml `strings:`: the course's own words for any string the pages show, by the keys of
+ * locales/en.yaml (an unknown key is an unknown field, with the nearest key suggested); a count's string is
+ * given per plural category. Each key's English is its description, for editor autocompletion. Which
+ * categories the course's language has, and the placeholders each text may use, are checked with the
+ * language (content/load-strings.ts).
+ */
+const pluralForms: z.ZodType<Partial<Record<PluralCategory, string>>> = z.strictObject(Object.fromEntries(PLURAL_CATEGORIES.map((c) => [c, text.optional()])));
+const stringShape: Record<string, z.ZodType<LocaleString | undefined>> = Object.fromEntries(
+  Object.entries(readLocale(SOURCE_LOCALE)).map(([key, en]) =>
+    typeof en === "string"
+      ? [key, text.optional().describe(en)]
+      : [key, pluralForms.optional().describe(`One text per plural category of the course's language, e.g. other: ${en.other ?? ""}`)],
+  ),
+);
+export const stringsSchema = z.strictObject(stringShape);
+
 export const courseSchema = z
   .strictObject({
     id: iri.describe("IRI of the course, under a domain your organisation controls"),
@@ -91,6 +109,8 @@ export const courseSchema = z
     certificate: z.boolean().default(false)
       .describe("Offer a printable certificate on the completion page (default false)"),
     theme: themeSchema.optional().describe("Colours, logo, font, light/dark mode and corner radius"),
+    strings: stringsSchema.optional()
+      .describe("The course's own words in place of Coursewright's, by key (locales/en.yaml lists every key and where it shows)"),
   })
   .describe("Coursewright course.yaml");
 

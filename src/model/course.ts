@@ -123,6 +123,24 @@ export interface Asset {
   readonly packagePath: string;
 }
 
+/** CLDR plural categories (Unicode TR35 Part 3 §5.1, "Plural rules"), as Intl.PluralRules names them. */
+export const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"] as const;
+export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
+
+/** A learner-facing string: text with `{0}`, `{1}` … placeholders, or one text per plural category of a count. */
+export type LocaleString = string | Readonly<Partial<Record<PluralCategory, string>>>;
+export type Strings = Readonly<Record<string, LocaleString>>;
+
+/** The words the course's pages show, in the course's language (content/locales.ts chooses them). */
+export interface CourseLocale {
+  /** The built-in locale used (`locales/<id>.yaml`), or `en` under a course whose `strings:` give every string. */
+  readonly id: string;
+  /** Writing direction of the language: `rtl` lays the pages out mirrored. */
+  readonly dir: "ltr" | "rtl";
+  /** Every string, by key: the locale's, with the course's own `strings:` in place of the ones it gives. */
+  readonly strings: Strings;
+}
+
 export interface Course {
   /** IRI the organisation controls; the ids of the course's parts hang below it. */
   readonly id: string;
@@ -130,6 +148,7 @@ export interface Course {
   readonly title: string;
   readonly description: string;
   readonly language: string;
+  readonly locale: CourseLocale;
   readonly version: string;
   readonly reporting: ReportingOption;
   /** Pass mark of the assessment, percent 0–100. */

@@ -4,7 +4,8 @@ import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion,
 import { sessionTitle, type Unit } from "../model/units.js";
 import { fnv1a } from "../model/hash.js";
 import { plainText } from "./markdown.js";
-import { MESSAGES } from "./messages.js";
+import { MESSAGES, runtimeMessages } from "./messages.js";
+import { Words } from "./words.js";
 
 export const ASSESSMENT_PAGE_ID = "assessment";
 
@@ -50,7 +51,7 @@ function runtimeQuiz(course: Course, q: Quiz): RuntimeQuiz {
 }
 
 /**
- * `messages`: the standard's own words (its Packager's table), added to the neutral ones; `adapter`: the
+ * `messages`: the standard's own keys (its Packager's table), added to the neutral ones; `adapter`: the
  * standard's build-time data for its runtime (Packager.runtimeData), made from the rest.
  */
 export function runtimeCourse(
@@ -85,7 +86,8 @@ export function runtimeCourse(
     fingerprint: fnv1a(structure),
     sessions,
     quizzes,
-    messages: { ...MESSAGES, ...messages },
+    // The keys are the neutral runtime's and the standard's; the words are the course's language's.
+    messages: runtimeMessages(Words.of(course), Object.keys({ ...MESSAGES, ...messages }), course.maxAttempts),
   };
   return adapter ? { ...data, adapter: adapter(course, unit, data) } : data;
 }

@@ -1,5 +1,6 @@
 // Synthetic courses for the manifest writers: fixed inputs (not content/, which changes), so a manifest can be
 // compared byte for byte with a committed fixture. Titles carry characters XML must escape.
+import { readLocale } from "../../src/content/locales.js";
 import type { Course, Quiz, ReportingOption, Session } from "../../src/model/course.js";
 import { planUnits } from "../../src/model/units.js";
 import type { BuiltUnit } from "../../src/standards/packager.js";
@@ -15,6 +16,7 @@ export function syntheticCourse(reporting: ReportingOption, withAssessment = tru
     title: "Tom's <Course> & \"friends\"",
     description: "A course for manifest fixtures.",
     language: "en",
+    locale: { id: "en", dir: "ltr", strings: readLocale("en") },
     version: "2.0-rc.1",
     reporting,
     masteryScore: 72.5,

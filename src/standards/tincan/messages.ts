@@ -1,9 +1,10 @@
 // The TinCan launch's words for the learner (runtime/core/messages.ts `say`), beside the xAPI ones: keys
-// start with `lrs`, so they never meet the neutral ones (render/messages.ts).
+// start with `lrs`, so they never meet the neutral ones (render/messages.ts). The words are in
+// locales/<language>.yaml; this table names the keys.
+import { englishStrings } from "../../content/locales.js";
 import { XAPI_MESSAGES } from "../common/xapi/messages.js";
 
 export const TINCAN_MESSAGES: Readonly<Record<string, string>> = {
   ...XAPI_MESSAGES,
-  lrsNoLaunch: "This course was opened without an LRS, so your progress is not being recorded.",
-  lrsBadLaunch: "The xAPI launch is malformed ({0}), so your progress is not being recorded.",
+  ...englishStrings(["lrsNoLaunch", "lrsBadLaunch"]),
 };
