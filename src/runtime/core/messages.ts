@@ -7,4 +7,4 @@ export type Words = Pick<RuntimeCourse, "messages">;
 
 /** The text of `key` with `{0}`, `{1}` … filled from `args`; an unknown key shows as itself. */
 export const say = (course: Words, key: string, ...args: readonly (string | number)[]): string =>
-  (course.messages[key] ?? key).replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  (course.messages[key] ?? key).replace(/\{(\d)\}/g, (_, i: string) => String(args[+i] ?? ""));

@@ -41,15 +41,14 @@ export function writeAnswer(el: HTMLElement, q: RuntimeQuestion, a: Answer | nul
     case "sequencing": {
       const box = el.querySelector("[data-sequence]");
       box?.toggleAttribute("data-moved", Boolean(list));
-      for (const item of list ?? []) {
-        const li = box?.querySelector(`[data-item="${item}"]`);
-        if (li) box?.appendChild(li);
-      }
+      // Each item appended in the answer's order (the answer names this list's items only).
+      for (const item of list ?? []) box?.append(box.querySelector(`[data-item="${item}"]`) ?? "");
       return;
     }
     case "fill-in": {
       const input = el.querySelector<HTMLInputElement>("input[data-fill]");
-      if (input) input.value = typeof a === "string" ? a : "";
+      // A fill-in's answer is its text, or null.
+      if (input) input.value = String(a ?? "");
       return;
     }
   }
@@ -71,7 +70,7 @@ export function arrange(el: HTMLElement, q: RuntimeQuestion, seed: number): void
   const put = (nodes: Element[], attr: string): void => {
     for (const i of order) {
       const node = nodes.find((n) => Number(n.getAttribute(attr)) === i);
-      node?.parentElement?.appendChild(node);
+      node?.parentElement?.append(node);
     }
   };
   if (q.type !== "matching") put(all(el, "[data-row]"), "data-row");
@@ -149,8 +148,8 @@ export function moveItem(button: HTMLElement, w: Words): string | null {
   list.toggleAttribute("data-moved", true);
   if (!other) return say(w, up ? "alreadyFirst" : "alreadyLast", text);
   // Moving up is putting the item before the one above; moving down, the one below before the item.
-  if (up) list.insertBefore(li, other);
-  else list.insertBefore(other, li);
+  if (up) other.before(li);
+  else li.before(other);
   button.focus();
   const items = [...list.children];
   return say(w, "movedTo", text, items.indexOf(li) + 1, items.length);

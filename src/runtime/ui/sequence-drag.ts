@@ -20,7 +20,8 @@ export function wireDrag(d: Document, moved: (question: HTMLElement) => void): v
     const over = dragged && d.elementFromPoint(ev.clientX, ev.clientY)?.closest<HTMLElement>("[data-item]");
     if (!dragged || !over || over === dragged || over.parentElement !== dragged.parentElement) return;
     const box = over.getBoundingClientRect();
-    over.parentElement?.insertBefore(dragged, ev.clientY > box.top + box.height / 2 ? over.nextSibling : over);
+    if (ev.clientY > box.top + box.height / 2) over.after(dragged);
+    else over.before(dragged);
     shifted = true;
   });
   const end = (): void => {
