@@ -98,7 +98,7 @@ export function progress(course: RuntimeCourse, state: LearnerState): Progress {
   let at = 0;
   const sessions = course.sessions.map(({ id, check, counts, pages }): SessionProgress => {
     const seen = pages.map(() => state.visited[at++]);
-    const steps = seen.concat((check && state.quizzes[check]?.checked) || []);
+    const steps = seen.concat(state.quizzes[check ?? ""]?.checked ?? []);
     // A session is complete with all its pages viewed and its check answered; the assessment, once passed.
     const complete = id === ASSESSMENT_ID ? Boolean(state.quizzes[id]?.passed) : steps.every(Boolean);
     if (counts) {

@@ -10,7 +10,7 @@ export function showExitScreen(doc: Document, saveStatus: () => SaveState, baseT
   const screen = $(doc, "exit-screen");
   if (!screen) return false;
   const win = doc.defaultView;
-  const where = win && win.parent !== win ? "frame" : "window";
+  const where = win?.parent !== win ? "frame" : "window";
   for (const el of doc.body.children) (el as HTMLElement).hidden = el !== screen;
   // An LRS confirms after the page asked; while `pending`, look again each second (for a minute) so the
   // screen never keeps saying "not confirmed" about a record that has since arrived.

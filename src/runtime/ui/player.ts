@@ -170,6 +170,6 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
 
   doc.defaultView?.addEventListener("pagehide", end);
   doc.addEventListener("visibilitychange", () => {
-    if (doc.visibilityState === "hidden") report(() => tracker.save(snapshot()));
+    if (doc.hidden) report(() => tracker.save(snapshot()));
   });
 }
