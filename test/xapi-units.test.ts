@@ -164,7 +164,7 @@ describe("durable statement queue", () => {
   it("isolates and parks a statement the LRS rejects, reports it, and delivers the rest in order", async () => {
     const problems: string[] = [];
     // Batch of 3 → 400; then one by one: ok, 400 (the bad one), ok.
-    const { client, batches } = scriptedClient([{ status: 400, message: "bad" }, { status: 200 }, { status: 400, message: "result.success: null" }, { status: 200 }, { status: 200 }]);
+    const { client, batches } = scriptedClient([{ status: 400, text: "bad" }, { status: 200 }, { status: 400, text: "result.success: null" }, { status: 200 }, { status: 200 }]);
     const queue = new StatementQueue(client, new MemoryStore(), "k", { onProblem: (k, status) => problems.push(say({ messages: XAPI_MESSAGES }, k, status)) });
     vi.spyOn(console, "error").mockImplementation(() => {});
     queue.enqueue([st(1), st(2), st(3)]);
@@ -421,7 +421,7 @@ describe("the State API writer", () => {
     await vi.advanceTimersByTimeAsync(2500); // 2 s
     await vi.advanceTimersByTimeAsync(5000); // 4 s: answered this time
     expect(log.slice(3)).toEqual(["PUT p/10 new", "PUT p/10 new"]);
-    expect(w.settled).toBe(true);
+    expect(w.settled()).toBe(true);
     expect(links).toEqual([true, false, false, false, true]);
     w.stop();
   });
@@ -436,7 +436,7 @@ describe("the State API writer", () => {
     });
     await w.open();
     w.write(doc("mine/2"));
-    await until(() => w.settled || undefined, "the write");
+    await until(() => w.settled() || undefined, "the write");
     expect(log).toEqual(["GET", 'PUT mine/2 "e1"', "GET", 'PUT mine/2 "e1"']);
     // Merged when written (the copy read at launch) and again after the 412's read.
     expect(merged).toEqual(["theirs/1+mine/2", "theirs/1+mine/2"]);

@@ -5,6 +5,7 @@
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import { decodeState, encodeState } from "../../../runtime/core/state-codec.js";
 import type { QuizState } from "../../../runtime/core/state.js";
+import { parseJson } from "./sender.js";
 
 export interface ProgressDocument {
   readonly v: 1;
@@ -16,12 +17,8 @@ export interface ProgressDocument {
 }
 
 export function parseDocument(text: string | null | undefined): ProgressDocument | undefined {
-  try {
-    const doc = JSON.parse(text || "") as ProgressDocument;
-    return doc.v === 1 && typeof doc.location === "string" && typeof doc.state === "string" ? { ...doc, updated: Number(doc.updated) || 0 } : undefined;
-  } catch {
-    return undefined;
-  }
+  const doc = parseJson(text) as ProgressDocument | undefined;
+  return doc?.v === 1 && typeof doc.location === "string" && typeof doc.state === "string" ? { ...doc, updated: Number(doc.updated) || 0 } : undefined;
 }
 
 const reach = (q: QuizState): number => q.attempts * 4 + (q.passed ? 2 : 0) + q.checked.filter(Boolean).length / 1000;

@@ -12,6 +12,15 @@ export interface KeyValueStore {
 /** Where nothing can be kept (storage blocked): everything still goes out from memory while the page lives. */
 export const NO_STORE: KeyValueStore = { getItem: () => null, setItem: () => {} };
 
+/** `text` as JSON (through `reviver`, when given); undefined when it is none (or missing). */
+export function parseJson(text: string | null | undefined, reviver?: (key: string, value: unknown) => unknown): unknown {
+  try {
+    return JSON.parse(text || "", reviver);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Keeps `value` as JSON under `key`; storage full or blocked: it still goes out from memory while the page lives. */
 export function keep(store: KeyValueStore, key: string, value: unknown): void {
   try {
@@ -26,8 +35,8 @@ export type LinkReport = (ok: boolean, recovered: boolean) => void;
 
 /**
  * Sends by turns: `turn` makes one request for what is waiting and says whether to go on; it reports its
- * answer with `ok` (delivered) or `fail` (retry later). The state lives in the constructor's closure, so
- * the bundle's minifier can shorten it.
+ * answer with `ok` (delivered) or `fail` (retry later). The statement queue and the State writer are
+ * senders. The state lives in the constructor's closure, so the bundle's minifier can shorten it.
  */
 export class Sender {
   /** Failed turns since the last delivery. */
@@ -35,7 +44,7 @@ export class Sender {
   /** A loop of turns is running. */
   busy = false;
   /** Turns until one says stop; while a loop runs, the same loop (which picks up what came meanwhile). */
-  readonly run: () => Promise<void>;
+  readonly flush: () => Promise<void>;
   /** A run on the next tick, so what the same task adds goes out in the same request. */
   readonly soon: () => void;
   /** The LRS answered elsewhere after an outage: send now rather than at the end of the back-off. */
@@ -54,7 +63,7 @@ export class Sender {
     let loop: Promise<void>;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const run = (this.run = () => {
+    const run = (this.flush = () => {
       if (!this.busy) {
         this.busy = true;
         clearTimeout(timer);

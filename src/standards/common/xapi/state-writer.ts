@@ -18,9 +18,9 @@ export interface StateWriterOptions {
 }
 
 /** Its state lives in the constructor's closure (the methods are closures too), so the bundle's minifier can shorten it. */
-export class StateWriter {
+export class StateWriter extends Sender {
   /** Nothing waiting and nothing in flight. */
-  declare readonly settled: boolean;
+  readonly settled: () => boolean;
   /** The LRS refused the document (4xx other than 408/412/429) and it is not written yet. */
   refused = false;
   /** This device's copy (localStorage), read at once: the learner never waits for the LRS to start. */
@@ -28,13 +28,11 @@ export class StateWriter {
   /** The launch's read of the LRS copy; then writes whatever came meanwhile. Resolves with the copy, if any, when that is done (or failed). */
   readonly open: () => Promise<ProgressDocument | undefined>;
   readonly write: (doc: ProgressDocument) => void;
-  /** The LRS answered elsewhere after an outage: write now rather than at the end of the back-off. */
-  readonly kick: () => void;
   /** The page is going away: one keepalive PUT of the latest document, then nothing more. */
   readonly exit: (doc: ProgressDocument) => void;
-  readonly stop: () => void;
 
   constructor(client: LrsClient, activityId: string, store: KeyValueStore, key: string, options: StateWriterOptions) {
+    super(() => turn(), options.onLink, options.baseDelayMs);
     const { merge } = options;
     let pending: ProgressDocument | undefined;
     /** The LRS's copy as last read: what every write must keep. */
@@ -43,7 +41,6 @@ export class StateWriter {
     /** The LRS's copy has to be read (again) before the next write: at launch, after a failed read, after a 412. */
     let unread = true;
     let conflicts = 0;
-    Object.defineProperty(this, "settled", { get: () => !pending && !sender.busy });
     const put = (body: string, keepalive?: boolean, match = etag) => client.putState(activityId, STATE_ID, body, match, keepalive);
     /** One read or one write; true: carry on. */
     const turn = async (): Promise<boolean> => {
@@ -58,9 +55,9 @@ export class StateWriter {
             if (pending) pending = merge(theirs, pending);
             options.onRemote(theirs);
           }
-          sender.ok();
+          this.ok();
         } catch {
-          sender.fail(true);
+          this.fail(true);
         }
         return !unread;
       }
@@ -75,7 +72,7 @@ export class StateWriter {
         if (pending === doc) pending = undefined;
         conflicts = 0;
         this.refused = false;
-        sender.ok();
+        this.ok();
         return true;
       }
       // Someone else wrote it (another tab or device): read theirs, merge, write again (a few times at most).
@@ -83,29 +80,27 @@ export class StateWriter {
       conflicts = 0;
       const again = retryable(status);
       this.refused = !again && status !== 412; // e.g. 400, 401, 403: the LRS will not take it as it is
-      sender.fail(again);
+      this.fail(again);
       return false;
     };
-    const sender = new Sender(turn, options.onLink, options.baseDelayMs);
+    this.settled = () => !pending && !this.busy;
     const write = (this.write = (doc) => {
       pending = remote ? merge(remote, doc) : doc;
       keep(store, key, pending);
-      if (!sender.failures) void sender.run();
+      if (!this.failures) void this.flush();
     });
     this.local = () => parseDocument(store.getItem(key));
     this.open = async () => {
-      await sender.run();
+      await this.flush();
       return remote;
     };
-    this.kick = sender.kick;
-    const stop = (this.stop = sender.stop);
     this.exit = (doc) => {
-      stop();
+      this.stop();
       write(doc);
       const last = pending;
       if (!last) return;
       // With a PUT still in flight our ETag is about to be stale: If-Match: * (RFC 7232 §3.1) replaces the document we know exists.
-      void put(JSON.stringify(last), true, sender.busy && etag ? "*" : etag).then((r) => {
+      void put(JSON.stringify(last), true, this.busy && etag ? "*" : etag).then((r) => {
         if (delivered(r.status) && pending === last) pending = undefined;
       });
     };

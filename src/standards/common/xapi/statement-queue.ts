@@ -7,7 +7,7 @@
 // rejects (other 4xx) is parked and reported, never retried forever or blocking others.
 import type { Statement } from "@xapi/xapi";
 import { delivered, KEEPALIVE_LIMIT, retryable, type LrsClient } from "./lrs-client.js";
-import { keep, Sender, type KeyValueStore, type LinkReport } from "./sender.js";
+import { keep, parseJson, Sender, type KeyValueStore, type LinkReport } from "./sender.js";
 
 export { NO_STORE, type KeyValueStore, type LinkReport } from "./sender.js";
 
@@ -27,7 +27,7 @@ const noop = (): void => {};
  * The queue's state lives in its constructor's closure (the methods are closures too), so the bundle's
  * minifier can shorten it; what the tracker and tests read is on the object.
  */
-export class StatementQueue {
+export class StatementQueue extends Sender {
   /** Not confirmed by the LRS yet, oldest first (kept in storage under `key`). */
   readonly pending: readonly Statement[];
   /** Statements the LRS rejected, set aside (under `<key>:parked`, from every session). */
@@ -35,32 +35,25 @@ export class StatementQueue {
   /** The LRS refused part of the learner's record this session: a statement was parked (sticky), or our credentials are refused (until accepted). */
   refused = false;
   readonly enqueue: (statements: readonly Statement[]) => void;
-  /** Puts `first` before everything queued since index `at`, then starts sending (once). */
-  readonly release: (first: Statement, at: number) => void;
-  /** The LRS answered elsewhere after an outage: retry now rather than at the end of the back-off. */
-  readonly kick: () => void;
-  /** Sends until empty or until a failure schedules a retry. */
-  readonly flush: () => Promise<void>;
+  /** Puts `first` after what earlier sessions left and before everything queued since, then starts sending (once). */
+  readonly release: (first: Statement) => void;
   /**
    * The page is going away: hand everything to the browser with keepalive, which survives the page.
    * What the LRS confirms while the page still lives is removed; if the answers are lost, the next launch
    * sends the same statements again (same ids: no duplicates).
    */
   readonly flushOnExit: () => void;
-  /** Stops sending for good (the page is gone, or a test is over). */
-  readonly stop: () => void;
 
   constructor(client: LrsClient, store: KeyValueStore, key: string, options: QueueOptions = {}) {
+    super(() => turn(), options.onLink || noop, options.baseDelayMs);
     const parkedKey = `${key}:parked`;
     const load = (k: string): Statement[] => {
-      try {
-        const parsed: unknown = JSON.parse(store.getItem(k) || "[]");
-        return Array.isArray(parsed) ? (parsed as Statement[]) : [];
-      } catch {
-        return [];
-      }
+      const parsed = parseJson(store.getItem(k));
+      return Array.isArray(parsed) ? (parsed as Statement[]) : [];
     };
     const items = load(key);
+    /** What earlier sessions left: it goes out before this session's first statement. */
+    const left = items.length;
     this.pending = items;
     this.parked = load(parkedKey);
     const problem = options.onProblem || noop;
@@ -83,15 +76,15 @@ export class StatementQueue {
       if (delivered(status) || status === 409) {
         remove(batch);
         this.refused = parkedNow;
-        sender.ok();
+        this.ok();
       } else if (status === 401 || status === 403) {
         this.refused = true;
         problem("lrsRefused", status);
         // Credentials are not fixed in a second: ask again, slowly.
-        sender.fail(false, (outcome.retryAfter || 0) * 1000, 8);
+        this.fail(false, (outcome.retryAfter || 0) * 1000, 8);
         return false;
       } else if (retryable(status)) {
-        sender.fail(true, (outcome.retryAfter || 0) * 1000);
+        this.fail(true, (outcome.retryAfter || 0) * 1000);
         return false;
       } else if (batch.length > 1) {
         // Another 4xx: something in this batch is invalid. Find it, park it, keep going.
@@ -108,10 +101,6 @@ export class StatementQueue {
       if (isolate > 0) isolate--;
       return true;
     };
-    const sender = new Sender(turn, options.onLink || noop, options.baseDelayMs);
-    this.flush = sender.run;
-    this.kick = sender.kick;
-    const stop = (this.stop = sender.stop);
 
     this.enqueue = (statements) => {
       if (!statements.length) return;
@@ -119,17 +108,17 @@ export class StatementQueue {
       keep(store, key, items);
       // On the next tick, so the same task's statements (and a page-hide's flushOnExit) go together; while the
       // LRS is failing, keep to the back-off schedule instead of retrying on every click.
-      if (!sender.failures) sender.soon();
+      if (!this.failures) this.soon();
     };
-    this.release = (first, at) => {
+    this.release = (first) => {
       if (!held) return;
-      items.splice(at, 0, first);
+      items.splice(left, 0, first);
       keep(store, key, items);
       held = false;
-      sender.soon();
+      this.soon();
     };
     this.flushOnExit = () => {
-      stop();
+      this.stop();
       let batch: Statement[] = [];
       let size = 2;
       const send = (): void => {

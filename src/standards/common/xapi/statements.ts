@@ -27,8 +27,8 @@ type CourseVerb = "initialized" | "resumed" | "suspended" | "terminated" | "comp
 /** The methods are closures over the course and the launch, so the bundle's minifier can shorten what they share. */
 export class StatementFactory {
   readonly courseId: string;
-  /** Course-level statements: initialized, resumed, suspended, terminated, completed. */
-  readonly courseEvent: (name: CourseVerb, durationMs?: number) => Statement;
+  /** Course-level statements: initialized, resumed, suspended, terminated, completed; `at`: when (default now). */
+  readonly courseEvent: (name: CourseVerb, durationMs?: number, at?: Date) => Statement;
   /**
    * The statements a learner event makes, in the order they happened. An answer's `latencyMs` and `at` are its
    * own (result.duration, timestamp), not its attempt's; `elapsedMs` is the session's time so far, for what
@@ -59,8 +59,8 @@ export class StatementFactory {
       } as Statement;
     };
 
-    const courseEvent = (this.courseEvent = (name, durationMs) =>
-      statement(name, "", durationMs === undefined ? undefined : { completion: name === "completed" || undefined, duration: isoDuration(durationMs) }));
+    const courseEvent = (this.courseEvent = (name, durationMs, at?: Date) =>
+      statement(name, "", durationMs === undefined ? undefined : { completion: name === "completed" || undefined, duration: isoDuration(durationMs) }, at));
     this.of = (e, elapsedMs) => {
       switch (e.kind) {
         case "page":

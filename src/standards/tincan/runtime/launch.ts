@@ -3,11 +3,12 @@
 // decodeURIComponent turns `Basic+…` into an Authorization header every LRS refuses with 401.
 import type { Agent } from "@xapi/xapi";
 import type { LrsLaunch } from "../../common/xapi/lrs-launch.js";
+import { parseJson } from "../../common/xapi/sender.js";
 
 /** The TinCan launch is an LRS launch read from the query string. */
 export type TinCanLaunch = LrsLaunch;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[1-8][\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/i;
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 const TEXT = /[^]/;
 
@@ -50,33 +51,22 @@ export function parseLaunch(search: string): TinCanLaunch | string {
  * The Agent's inverse functional identifiers (xAPI 1.0.3 Part 2 §2.4.2.3), each with the shape its value
  * must have; `account`'s is its homePage's (an object of homePage and name).
  */
-const IFIS: Readonly<Record<string, RegExp>> = { mbox: /^mailto:[^@\s]+@\S+$/, mbox_sha1sum: /^[0-9a-f]{40}$/i, openid: IRI, account: IRI };
+const IFIS: Readonly<Record<string, RegExp>> = { mbox: /^mailto:[^@\s]+@\S+$/, mbox_sha1sum: /^[\da-f]{40}$/i, openid: IRI, account: IRI };
 
 type Json = Record<string, unknown>;
 
-/** TinCan LMSs send single-valued arrays (`"mbox":["mailto:…"]`, `"name":["…"]`) too: normalise them. */
-const one = (v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
+/** TinCan LMSs send single-valued arrays (`"mbox":["mailto:…"]`, `"name":["…"]`) too: a JSON reviver unwraps them. */
+const one = (_key: string, v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
 const shaped = (v: unknown, shape: RegExp | undefined): v is string => typeof v === "string" && shape!.test(v);
 
 /** An Agent with exactly one identifier, of the right shape, and the display name when it has one. */
 export function parseActor(json: string): Agent | undefined {
-  try {
-    const a = JSON.parse(json) as Json;
-    // Not an object (null, a number): reading a field throws, and the catch says no.
-    const [key = "", other] = Object.keys(IFIS).filter((k) => a[k] !== undefined);
-    let value = one(a[key]);
-    let valid = shaped(value, IFIS[key]);
-    if (key === "account") {
-      const account = value as Json;
-      const homePage = one(account["homePage"]);
-      const name = one(account["name"]);
-      value = { homePage, name };
-      valid = shaped(homePage, IRI) && shaped(name, TEXT);
-    }
-    const name = one(a["name"]);
-    if (valid && !other) return { objectType: "Agent", name: shaped(name, TEXT) ? name : undefined, [key]: value } as Agent;
-  } catch {
-    /* not JSON, or not an object */
-  }
-  return undefined;
+  // Not JSON, or null: no fields at all.
+  const a = (parseJson(json, one) || {}) as Json;
+  const [key = "", other] = Object.keys(IFIS).filter((k) => a[k] !== undefined);
+  const value = a[key];
+  const { homePage, name } = ((key === "account" && value) || {}) as Json;
+  const valid = key === "account" ? shaped(homePage, IRI) && shaped(name, TEXT) : shaped(value, IFIS[key]);
+  const display = a["name"];
+  return valid && !other ? ({ objectType: "Agent", name: shaped(display, TEXT) ? display : undefined, [key]: homePage ? { homePage, name } : value } as Agent) : undefined;
 }

@@ -12,7 +12,7 @@ import { parseLaunch } from "./launch.js";
 import { LrsClient, type Fetch } from "../../common/xapi/lrs-client.js";
 import { mergeProgress, type ProgressDocument } from "../../common/xapi/progress-merge.js";
 import { NO_STORE, StatementQueue, type KeyValueStore } from "../../common/xapi/statement-queue.js";
-import { StatementFactory, verb } from "../../common/xapi/statements.js";
+import { StatementFactory } from "../../common/xapi/statements.js";
 import { StateWriter } from "../../common/xapi/state-writer.js";
 
 export { STATE_ID } from "../../common/xapi/state-writer.js";
@@ -41,7 +41,7 @@ export class XapiTracker implements Tracker {
 
   constructor(win: Window, options: XapiTrackerOptions = {}) {
     this.start = async (course) => {
-      const startedAt = Date.now();
+      const launched = new Date();
       const launch = parseLaunch(win.location.search);
       if (typeof launch === "string") return { tracked: false, notice: launch ? say(course, "lrsBadLaunch", launch) : say(course, "lrsNoLaunch") };
       const { actor } = launch;
@@ -52,7 +52,7 @@ export class XapiTracker implements Tracker {
       /** "off": the unreachable notice is showing; "back": the restored one is. */
       let notice: "" | "off" | "back" = "";
       let finished = false;
-      const since = (): number => Date.now() - startedAt;
+      const since = (): number => Date.now() - +launched;
       const tell = (state: typeof notice, message: string | null, tone: NoticeTone = "info"): void => {
         notice = state;
         this.onNotice?.("lrs", message, tone);
@@ -84,10 +84,9 @@ export class XapiTracker implements Tracker {
         baseDelayMs,
       });
       const local = writer.local();
-      // The first statement says whether this registration was begun before: known once the LRS's copy is read.
-      const first = f.courseEvent("initialized");
-      const at = queue.pending.length;
-      const open = (resumed = Boolean(local)): void => queue.release(resumed ? { ...first, verb: verb("resumed") } : first, at);
+      // The first statement (timed at the launch) says whether this registration was begun before: known once
+      // the LRS's copy is read.
+      const open = (resumed = Boolean(local)): void => queue.release(f.courseEvent(resumed ? "resumed" : "initialized", undefined, launched));
       void writer.open().then((remote) => open(Boolean(local || remote)));
       win.addEventListener("online", () => onLink(true, true));
 
@@ -113,7 +112,7 @@ export class XapiTracker implements Tracker {
         queue.flushOnExit();
         writer.exit(doc(snapshot));
       };
-      const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled ? "pending" : "saved"));
+      const status = (this.saveStatus = () => (queue.refused || writer.refused ? "failed" : queue.pending.length || !writer.settled() ? "pending" : "saved"));
       // The launch actor's display name (TinCan launch: a string, or an array of one, normalised by parseLaunch).
       return { tracked: true, resume: local, learnerName: actor.name };
     };
