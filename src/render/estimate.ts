@@ -1,6 +1,7 @@
 // How long the course takes, for the cover: the author's `estimatedMinutes`, or an estimate from the text
 // (about 200 words a minute, a common figure for reading to learn) and about a minute per question.
 import type { Course, Quiz } from "../model/course.js";
+import { Words } from "./words.js";
 
 export const WORDS_PER_MINUTE = 200;
 export const MINUTES_PER_QUESTION = 1;
@@ -21,10 +22,13 @@ export function estimateMinutes(course: Pick<Course, "sessions" | "assessment" |
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION));
 }
 
-/** "About 45 minutes", "About 2 hours 5 minutes". */
-export function durationText(minutes: number): string {
+/**
+ * "About 45 minutes", "About 2 hours 5 minutes"; in another language its words, the hours and minutes in the
+ * language's own plural forms (Intl.NumberFormat's units, ECMA-402 §15: "2 Stunden", Arabic "ساعتان").
+ */
+export function durationText(minutes: number, words = Words.english()): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  const part = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
-  return `About ${[h ? part(h, "hour") : "", m ? part(m, "minute") : ""].filter(Boolean).join(" ")}`;
+  const time = h && m ? words.text("durationHoursMinutes", words.unit(h, "hour"), words.unit(m, "minute")) : h ? words.unit(h, "hour") : words.unit(m, "minute");
+  return words.text("duration", time);
 }

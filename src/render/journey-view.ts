@@ -1,8 +1,9 @@
-// What the cover and the completion page say, decided at build time (the runtime only fills in the
-// learner's figures and shows the parts that apply).
+// What the cover and the completion page say, decided at build time in the course's language (the runtime
+// only fills in the learner's figures and shows the parts that apply).
 import type { Course } from "../model/course.js";
 import type { Unit } from "../model/units.js";
 import { durationText, estimateMinutes } from "./estimate.js";
+import { Words } from "./words.js";
 
 export interface CoverView {
   readonly duration: string;
@@ -23,40 +24,45 @@ export interface CompletionView {
   readonly doneText: string;
 }
 
+/** How the LMS records the course, by its `reporting` option: one sentence per pair of statuses. */
+const RECORDED = {
+  "passed/failed": "recordPassedFailed",
+  "passed/incomplete": "recordPassedIncomplete",
+  "completed/failed": "recordCompletedFailed",
+  "completed/incomplete": "recordCompletedIncomplete",
+} as const satisfies Record<Course["reporting"], string>;
+
 /** The requirements in words, from the course's completion rule, pass mark, attempts, reporting and gating. */
-export function requirementTexts(course: Course, unit: Unit): string[] {
-  const out = ["To complete the course, view every page of each session and check every question of its knowledge check."];
+export function requirementTexts(course: Course, unit: Unit, words = Words.of(course)): string[] {
+  const out = [words.text("ruleSessions")];
   const quiz = unit.assessment;
   if (!quiz) return out;
-  const attempts = course.maxAttempts ? `You have ${course.maxAttempts} attempt${course.maxAttempts === 1 ? "" : "s"}.` : "You may try as often as you need.";
-  out.push(`To pass, score at least ${course.masteryScore}% in “${quiz.title}”. ${attempts}`);
-  if (course.requireSessions && unit.sessions.length) out.push(`“${quiz.title}” opens once every session is complete.`);
-  const [success, failure] = course.reporting.split("/");
-  const recorded = success === "passed" ? "as passed" : "as completed";
-  const otherwise = failure === "failed" ? "a score under the pass mark is recorded as failed" : "until then it stays recorded as incomplete";
-  out.push(`Your learning system records the course ${recorded} when you reach the pass mark; ${otherwise}.`);
+  const attempts = course.maxAttempts ? words.text("attemptsAllowed", course.maxAttempts) : words.text("attemptsUnlimited");
+  out.push(words.text("rulePass", words.percent(course.masteryScore), quiz.title, attempts));
+  if (course.requireSessions && unit.sessions.length) out.push(words.text("ruleGate", quiz.title));
+  out.push(words.text(RECORDED[course.reporting]));
   return out;
 }
 
 /** The cover, for a unit that is the whole course (a per-session unit is listed by the LMS: no cover). */
-export function coverView(course: Course, unit: Unit): CoverView | undefined {
+export function coverView(course: Course, unit: Unit, words = Words.of(course)): CoverView | undefined {
   if (unit.id !== "course") return undefined;
-  return { duration: durationText(estimateMinutes(course)), requirements: requirementTexts(course, unit) };
+  return { duration: durationText(estimateMinutes(course), words), requirements: requirementTexts(course, unit, words) };
 }
 
-export function completionView(course: Course, unit: Unit, pageCount: number): CompletionView {
+export function completionView(course: Course, unit: Unit, pageCount: number, words = Words.of(course)): CompletionView {
   const base = { index: pageCount, assessment: Boolean(unit.assessment), sessions: unit.sessions.length > 0 };
-  const failed = "Assessment not passed";
+  const failed = words.text("doneFailed");
   if (unit.id === "course") {
-    const headings = { done: "You have completed the course", todo: "Not finished yet", failed };
-    return { ...base, certificate: course.certificate, headings, doneText: "Well done: you have done everything the course asks." };
+    const headings = { done: words.text("doneCourse"), todo: words.text("doneTodo"), failed };
+    return { ...base, certificate: course.certificate, headings, doneText: words.text("doneCourseText") };
   }
   // A unit of a --sco-per-session package: the LMS lists the others and says what comes next.
-  const next = "Your learning system shows what comes next.";
+  const next = words.text("nextInLms");
   if (unit.sessions.length) {
-    const headings = { done: "You have completed this session", todo: "This session is not finished yet", failed };
-    return { ...base, certificate: false, headings, doneText: `Well done: you have done everything this session asks. ${next}` };
+    const headings = { done: words.text("doneSession"), todo: words.text("todoSession"), failed };
+    return { ...base, certificate: false, headings, doneText: `${words.text("doneSessionText")} ${next}` };
   }
-  const headings = { done: "You have passed the assessment", todo: "Assessment not passed yet", failed };
-  return { ...base, certificate: false, headings, doneText: `Well done: you have passed “${unit.assessment?.title ?? unit.title}”. ${next}` };
+  const headings = { done: words.text("doneAssessment"), todo: words.text("todoAssessment"), failed };
+  return { ...base, certificate: false, headings, doneText: `${words.text("doneAssessmentText", unit.assessment?.title ?? unit.title)} ${next}` };
 }

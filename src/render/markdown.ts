@@ -2,7 +2,8 @@
 // open outside the LMS frame.
 import type { Page } from "../model/course.js";
 import type Token from "markdown-it/lib/token.mjs";
-import { createMarkdown } from "../content/markdown-dialect.js";
+import { createMarkdown, parseCalloutInfo } from "../content/markdown-dialect.js";
+import type { Words } from "./words.js";
 
 const md = createMarkdown({ html: false });
 
@@ -54,8 +55,21 @@ md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   return self.renderToken(tokens, idx, options);
 };
 
-export function renderPage(page: Page): string {
-  return md.render(page.markdown, { refs: page.assetRefs });
+// A callout without a title of its own (`::: tip`) is named in the course's language: its token gets the
+// course's word as its title before the dialect's renderer writes it.
+const CALLOUT_TITLES: Readonly<Record<string, string>> = { note: "calloutNote", tip: "calloutTip", warning: "calloutWarning", "content-note": "calloutContentNote" };
+const calloutOpen = md.renderer.rules.container_callout_open;
+md.renderer.rules.container_callout_open = (tokens, idx, options, env: { words?: Words }, self) => {
+  const token = tokens[idx];
+  const info = token ? parseCalloutInfo(token.info) : undefined;
+  const key = info && !info.title ? CALLOUT_TITLES[info.kind] : undefined;
+  if (token && info && key && env.words) token.info = `${info.kind} ${env.words.text(key)}`;
+  return calloutOpen ? calloutOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+
+/** A page's HTML; `words`: the course's, for the names of callouts without a title (English without). */
+export function renderPage(page: Page, words?: Words): string {
+  return md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}) });
 }
 
 /** Inline Markdown (question prompts, choices, feedback): emphasis and code, no blocks. */

@@ -7,7 +7,10 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { containedPath, COURSE_FOLDER } from "../content/contain-path.js";
 import { ContentError, ProblemList } from "../content/errors.js";
+import { readLocale, SOURCE_LOCALE } from "../content/locales.js";
 import { readText } from "../content/read-text.js";
+import { didYouMean, nearestName } from "../content/suggest.js";
+import { Words, type Arg, type Markup } from "./words.js";
 
 export interface TemplateSet {
   renderLayout(view: object): string;
@@ -17,8 +20,14 @@ export interface TemplateSet {
   readonly files: readonly string[];
 }
 
-/** The helpers templates may call; any other `{{name arg}}` is an error when the template is loaded. */
-const KNOWN_HELPERS = { eq: true, json: true } as const;
+/**
+ * The helpers templates may call; any other `{{name arg}}` is an error when the template is loaded.
+ * `{{t "key" arg…}}`: the course's string `key` (locales/*.yaml, course.yaml strings:), escaped, `{0}`… filled
+ * with the arguments (numbers formatted for the language; a count's string chosen by its first argument).
+ * `(slot "name")`: an empty `<span data-cw="name">` the runtime fills, as an argument of `t` where it sits in
+ * the sentence (the certificate's score and date).
+ */
+const KNOWN_HELPERS = { eq: true, json: true, t: true, slot: true } as const;
 const COMPILE_OPTIONS = { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
 /** Partials nest a handful deep; far more means one includes itself without end. */
 const MAX_PARTIAL_DEPTH = 64;
@@ -72,8 +81,16 @@ export function loadTemplates(builtinDir: string, overrideDir?: string, courseDi
   problems.throwIfAny();
 
   const hbs = Handlebars.create();
+  const strings = readLocale(SOURCE_LOCALE);
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hbs.registerHelper("json", (value: unknown) => new hbs.SafeString(scriptJson(value)));
+  hbs.registerHelper("t", (key: unknown, ...rest: unknown[]) => {
+    const options = rest.pop() as Handlebars.HelperOptions;
+    const words: unknown = (options.data as { root?: { words?: unknown } } | undefined)?.root?.words;
+    if (!(words instanceof Words)) throw new Error("the t helper needs the page's words (render/view-model.ts)");
+    return new hbs.SafeString(words.html(String(key), ...rest.map(helperArg)));
+  });
+  hbs.registerHelper("slot", (name: unknown) => new hbs.SafeString(`<span data-cw="${hbs.escapeExpression(String(name))}"></span>`));
 
   /** Partials each template includes by name, with the line, to check they exist. */
   const includes = new Map<string, { name: string; line: number }[]>();
@@ -88,6 +105,9 @@ export function loadTemplates(builtinDir: string, overrideDir?: string, courseDi
       const ast = hbs.parse(read.text);
       hbs.precompile(ast, COMPILE_OPTIONS);
       includes.set(file, partialsIncluded(ast));
+      for (const { key, line } of stringsNamed(ast)) {
+        if (!(key in strings)) problems.add(file, line, `template error: unknown string '${key}'${didYouMean(nearestName(key, Object.keys(strings)))}; the strings are the keys of locales/${SOURCE_LOCALE}.yaml`);
+      }
       return hbs.compile(ast, COMPILE_OPTIONS);
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
@@ -199,6 +219,30 @@ function partialsIncluded(ast: hbs.AST.Program): { name: string; line: number }[
   };
   visit(ast);
   return found.filter((f) => !inline.has(f.name));
+}
+
+/** A helper's argument as words.html takes it: a number, text, or markup (a SafeString, e.g. from `slot`). */
+function helperArg(value: unknown): Arg {
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "object" && value !== null && typeof (value as { toHTML?: unknown }).toHTML === "function") return value as Markup;
+  return value === undefined || value === null ? "" : String(value);
+}
+
+/** The keys a template's `t` calls name literally (`{{t "key"}}`, `(t "key")`), with their lines. */
+function stringsNamed(ast: hbs.AST.Program): { key: string; line: number }[] {
+  const found: { key: string; line: number }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    const n = node as { type?: unknown; path?: { original?: unknown }; params?: { type?: unknown; value?: unknown }[]; loc?: { start?: { line?: number } } };
+    const first = n.params?.[0];
+    if ((n.type === "MustacheStatement" || n.type === "SubExpression") && n.path?.original === "t" && first?.type === "StringLiteral" && typeof first.value === "string") {
+      found.push({ key: first.value, line: n.loc?.start?.line ?? 1 });
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== "loc" && key !== "strip") visit(value);
+  };
+  visit(ast);
+  return found;
 }
 
 /** JSON safe inside <script type="application/json">: no `</script>` or comment openers. */

@@ -5,6 +5,7 @@ import type { Unit } from "../model/units.js";
 import { completionView, coverView, type CompletionView, type CoverView } from "./journey-view.js";
 import { plainText, renderInline, renderPage } from "./markdown.js";
 import { fnv1a } from "../model/hash.js";
+import { Words } from "./words.js";
 
 export interface PageView {
   readonly index: number;
@@ -26,6 +27,8 @@ export interface QuizView {
   readonly graded: boolean;
   readonly questions: readonly QuestionView[];
   readonly masteryScore: number;
+  /** The pass mark as the learner reads it, e.g. "80%", "80 %" (formatted for the course's language). */
+  readonly passMark: string;
   readonly maxAttempts: number;
   /** The assessment shows one question at a time (course.yaml `assessmentLayout`). */
   readonly stepped: boolean;
@@ -100,7 +103,7 @@ function questionView(quiz: Quiz, q: Question, index: number, stepped: boolean) 
   }
 }
 
-function quizView(course: Course, quiz: Quiz): QuizView {
+function quizView(course: Course, quiz: Quiz, words: Words): QuizView {
   const stepped = quiz.graded && course.assessmentLayout === "one-at-a-time" && quiz.questions.length > 1;
   return {
     id: quiz.id,
@@ -109,6 +112,7 @@ function quizView(course: Course, quiz: Quiz): QuizView {
     graded: quiz.graded,
     questions: quiz.questions.map((q, i) => questionView(quiz, q, i, stepped)),
     masteryScore: course.masteryScore,
+    passMark: words.percent(course.masteryScore),
     maxAttempts: course.maxAttempts,
     stepped,
   };
@@ -116,6 +120,10 @@ function quizView(course: Course, quiz: Quiz): QuizView {
 
 export interface UnitView {
   readonly lang: string;
+  /** Writing direction of the course's language (`rtl` for Arabic, Hebrew, Persian, Urdu …): `<html dir>`. */
+  readonly dir: "ltr" | "rtl";
+  /** The course's strings, for the templates' `t` helper (render/templates.ts). */
+  readonly words: Words;
   readonly course: { readonly title: string; readonly description: string; readonly version: string };
   readonly unit: { readonly id: string; readonly title: string; readonly single: boolean };
   readonly sessions: readonly SessionView[];
@@ -134,7 +142,7 @@ export interface SessionView {
   readonly index: number;
   readonly id: string;
   readonly title: string;
-  /** "Session 6" for a counted session (the course-wide number); empty for the assessment. */
+  /** "Session 6" (sessionLabel) for a counted session (the course-wide number); empty for the assessment. */
   readonly label: string;
   readonly counts: boolean;
   readonly summary: string;
@@ -144,42 +152,49 @@ export interface SessionView {
 }
 
 export function unitView(course: Course, unit: Unit, data: RuntimeCourse, files: { stylesheet: string; script: string }): UnitView {
+  const words = Words.of(course);
   const pages: PageView[] = [];
   const sessions = data.sessions.map((rs, si): SessionView => {
     const session = unit.sessions.find((s) => s.id === rs.id);
-    const label = session ? `Session ${course.sessions.indexOf(session) + 1}` : "";
+    const label = session ? words.text("sessionLabel", course.sessions.indexOf(session) + 1) : "";
     const first = pages.length;
     const sessionPages = rs.pages.map((pageId, pi) => {
       const base = {
         index: pages.length,
         id: pageId,
         domId: `page-${rs.id}-${pageId}`,
-        sessionTitle: session ? `${label}: ${session.title}` : rs.title,
-        position: `Page ${pi + 1} of ${rs.pages.length}`,
+        sessionTitle: session ? words.text("sessionHeading", label, session.title) : rs.title,
+        position: words.text("pagePosition", pi + 1, rs.pages.length),
       };
       let view: PageView;
       if (rs.id === ASSESSMENT_ID && unit.assessment) {
-        view = { ...base, title: unit.assessment.title, quiz: quizView(course, unit.assessment), isCheck: false, isAssessment: true };
+        view = { ...base, title: unit.assessment.title, quiz: quizView(course, unit.assessment, words), isCheck: false, isAssessment: true };
       } else if (pageId === CHECK_PAGE_ID && session?.check) {
-        view = { ...base, title: session.check.title, quiz: quizView(course, session.check), isCheck: true, isAssessment: false };
+        view = { ...base, title: session.check.title, quiz: quizView(course, session.check, words), isCheck: true, isAssessment: false };
       } else {
         const page = session?.pages.find((p) => p.id === pageId);
-        view = { ...base, title: page?.title ?? pageId, html: page ? renderPage(page) : "", isCheck: false, isAssessment: false };
+        view = { ...base, title: page?.title ?? pageId, html: page ? renderPage(page, words) : "", isCheck: false, isAssessment: false };
       }
       pages.push(view);
       return view;
     });
     return { index: si, id: rs.id, title: session?.title ?? rs.title, label, counts: rs.counts, summary: session?.summary ?? "", pages: sessionPages, first };
   });
-  const cover = coverView(course, unit);
+  const cover = coverView(course, unit, words);
+  // A session unit's title names the session as its pages do, in the course's language (the LMS's item
+  // titles are the unit's own, model/units.ts).
+  const only = unit.id !== "course" && unit.sessions.length === 1 ? sessions[0] : undefined;
+  const title = only?.label ? words.text("sessionHeading", only.label, only.title) : unit.title;
   return {
     lang: course.language,
+    dir: words.dir,
+    words,
     course: { title: course.title, description: course.description, version: course.version },
-    unit: { id: unit.id, title: unit.title, single: unit.id === "course" },
+    unit: { id: unit.id, title, single: unit.id === "course" },
     sessions,
     pages,
     ...(cover ? { cover } : {}),
-    completion: completionView(course, unit, pages.length),
+    completion: completionView(course, unit, pages.length, words),
     gated: course.requireSessions && Boolean(unit.assessment) && unit.sessions.length > 0,
     data,
     ...files,

@@ -17,6 +17,8 @@ import { namedLmsFiles } from "./named-lms-frame.js";
 export interface PlayOptions {
   /** Lines added to the course's course.yaml (e.g. "certificate: true"). */
   readonly courseYaml?: string;
+  /** Changes the copied course folder before it is built (e.g. replaces its `language`). */
+  readonly edit?: (contentDir: string) => void;
   readonly target?: string;
   /** Serve the package in the LMS-like player; `{ panel: true }` with its tracking panel. */
   readonly player?: boolean | { readonly panel: boolean };
@@ -43,6 +45,7 @@ export function playedCourse(options: PlayOptions): PlayedCourse {
     stops.push(() => scratch.remove());
     const dir = scratch.copyContent("content");
     if (options.courseYaml) fs.appendFileSync(path.join(dir, "course.yaml"), `\n${options.courseYaml}\n`);
+    options.edit?.(dir);
     const pkg = await buildAndUnpack({ target: options.target ?? "scorm12", contentDir: dir });
     stops.push(() => pkg.cleanup());
     let playerUrl = "";
