@@ -31,7 +31,7 @@ export function answerClock(): AnswerClock {
     },
     changed(key: string) {
       const now = Date.now();
-      marks[key] = [(marks[key] || [lastAnswerAt])[0], now];
+      marks[key] = [marks[key]?.[0] ?? lastAnswerAt, now];
       lastAnswerAt = now;
     },
     timing(key: string, graded: boolean): [number, number] {

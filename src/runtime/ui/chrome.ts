@@ -11,11 +11,9 @@ import { say } from "../core/messages.js";
  * and the LMS agree.
  */
 export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, state: LearnerState, here: number): void {
-  const prev = $<HTMLButtonElement>(doc, "prev");
-  const next = $<HTMLButtonElement>(doc, "next");
-  if (prev) prev.disabled = here <= ($(doc, "start") ? -1 : 0);
-  if (next) next.disabled = here >= p.pagesTotal;
-  const percent = Math.floor(100 * p.outcome.progress);
+  $(doc, "prev")?.toggleAttribute("disabled", here <= ($(doc, "start") ? -1 : 0));
+  $(doc, "next")?.toggleAttribute("disabled", here >= p.pagesTotal);
+  const percent = Math.floor(p.outcome.progress * 100);
   const bar = $<HTMLProgressElement>(doc, "progress");
   if (bar) bar.value = percent;
   setText(doc, "progress-text", p.sessionsCounted ? say(course, "progressSessions", p.sessionsDone, p.sessionsCounted, percent) : `${percent}%`);

@@ -151,6 +151,5 @@ export function moveItem(button: HTMLElement, w: Words): string | null {
   if (up) other.before(li);
   else li.before(other);
   button.focus();
-  const items = [...list.children];
-  return say(w, "movedTo", text, items.indexOf(li) + 1, items.length);
+  return say(w, "movedTo", text, [...list.children].indexOf(li) + 1, list.children.length);
 }

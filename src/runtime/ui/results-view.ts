@@ -30,7 +30,6 @@ export function renderResults(doc: Document, rules: AssessmentRules, qs: QuizSta
   setText(results, "attempts", rules.maxAttempts ? say(w, "countOf", qs.attempts, rules.maxAttempts) : String(qs.attempts));
   setText(results, "result-status", resultText(rules, qs, w));
   results.dataset.state = qs.passed ? "passed" : qs.attempts ? "failed" : "new";
-  const retake = $<HTMLButtonElement>(results, "retake");
-  // Inside the panel, so shown only once the attempt is submitted.
-  if (retake) retake.hidden = !canRetake(rules, qs);
+  // Retake is inside the panel, so shown only once the attempt is submitted.
+  $(results, "retake")?.toggleAttribute("hidden", !canRetake(rules, qs));
 }
