@@ -12,6 +12,7 @@ import { scorm12Tracker } from "../src/standards/scorm12/runtime/tracker.js";
 import { scorm2004Tracker } from "../src/standards/scorm2004/runtime/tracker.js";
 import { XapiTracker } from "../src/standards/tincan/runtime/tracker.js";
 import { tincanPackager } from "../src/standards/tincan/packager.js";
+import { NO_STORE } from "../src/standards/common/xapi/statement-queue.js";
 
 const course = loadCourse("content");
 const data = runtimeCourse(course, planUnits(course, false)[0]!);
@@ -59,7 +60,7 @@ describe("the learner's display name", () => {
     const query = new URLSearchParams({ endpoint: "http://127.0.0.1:9/xapi/", auth: "Basic YTpi", actor }).toString();
     const win = new JSDOM("", { url: `https://course.example.org/index.html?${query}` }).window as unknown as Window;
     // No LRS answers (nothing listens on port 9): start() never waits for it.
-    const tracker = new XapiTracker(win, { fetch: () => Promise.reject(new Error("offline")), storage: null, baseDelayMs: 60_000 });
+    const tracker = new XapiTracker(win, { fetch: () => Promise.reject(new Error("offline")), storage: NO_STORE, baseDelayMs: 60_000 });
     // The page's data as the TinCan packager writes it (with its activity table).
     const tincanData = runtimeCourse(course, planUnits(course, false)[0]!, {}, tincanPackager.runtimeData);
     expect(await tracker.start(tincanData)).toMatchObject({ tracked: true, learnerName: "Ada" });

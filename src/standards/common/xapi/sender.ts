@@ -55,9 +55,10 @@ export class Sender {
   readonly ok: () => void;
   /**
    * Try again after the back-off (exponential from `baseMs` × `slower`, 20 % jitter, at most a minute), and not
-   * before `minMs`; `outage`: the LRS could not be reached (or could not take it now), which the tracker says.
+   * before `minSeconds` (an LRS's Retry-After); `outage`: the LRS could not be reached (or could not take it
+   * now), which the tracker says.
    */
-  readonly fail: (outage: boolean, minMs?: number, slower?: number) => void;
+  readonly fail: (outage: boolean, minSeconds?: number, slower?: number) => void;
 
   constructor(turn: () => Promise<boolean>, onLink: LinkReport, baseMs = 1000) {
     let loop: Promise<void>;
@@ -91,13 +92,13 @@ export class Sender {
       clearTimeout(timer);
     };
     this.ok = () => {
-      const recovered = this.failures > 0;
+      // A kick this report causes finds this sender's own loop still running, and joins it.
+      onLink(true, this.failures > 0);
       this.failures = 0;
-      onLink(true, recovered);
     };
-    this.fail = (outage, minMs = 0, slower = 1) => {
+    this.fail = (outage, minSeconds = 0, slower = 1) => {
       if (outage) onLink(false, false);
-      later(Math.max(minMs, Math.min(60_000, baseMs * slower * 2 ** this.failures++) * (1 + 0.2 * Math.random())));
+      later(Math.max(minSeconds * 1000, Math.min(60_000, baseMs * slower * 2 ** this.failures++) * (1 + 0.2 * Math.random())));
     };
   }
 }

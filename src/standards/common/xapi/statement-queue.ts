@@ -81,10 +81,10 @@ export class StatementQueue extends Sender {
         this.refused = true;
         problem("lrsRefused", status);
         // Credentials are not fixed in a second: ask again, slowly.
-        this.fail(false, (outcome.retryAfter || 0) * 1000, 8);
+        this.fail(false, outcome.retryAfter, 8);
         return false;
       } else if (retryable(status)) {
-        this.fail(true, (outcome.retryAfter || 0) * 1000);
+        this.fail(true, outcome.retryAfter);
         return false;
       } else if (batch.length > 1) {
         // Another 4xx: something in this batch is invalid. Find it, park it, keep going.

@@ -19,7 +19,8 @@ export { STATE_ID } from "../../common/xapi/state-writer.js";
 
 export interface XapiTrackerOptions {
   readonly fetch?: Fetch;
-  readonly storage?: KeyValueStore | null;
+  /** Default: the page's localStorage (NO_STORE where it is blocked). */
+  readonly storage?: KeyValueStore;
   readonly baseDelayMs?: number;
   readonly timeoutMs?: number;
 }
@@ -45,7 +46,7 @@ export class XapiTracker implements Tracker {
       const launch = parseLaunch(win.location.search);
       if (typeof launch === "string") return { tracked: false, notice: launch ? say(course, "lrsBadLaunch", launch) : say(course, "lrsNoLaunch") };
       const { actor } = launch;
-      const storage = options.storage === undefined ? safeStorage(win) : options.storage || NO_STORE;
+      const storage = options.storage || safeStorage(win);
       const client = new LrsClient(launch, options.fetch || win.fetch.bind(win), options.timeoutMs);
       const f = new StatementFactory(course, launch, course.language);
       const key = `cw-xapi:${fnv1a(JSON.stringify([launch.endpoint, actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account, f.courseId]))}`;
@@ -71,17 +72,16 @@ export class XapiTracker implements Tracker {
         // Once the sender that reported it has finished its turn (it reports from inside it).
         setTimeout(() => notice === "off" && status() === "saved" && tell("back", say(course, "lrsRestored")));
       };
-      const { baseDelayMs } = options;
       // Statements left by a tab that closed before the LRS confirmed them go out first, in order.
-      const queue = new StatementQueue(client, storage, key, { onProblem: (k, status) => this.onProblem?.(say(course, k, status)), onLink, held: true, baseDelayMs });
+      const queue = new StatementQueue(client, storage, key, { ...options, onProblem: (k, status) => this.onProblem?.(say(course, k, status)), onLink, held: true });
       const writer = new StateWriter(client, f.courseId, storage, `${key}:state:${launch.registration || "none"}`, {
+        ...options,
         merge: (other, mine) => mergeProgress(course, other, mine),
         onLink,
         onRemote: (remote) => {
           // Written later than this device's copy (another device): offer its position; the merge keeps the rest.
           if (remote.updated > (local?.updated || 0) && !finished) this.onResume?.(mergeProgress(course, local || remote, remote));
         },
-        baseDelayMs,
       });
       const local = writer.local();
       // The first statement (timed at the launch) says whether this registration was begun before: known once
@@ -94,7 +94,7 @@ export class XapiTracker implements Tracker {
         if (finished) return;
         if (notice === "back") tell("", null);
         // In the order things happened: a submit carries answers given earlier, in question order.
-        queue.enqueue(events.flatMap((e) => f.of(e, since())).sort((a, b) => Date.parse(String(a.timestamp)) - Date.parse(String(b.timestamp))));
+        queue.enqueue(events.flatMap((e) => f.of(e, since())).sort((a, b) => Date.parse(a.timestamp!) - Date.parse(b.timestamp!)));
         writer.write(doc(snapshot));
       };
       this.save = (snapshot) => {
