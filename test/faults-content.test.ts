@@ -402,7 +402,7 @@ describe("no stack trace reaches an author", () => {
   it("template with a missing helper", async () => {
     const fx = contentFixture();
     fx.write(BANNER, '<div class="cw-banner">\n{{shout "hello"}}\n</div>\n');
-    await expectRefused(fx, { file: BANNER, line: 2, message: "template error: unknown helper 'shout'; the helpers are: eq, json and Handlebars' own (if, unless, each, with, lookup)" });
+    await expectRefused(fx, { file: BANNER, line: 2, message: "template error: unknown helper 'shout'; the helpers are: eq, json, t, slot and Handlebars' own (if, unless, each, with, lookup)" });
   });
 
   it("template including a partial that does not exist", async () => {
