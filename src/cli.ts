@@ -1,8 +1,8 @@
 // Command line: argument parsing and output only; the work is in build.ts.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { build, type PackageReport } from "./build.js";
+import { parseCommandArgs, UsageError, usageText } from "./command-args.js";
 import { BuildInputError, ContentError } from "./content/errors.js";
 import { jsonSchemas } from "./content/json-schema.js";
 import { missingOptionalPackages } from "./optional-deps.js";
@@ -42,8 +42,6 @@ Options of schemas:
 Exit status: 0 on success, 1 when the content has errors (nothing is written), 2 on a usage error.
 `;
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   // init, preview and verify parse their own flags.
   if (argv[0] === "init") return (await import("./init/command.js")).runInit(argv.slice(1));
@@ -59,25 +57,14 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "preview") return (await import("./preview/command.js")).runPreview(argv.slice(1));
   if (argv[0] === "verify") return (await import("./verify/command.js")).runVerify(argv.slice(1));
   if (argv[0] === "translate") return (await import("./translate/command.js")).runTranslate(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        target: { type: "string" },
-        content: { type: "string" },
-        out: { type: "string" },
-        "sco-per-session": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs("", argv, {
+    target: { type: "string" },
+    content: { type: "string" },
+    out: { type: "string" },
+    "sco-per-session": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    version: { type: "boolean", short: "v" },
+  });
   if (values.version) {
     const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
     console.log(pkg.version);
@@ -152,7 +139,7 @@ main(process.argv.slice(2)).then(
       console.error(`error: the course has ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"}; nothing was written:\n${err.message}`);
       process.exitCode = 1;
     } else if (err instanceof UsageError) {
-      console.error(`error: ${err.message}\nRun 'coursewright --help' for usage.`);
+      console.error(usageText(err));
       process.exitCode = 2;
     } else if (err instanceof BuildInputError) {
       console.error(`error: ${err.message}; nothing was written`);

@@ -1,6 +1,6 @@
 // `coursewright init [folder] [--force]`: flags and output; the work is in init-course.ts.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs, UsageError, usageText } from "../command-args.js";
 import { initCourse, InitRefusal } from "./init-course.js";
 import { CONTENT_FOLDER, SCRIPTS } from "./scaffold-files.js";
 
@@ -29,14 +29,10 @@ Exit status: 0 on success; 1 when a file it would write exists (nothing is writt
 export function runInit(argv: readonly string[]): number {
   let values, positionals;
   try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
+    ({ values, positionals } = parseCommandArgs("init", argv, { force: { type: "boolean" }, help: { type: "boolean", short: "h" } }));
   } catch (err) {
-    return usage(err instanceof Error ? err.message : String(err));
+    if (!(err instanceof UsageError)) throw err;
+    return usage(err.message);
   }
   if (values.help) {
     console.log(INIT_HELP);
@@ -66,6 +62,6 @@ export function runInit(argv: readonly string[]): number {
 }
 
 function usage(message: string): number {
-  console.error(`error: ${message}\nRun 'coursewright init --help' for usage.`);
+  console.error(usageText(new UsageError(message, "init")));
   return 2;
 }

@@ -1,6 +1,6 @@
 // `coursewright preview`: flags, output and signals; the server itself is in preview.ts.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs, UsageError, usageText } from "../command-args.js";
 import { ContentError } from "../content/errors.js";
 import type { Standard } from "../standards/standard.js";
 import { standardsNamed } from "../standards/target-names.js";
@@ -32,7 +32,6 @@ Options:
 Stop with Ctrl-C. Exit status: 0 after Ctrl-C, 1 when the course does not build at start, 2 on a usage error.
 `;
 
-class UsageError extends Error {}
 
 interface PreviewArgs {
   readonly target: Standard;
@@ -42,36 +41,33 @@ interface PreviewArgs {
   readonly stateDir: string;
 }
 
+const usage = (message: string): UsageError => new UsageError(message, "preview");
+
 function parse(argv: readonly string[]): PreviewArgs | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        target: { type: "string" },
-        content: { type: "string" },
-        port: { type: "string" },
-        "sco-per-session": { type: "boolean" },
-        "state-dir": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const { values } = parseCommandArgs(
+    "preview",
+    argv,
+    {
+      target: { type: "string" },
+      content: { type: "string" },
+      port: { type: "string" },
+      "sco-per-session": { type: "boolean" },
+      "state-dir": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    false,
+  );
   if (values.help) return "help";
   const playable = previewStandards();
   const named = values.target === undefined ? playable.slice(0, 1) : standardsNamed(values.target, false);
-  if (typeof named === "string") throw new UsageError(named);
+  if (typeof named === "string") throw usage(named);
   const target = named[0];
-  if (!target) throw new UsageError("no standard can be previewed");
-  if (!target.simulation) throw new UsageError(`preview cannot play ${target.title} packages yet; it plays ${playable.map((s) => s.id).join(", ")}`);
+  if (!target) throw usage("no standard can be previewed");
+  if (!target.simulation) throw usage(`preview cannot play ${target.title} packages yet; it plays ${playable.map((s) => s.id).join(", ")}`);
   const portText = values.port ?? "0";
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
-  if (values["sco-per-session"] && !target.packager.supportsUnits) throw new UsageError(`--sco-per-session does not apply to ${target.id}: a ${target.title} package is one launchable unit`);
+  if (!/^\d+$/.test(portText) || port > 65535) throw usage(`--port must be a number from 0 to 65535, not '${portText}'`);
+  if (values["sco-per-session"] && !target.packager.supportsUnits) throw usage(`--sco-per-session does not apply to ${target.id}: a ${target.title} package is one launchable unit`);
   return {
     target,
     contentDir: values.content ?? "content",
@@ -87,7 +83,7 @@ export async function runPreview(argv: readonly string[]): Promise<number> {
     args = parse(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    console.error(`error: ${err.message}\nRun 'coursewright preview --help' for usage.`);
+    console.error(usageText(err));
     return 2;
   }
   if (args === "help") {

@@ -1,6 +1,6 @@
 // `coursewright translate export|import`: flags and output; the work is in translate.ts.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandArgs, UsageError, usageText } from "../command-args.js";
 import { formatProblem } from "../content/errors.js";
 import { exportCourse, importTranslation, LANGUAGE_TAG, TranslationProblems } from "./translate.js";
 import { TranslatedCourseProblems, TranslateRefusal } from "./write-course.js";
@@ -26,14 +26,12 @@ Exit status: 0 on success; 1 when the course or the file has problems, or --out 
 written); 2 on a usage error.
 `;
 
-class Usage extends Error {}
-
 export function runTranslate(argv: readonly string[]): number {
   try {
     return run(argv);
   } catch (err) {
-    if (err instanceof Usage) {
-      console.error(`error: ${err.message}\nRun 'coursewright translate --help' for usage.`);
+    if (err instanceof UsageError) {
+      console.error(usageText(err));
       return 2;
     }
     if (err instanceof TranslateRefusal) {
@@ -54,25 +52,16 @@ export function runTranslate(argv: readonly string[]): number {
   }
 }
 
+const usage = (message: string): UsageError => new UsageError(message, "translate");
+
 function run(argv: readonly string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: "string" },
-        content: { type: "string" },
-        out: { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (err) {
-    throw new Usage(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs("translate", argv, {
+    to: { type: "string" },
+    content: { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   const [action, ...rest] = positionals;
   if (values.help) {
     console.log(TRANSLATE_HELP);
@@ -80,19 +69,19 @@ function run(argv: readonly string[]): number {
   }
   const contentDir = values.content ?? "content";
   if (action === "export") {
-    if (rest.length > 0) throw new Usage(`unexpected argument '${rest[0]}'`);
-    if (!values.to) throw new Usage("--to is required: the language to translate into, e.g. --to de");
-    if (!LANGUAGE_TAG.test(values.to)) throw new Usage(`--to ${values.to} is not a language tag such as de or fr-CA`);
+    if (rest.length > 0) throw usage(`unexpected argument '${rest[0]}'`);
+    if (!values.to) throw usage("--to is required: the language to translate into, e.g. --to de");
+    if (!LANGUAGE_TAG.test(values.to)) throw usage(`--to ${values.to} is not a language tag such as de or fr-CA`);
     const r = exportCourse({ contentDir, to: values.to, ...(values.out ? { out: values.out } : {}), force: Boolean(values.force) });
     console.log(`wrote ${r.file}: ${r.units} units, ${r.words.toLocaleString("en")} words from ${r.files} files, ${r.sourceLanguage} → ${values.to} (XLIFF 1.2)`);
     return 0;
   }
   if (action === "import") {
     const [file, extra] = rest;
-    if (!file) throw new Usage("name the XLIFF file to import: coursewright translate import <file.xlf>");
-    if (extra) throw new Usage(`unexpected argument '${extra}'`);
-    if (values.to) throw new Usage("--to is for export; import takes the language from the file's target-language");
-    if (values.force) throw new Usage("--force is for export; import never overwrites: name a new or empty --out folder");
+    if (!file) throw usage("name the XLIFF file to import: coursewright translate import <file.xlf>");
+    if (extra) throw usage(`unexpected argument '${extra}'`);
+    if (values.to) throw usage("--to is for export; import takes the language from the file's target-language");
+    if (values.force) throw usage("--force is for export; import never overwrites: name a new or empty --out folder");
     const r = importTranslation({ file, contentDir, ...(values.out ? { out: values.out } : {}) });
     const where = path.relative(process.cwd(), r.out) || r.out;
     console.log(`wrote ${where}${path.sep}: the course in ${r.language}, ${r.translated} units translated, ${r.untranslated.length} kept in ${r.sourceLanguage}`);
@@ -100,5 +89,5 @@ function run(argv: readonly string[]): number {
     for (const s of r.skipped) console.log(`not copied: ${s}`);
     return 0;
   }
-  throw new Usage(action ? `unknown translate action '${action}'; expected export or import` : "say export or import: coursewright translate export --to <language>, coursewright translate import <file.xlf>");
+  throw usage(action ? `unknown translate action '${action}'; expected export or import` : "say export or import: coursewright translate export --to <language>, coursewright translate import <file.xlf>");
 }

@@ -1,5 +1,5 @@
 // `coursewright verify <package.zip>... [--json]`: argument parsing, the shared browser, output, exit code.
-import { parseArgs } from "node:util";
+import { parseCommandArgs, UsageError, usageText } from "../command-args.js";
 import { missingOptionalPackages } from "../optional-deps.js";
 import type { VerifyBrowser } from "./browser.js";
 import { readableStandards } from "../standards/detect.js";
@@ -63,14 +63,10 @@ unsupported package, or no Chromium to play it in.
 export async function runVerify(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
+    parsed = parseCommandArgs("verify", argv, { json: { type: "boolean" }, help: { type: "boolean", short: "h" } });
   } catch (err) {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}\nRun 'coursewright verify --help' for usage.`);
+    if (!(err instanceof UsageError)) throw err;
+    console.error(usageText(err));
     return 2;
   }
   const { values, positionals } = parsed;
