@@ -33,7 +33,12 @@ type OrderedNode = Record<string, unknown>;
 const ATTRS = ":@";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
-const parser = new XMLParser({
+/**
+ * How Coursewright reads XML: document order kept, every value a string exactly as written (no trimming, no
+ * number guessing), attributes unprefixed, no declaration or processing instructions. XLIFF's reader adds
+ * to it (src/translate/xliff-read.ts).
+ */
+export const XML_PARSER_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
@@ -43,7 +48,9 @@ const parser = new XMLParser({
   processEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
+} as const;
+
+const parser = new XMLParser(XML_PARSER_OPTIONS);
 
 interface MutableElement extends XmlElement {
   children: XmlElement[];

@@ -3,7 +3,7 @@
 // may add to it, is a problem at its line; nothing here decides what a code means (inline-check.ts does).
 import { XMLParser } from "fast-xml-parser";
 import type { ProblemList } from "../content/errors.js";
-import { parseXml, XmlSyntaxError } from "../package/read-xml.js";
+import { parseXml, XML_PARSER_OPTIONS, XmlSyntaxError } from "../package/read-xml.js";
 import { notUtf8Problem } from "../package/xml-strict.js";
 import type { CodeRole } from "./segment.js";
 import { XLIFF_NS } from "./xliff-write.js";
@@ -40,17 +40,11 @@ const META = XMLParser.getMetaDataSymbol() as unknown as string;
 const CODES: Readonly<Record<string, CodeRole>> = { bpt: "open", ept: "close", ph: "standalone" };
 
 const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
+  ...XML_PARSER_OPTIONS,
   // References are decoded below, in one pass: the parser leaves character references (&#65;) as they are.
   processEntities: false,
   cdataPropName: "#cdata",
-  ignoreDeclaration: true,
-  ignorePiTags: true,
+  // Line numbers for the problems it reports.
   captureMetaData: true,
 });
 
