@@ -34,6 +34,12 @@ export async function compile(outdir) {
   for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "runtime", "entry.ts")))) {
     await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(standards, id, "runtime", "entry.ts")], outfile: path.join(outdir, "runtime", `${id}.js`) });
   }
+  // The optional runtime features (src/runtime/features.ts), each its own script, concatenated before a
+  // standard's core into the packages whose course uses them.
+  const features = path.join(src, "runtime", "features");
+  for (const file of fs.readdirSync(features).filter((f) => f.endsWith(".ts"))) {
+    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(features, file)], outfile: path.join(outdir, "runtime", "features", file.replace(/\.ts$/, ".js")) });
+  }
   // The player page's script per standard (its client module with the neutral core), with the options
   // src/player/server.ts bundles it with from src/.
   for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "player-client.ts")))) {

@@ -19,6 +19,7 @@ import { renderUnit, RUNTIME_SCRIPT } from "./render/render-unit.js";
 import { loadTemplates, type TemplateSet } from "./render/templates.js";
 import { themeFile } from "./render/theme-css.js";
 import { bundleRuntime } from "./runtime/bundle.js";
+import { featuresFor } from "./runtime/features.js";
 
 export interface BuildOptions {
   readonly contentDir: string;
@@ -146,9 +147,11 @@ async function buildTarget(
   step("render", `${target.id}: ${units.length} launch file${units.length === 1 ? "" : "s"} (${ms(performance.now() - t0)})`);
 
   t0 = performance.now();
-  const script = Buffer.from(await bundleRuntime(target.id));
+  // One script for every unit of the package: the optional features any of them uses, then the core.
+  const features = featuresFor(course, units);
+  const script = Buffer.from(await bundleRuntime(target.id, features));
   files.push({ path: RUNTIME_SCRIPT, data: script });
-  step("runtime", `${target.id}: ${kb(script.length)} minified (${ms(performance.now() - t0)})`);
+  step("runtime", `${[target.id, ...features].join(" + ")}: ${kb(script.length)} minified (${ms(performance.now() - t0)})`);
 
   t0 = performance.now();
   for (const [p, data] of templates.assets) files.push({ path: p, data });

@@ -103,8 +103,11 @@ function questionView(quiz: Quiz, q: Question, index: number, stepped: boolean) 
   }
 }
 
+/** The quiz is shown one question at a time (the runtime's question-stepper feature, src/runtime/features.ts). */
+export const isStepped = (course: Course, quiz: Quiz): boolean => quiz.graded && course.assessmentLayout === "one-at-a-time" && quiz.questions.length > 1;
+
 function quizView(course: Course, quiz: Quiz, words: Words): QuizView {
-  const stepped = quiz.graded && course.assessmentLayout === "one-at-a-time" && quiz.questions.length > 1;
+  const stepped = isStepped(course, quiz);
   return {
     id: quiz.id,
     title: quiz.title,

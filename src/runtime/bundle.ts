@@ -1,35 +1,52 @@
-// Node side of the runtime: bundles a standard's browser entry (standards/<id>/runtime/entry.ts) into one
-// minified script.
-// The compiled CLI (bin/coursewright.js) ships these bundles prebuilt beside itself, with the same
-// options (bundle-options.json), so a build process does not pay for esbuild; from src/ they are bundled here.
+// Node side of the runtime: a package's one classic script (a package may be opened from file://, where
+// module scripts fail) is the optional features its course uses (features.ts), each a minified IIFE that registers
+// through features-hook.ts, followed by its standard's core (standards/<id>/runtime/entry.ts), which calls
+// them. The compiled CLI (bin/coursewright.js) ships all of these prebuilt beside itself (runtime/<id>.js,
+// runtime/features/<id>.js), with the same options (bundle-options.json), so a build does not pay for
+// esbuild and only concatenates; from src/ they are bundled here.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions } from "esbuild";
-import { RUNTIME_BUNDLE_OPTIONS, STANDARDS_SRC } from "../paths.js";
+import { PACKAGE_ROOT, RUNTIME_BUNDLE_OPTIONS, STANDARDS_SRC } from "../paths.js";
 
 const cache = new Map<string, Promise<string>>();
 
-function prebuilt(entry: string): string | undefined {
-  const file = fileURLToPath(new URL(`./runtime/${entry}.js`, import.meta.url));
+/** `name` is `<standard id>` or `features/<feature id>`, as under lib/…/runtime/ and as cached. */
+function prebuilt(name: string): string | undefined {
+  const file = fileURLToPath(new URL(`./runtime/${name}.js`, import.meta.url));
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
 }
 
-async function bundle(entry: string): Promise<string> {
-  const ready = prebuilt(entry);
+function source(name: string): string {
+  const feature = /^features\/(.+)$/.exec(name)?.[1];
+  return feature ? path.join(PACKAGE_ROOT, "src", "runtime", "features", `${feature}.ts`) : path.join(STANDARDS_SRC, name, "runtime", "entry.ts");
+}
+
+async function bundle(name: string): Promise<string> {
+  const ready = prebuilt(name);
   if (ready !== undefined) return ready;
   const esbuild = await import("esbuild");
   const options = JSON.parse(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8")) as BuildOptions;
-  const result = await esbuild.build({ ...options, entryPoints: [path.join(STANDARDS_SRC, entry, "runtime", "entry.ts")], write: false });
+  const result = await esbuild.build({ ...options, entryPoints: [source(name)], write: false });
   return result.outputFiles?.[0]?.text ?? "";
 }
 
-export function bundleRuntime(entry: string): Promise<string> {
-  let result = cache.get(entry);
+function cached(name: string): Promise<string> {
+  let result = cache.get(name);
   if (!result) {
-    result = bundle(entry);
-    cache.set(entry, result);
-    result.catch(() => cache.delete(entry));
+    result = bundle(name);
+    cache.set(name, result);
+    result.catch(() => cache.delete(name));
   }
   return result;
+}
+
+/** One optional feature's script on its own (features.ts ids). */
+export const bundleFeature = (id: string): Promise<string> => cached(`features/${id}`);
+
+/** The package script of `standard` with `features` (features.ts ids, in their order) before its core. */
+export async function bundleRuntime(standard: string, features: readonly string[] = []): Promise<string> {
+  const parts = await Promise.all([...features.map(bundleFeature), cached(standard)]);
+  return parts.join("");
 }

@@ -5,8 +5,7 @@ import { toggleMenu } from "./chrome.js";
 import { $, announce } from "./dom.js";
 import { moveItem } from "./question-dom.js";
 import { captureAnswer, checkAnswer, retake, submitAssessment, type QuizContext } from "./quiz-actions.js";
-import { wireDrag } from "./sequence-drag.js";
-import { stepTo, stepToProblem } from "./question-stepper.js";
+import { hook } from "../features-hook.js";
 
 /** What the controls ask of the player, besides the question actions (quiz-actions.ts). */
 export interface PlayerActions extends QuizContext {
@@ -50,14 +49,11 @@ export function wireControls(d: Document, act: PlayerActions): void {
     // A locked assessment (journey-view.ts) takes no submission, whatever reaches its button.
     else if (cw === "submit-assessment" && $(d, "locked")?.hidden !== false) {
       submitAssessment(act, quizId);
-      stepToProblem(d);
-    } else if (cw === "step-question") {
-      const quiz = control.closest<HTMLElement>("[data-stepped]");
-      if (quiz) stepTo(quiz, Number(control.dataset["to"]), "fieldset");
-    }
-    else if (cw === "retake") retake(act, quizId);
+      hook("submitted", d);
+    } else if (cw === "retake") retake(act, quizId);
+    // The optional features' own controls (features-hook.ts).
+    else if (cw) hook("control", control, cw);
   });
-  wireDrag(d, (question) => act.ended || captureAnswer(act, question));
   for (const type of ["change", "input"]) {
     d.addEventListener(type, (ev) => {
       const el = ev.target instanceof Element ? ev.target.closest<HTMLElement>("[data-quiz]") : null;
@@ -76,8 +72,9 @@ export function wireControls(d: Document, act: PlayerActions): void {
       return;
     }
     if (act.ended || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
-    if (ev.target instanceof Element && ev.target.closest("input, select, textarea, button, [contenteditable]")) return;
+    if (ev.target instanceof Element && ev.target.closest("input, select, textarea, button, [contenteditable], video, audio")) return;
     if (ev.key === "ArrowRight") act.step(1);
     else if (ev.key === "ArrowLeft") act.step(-1);
   });
+  hook("start", { d, capture: (question) => act.ended || captureAnswer(act, question) });
 }

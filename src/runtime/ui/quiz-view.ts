@@ -6,9 +6,9 @@ import { revealsKey, type AssessmentRules } from "../core/assessment.js";
 import type { QuizState } from "../core/state.js";
 import { arrange, hideFeedback, questionElement, setDisabled, setState, showFeedback, writeAnswer } from "./question-dom.js";
 import { flagDuplicates } from "./question-marks.js";
-import { renderSteps } from "./question-stepper.js";
 import { renderResults } from "./results-view.js";
 import { say, type Words } from "../core/messages.js";
+import { hook } from "../features-hook.js";
 
 /** A knowledge-check question answered correctly is done: its controls stay as answered, Check says so. */
 export function markDone(el: HTMLElement, w: Words): void {
@@ -34,9 +34,9 @@ export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rule
     if (quiz.graded) setDisabled(el, qs.submitted);
     else if (shown && a !== null && isCorrect(q, a)) markDone(el, w);
   });
+  hook("quiz", doc, quiz, qs);
   if (!quiz.graded) return;
   const submit = doc.querySelector<HTMLButtonElement>(`[data-cw="submit-assessment"][data-quiz-id="${quiz.id}"]`);
   if (submit) submit.hidden = qs.submitted;
-  renderSteps(doc, quiz.id, qs);
   renderResults(doc, rules, qs, w);
 }

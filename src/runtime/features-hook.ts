@@ -1,0 +1,37 @@
+// The seam between the runtime core and its optional features (src/runtime/features/<id>.ts). A package's
+// script is the features its course uses, each a prebuilt script of its own, followed by the standard's core
+// (src/runtime/bundle.ts): each feature registers on a global before the core starts, and the core calls
+// every registered feature at a few points. The two halves share no module at run time, only this contract.
+import type { RuntimeQuiz } from "../model/runtime-data.js";
+import type { QuizState } from "./core/state.js";
+
+/** What the core lends a feature when the player starts. */
+export interface FeatureContext {
+  readonly d: Document;
+  /** The answer shown in `question` changed: the core stores and reports it (not once the course has ended). */
+  capture(question: HTMLElement): void;
+}
+
+/** The points where the core calls a feature; each is optional. */
+export interface Feature {
+  /** Once, after the core wired its own controls. */
+  start?(c: FeatureContext): void;
+  /** A quiz was drawn with this state (launch, answer, check, submission, retake). */
+  quiz?(d: Document, quiz: RuntimeQuiz, qs: QuizState): void;
+  /** The learner tried to submit the assessment (the core has accepted or refused it). */
+  submitted?(d: Document): void;
+  /** A `data-cw` control the core does not handle was clicked. */
+  control?(control: HTMLElement, cw: string): void;
+}
+
+type Host = { cwFeatures?: Feature[] };
+
+/** A feature's script: register with the core that follows it in the package's script. */
+export const registerFeature = (f: Feature): void => {
+  ((self as Host).cwFeatures ??= []).push(f);
+};
+
+/** The core: call `name` on every registered feature (none when the course uses none). */
+export function hook<K extends keyof Feature>(name: K, ...args: Parameters<NonNullable<Feature[K]>>): void {
+  for (const f of (self as Host).cwFeatures ?? []) (f[name] as ((...a: typeof args) => void) | undefined)?.(...args);
+}
