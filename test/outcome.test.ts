@@ -169,6 +169,9 @@ describe("assessment rules", () => {
   });
 
   it("shows scores as whole percentages, rounded down: never reads as reaching a pass mark it missed", () => {
-    expect([percent(66.67), percent(79.5), percent(80), percent(100), percent(0), percent(null)]).toEqual(["66%", "79%", "80%", "100%", "0%", "–"]);
+    expect([percent(whole, 66.67), percent(whole, 79.5), percent(whole, 80), percent(whole, 100), percent(whole, 0), percent(whole, null)]).toEqual(["66%", "79%", "80%", "100%", "0%", "–"]);
+    // Written as the course's language writes a percentage (ECMA-402), as the build does.
+    expect(percent({ ...whole, language: "de" }, 79.5)).toBe("79\u00a0%");
+    expect(percent({ ...whole, language: "de-CH" }, 79.5)).toBe("79%");
   });
 });

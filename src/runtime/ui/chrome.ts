@@ -3,7 +3,7 @@
 import type { RuntimeCourse } from "../../model/runtime-data.js";
 import type { LearnerState, Progress } from "../core/state.js";
 import { $, all, setText } from "./dom.js";
-import { say } from "../core/messages.js";
+import { percentText, say } from "../core/messages.js";
 
 /**
  * `here` is the flat index on screen: -1 the cover, `pagesTotal` the completion page. Progress counts what
@@ -16,7 +16,8 @@ export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, 
   const percent = Math.floor(p.outcome.progress * 100);
   const bar = $<HTMLProgressElement>(doc, "progress");
   if (bar) bar.value = percent;
-  setText(doc, "progress-text", p.sessionsCounted ? say(course, "progressSessions", p.sessionsDone, p.sessionsCounted, percent) : `${percent}%`);
+  const shown = percentText(course, percent);
+  setText(doc, "progress-text", p.sessionsCounted ? say(course, "progressSessions", p.sessionsDone, p.sessionsCounted, shown) : shown);
   for (const link of all(doc, "[data-goto]")) {
     const at = Number(link.dataset.goto);
     if (at === here) link.setAttribute("aria-current", "page");

@@ -7,7 +7,7 @@ import type { QuizState } from "../core/state.js";
 import { arrange, hideFeedback, questionElement, setDisabled, setState, showFeedback, writeAnswer } from "./question-dom.js";
 import { flagDuplicates } from "./question-marks.js";
 import { renderResults } from "./results-view.js";
-import { say, type Words } from "../core/messages.js";
+import { say, type LocalWords, type Words } from "../core/messages.js";
 import { hook } from "../features-hook.js";
 
 /** A knowledge-check question answered correctly is done: its controls stay as answered, Check says so. */
@@ -17,7 +17,7 @@ export function markDone(el: HTMLElement, w: Words): void {
   if (check) check.textContent = say(w, "checkDone");
 }
 
-export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rules: AssessmentRules, w: Words): void {
+export function renderQuiz(doc: Document, quiz: RuntimeQuiz, qs: QuizState, rules: AssessmentRules, w: LocalWords): void {
   const reveal = revealsKey(rules, quiz, qs);
   quiz.questions.forEach((q, i) => {
     const el = questionElement(doc, quiz.id, i);
