@@ -15,6 +15,7 @@ import { STANDARD_IDS } from "../src/standards/registry.js";
 import { readZip } from "../test/helpers/unzip.js";
 import { measureInstall, type InstallResult } from "./install.js";
 import { measureLearner, type LearnerResult } from "./learner.js";
+import { measureRuntimeParts, type RuntimeParts } from "./runtime-parts.js";
 import { kib, machine, mib, msText, range, stats, table, timeNode, type Machine, type ProcessRun, type Stats } from "./measure.js";
 import { fullProgressSuspendData, SUSPEND_DATA_LIMIT, type SuspendFigures } from "./suspend.js";
 import { writeSyntheticCourse, type SyntheticShape } from "./synthetic.js";
@@ -291,6 +292,8 @@ interface Results {
   readonly cliStartup: CliResult;
   readonly nodeStartup: CliResult;
   readonly output: OutputFigures[];
+  /** Absent in results written before the optional runtime features. */
+  readonly runtime?: RuntimeParts[];
   readonly suspendRealCourse: SuspendFigures;
   readonly scale: ScaleRow[];
   readonly learner: LearnerResult;
@@ -359,6 +362,7 @@ async function main(): Promise<number> {
       ...(await build({ contentDir: "content", outDir: dist, targets: ["scorm12"], scoPerSession: true })),
     ];
     const output = reports.map((r) => analyseZip(path.join(dist, r.file), r.target));
+    const runtime = await measureRuntimeParts(course);
     const suspendRealCourse = fullProgressSuspendData(course);
 
     // scale
@@ -431,6 +435,7 @@ async function main(): Promise<number> {
       cliStartup,
       nodeStartup,
       output,
+      runtime,
       suspendRealCourse,
       scale,
       learner,
@@ -492,6 +497,23 @@ function report(r: Results): string {
       r.output.map((o) => [o.package, kib(o.zipBytes), String(o.files), kib(o.runtimeJs.raw), kib(o.runtimeJs.gzip), kib(o.css.raw), kib(o.css.gzip), kib(o.html.raw), kib(o.html.gzip)]),
     ),
   );
+  if (r.runtime?.[0]) {
+    const ids = Object.keys(r.runtime[0].features);
+    const bytes = (n: number): string => `${n.toLocaleString("en")} B`;
+    out.push(`\nruntime — gzip per standard: the core, each optional feature (alone / added to the core), what the real course loads (${r.runtime[0].realCourse.features.join(" + ") || "the core alone"}), every feature`);
+    out.push(
+      table(
+        ["target", "core", ...ids, "real course", "every feature"],
+        r.runtime.map((x) => [
+          x.target,
+          bytes(x.core.gzip),
+          ...ids.map((id) => `${bytes(x.features[id]?.gzip ?? 0)} / +${bytes(x.features[id]?.added ?? 0)}`),
+          bytes(x.realCourse.script.gzip),
+          bytes(x.everything.gzip),
+        ]),
+      ),
+    );
+  }
   const s = r.suspendRealCourse;
   out.push(`  suspend_data at full progress (single SCO): ${s.full} chars full, ${s.compact} compact; stored: ${s.stored} (${s.storedForm})`);
 
