@@ -164,6 +164,8 @@ describe("a de build of the real course", () => {
   const root = new ScratchFolder("cw-de-");
   let course: Course;
   const pages: { name: string; html: string }[] = [];
+  /** What the LMS and LRS are told: the manifests and tincan.xml. */
+  const controls: { name: string; xml: string }[] = [];
   beforeAll(async () => {
     const dir = root.copyContent("content");
     fs.writeFileSync(path.join(dir, "course.yaml"), replaceOnce(fs.readFileSync(path.join(dir, "course.yaml"), "utf8"), "language: en-GB", "language: de"));
@@ -174,7 +176,10 @@ describe("a de build of the real course", () => {
     const perSession = await build({ contentDir: dir, outDir: perSessionOut, targets: ["scorm12"], scoPerSession: true });
     for (const [folder, reports] of [[out, single], [perSessionOut, perSession]] as const) {
       for (const report of reports) {
-        for (const [name, data] of readZip(path.join(folder, report.file))) if (/^[^/]+\.html$/.test(name)) pages.push({ name: `${report.file}/${name}`, html: data.toString("utf8") });
+        for (const [name, data] of readZip(path.join(folder, report.file))) {
+          if (/^[^/]+\.html$/.test(name)) pages.push({ name: `${report.file}/${name}`, html: data.toString("utf8") });
+          if (/^(imsmanifest|tincan)\.xml$/.test(name)) controls.push({ name: `${report.file}/${name}`, xml: data.toString("utf8") });
+        }
       }
     }
   }, 120_000);
@@ -191,6 +196,14 @@ describe("a de build of the real course", () => {
     const { messages } = runtimeData(html);
     const de = readLocale("de");
     for (const [key, text] of Object.entries(messages)) if (typeof de[key] === "string") expect(text, key).toBe(de[key]);
+  });
+
+  it("names the sessions and the assessment unit to the LMS and LRS in German", () => {
+    const perSession = controls.find((c) => c.name.includes("per-session") && c.name.endsWith("imsmanifest.xml"))?.xml ?? "";
+    expect(perSession).toContain(`<title>Lektion 6: ${course.sessions[5]?.title}</title>`);
+    const tincan = controls.find((c) => c.name.endsWith("tincan.xml"))?.xml ?? "";
+    expect(tincan).toContain(`>Lektion 11: ${course.sessions[10]?.title}</name>`);
+    for (const c of controls) expect(c.xml, c.name).not.toMatch(/>Session \d|Final assessment of/);
   });
 
   it("shows no English UI string in the text or attributes of any page of any package", () => {

@@ -43,7 +43,7 @@ export function planUnits(course: Course, perSession: boolean): Unit[] {
       id: ASSESSMENT_ID,
       file: `sco-${ASSESSMENT_ID}.html`,
       title: course.assessment.title,
-      description: `Final assessment of ${course.title}`,
+      description: assessmentDescription(course),
       sessions: [],
       assessment: course.assessment,
       reporting: course.reporting,
@@ -56,6 +56,22 @@ export function planUnits(course: Course, perSession: boolean): Unit[] {
  * The title a session goes by wherever it is named outside its own pages (the LMS's item titles, the
  * activity names): numbered, because two sessions may share a title ("Review and Evaluation", twice).
  */
-export function sessionTitle(course: Pick<Course, "sessions">, session: Session): string {
-  return `Session ${course.sessions.indexOf(session) + 1}: ${session.title}`;
+export function sessionTitle(course: Pick<Course, "sessions" | "language" | "locale">, session: Session): string {
+  const label = localText(course, "sessionLabel", new Intl.NumberFormat(course.language).format(course.sessions.indexOf(session) + 1));
+  return localText(course, "sessionHeading", label, session.title);
+}
+
+/** How the LMS or LRS describes the final assessment, in the course's language. */
+export function assessmentDescription(course: Pick<Course, "title" | "locale">): string {
+  return localText(course, "assessmentUnitDescription", course.title);
+}
+
+/**
+ * A name the LMS or LRS shows, in the course's language: `key`'s string (plain, no plural forms) with its
+ * `{0}`, `{1}` filled. The pages' own words go through render/words.ts; these are the few the model names.
+ */
+function localText(course: Pick<Course, "locale">, key: string, ...args: readonly string[]): string {
+  const form = course.locale.strings[key];
+  const text = typeof form === "string" ? form : (form?.other ?? key);
+  return text.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? "");
 }

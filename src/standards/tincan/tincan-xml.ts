@@ -3,7 +3,7 @@
 // statement exists.
 import { ACTIVITY_TYPES, activityIds } from "../common/xapi/activity-ids.js";
 import type { Course } from "../../model/course.js";
-import { sessionTitle } from "../../model/units.js";
+import { assessmentDescription, sessionTitle } from "../../model/units.js";
 import { esc } from "../../package/xml.js";
 
 function activity(id: string, type: string, name: string, description: string, lang: string, launch?: string): string {
@@ -20,7 +20,7 @@ export function tincanXml(course: Course, launchFile: string): string {
     activity(course.id, ACTIVITY_TYPES.course, course.title, course.description, lang, launchFile),
     ...course.sessions.map((s) => activity(activityIds.session(course.id, s.id), ACTIVITY_TYPES.module, sessionTitle(course, s), s.summary, lang)),
     ...(course.assessment
-      ? [activity(activityIds.assessment(course.id, course.assessment.id), ACTIVITY_TYPES.assessment, course.assessment.title, `Final assessment of ${course.title}`, lang)]
+      ? [activity(activityIds.assessment(course.id, course.assessment.id), ACTIVITY_TYPES.assessment, course.assessment.title, assessmentDescription(course), lang)]
       : []),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>
