@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RUNTIME_FEATURES } from "../src/runtime/features.js";
 import { STANDARD_IDS, STANDARDS } from "../src/standards/registry.js";
 import { CHROMIUM_PATH, chromiumAvailable } from "./helpers/browser.js";
 import { installPeers, installPeersAsync, installTarball, packTarball, peerRange, run, runAsync } from "./helpers/pack-install.js";
@@ -50,6 +51,8 @@ describe("the packed tarball installed into an empty folder", () => {
       expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", `${s.id}.js`)), s.id).toBe(true);
       if (s.simulation) expect(fs.existsSync(path.join(installed, "lib", "package", `player-${s.id}.js`)), s.id).toBe(true);
     }
+    // Each optional runtime feature, prebuilt on its own (src/runtime/features.ts), for the packages that use it.
+    for (const f of RUNTIME_FEATURES) expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", "features", `${f.id}.js`)), f.id).toBe(true);
     // What verify reads beside the compiled modules (from src/standards/<id>/verify/ in this repository).
     expect(fs.existsSync(path.join(installed, "lib", "package", "scorm12-manifest-wrapper.xsd"))).toBe(true);
     expect(fs.readdirSync(path.join(installed, "vendor", "adl-scorm12")).filter((f) => f.endsWith(".xsd")).sort()).toEqual([

@@ -2,6 +2,7 @@
 // One definition, used to validate content and to render it, so both agree on what a page means.
 import MarkdownIt, { type PluginWithParams } from "markdown-it";
 import container from "markdown-it-container";
+import { mediaBlocks } from "./blocks/media.js";
 
 export const CALLOUT_KINDS = ["note", "tip", "warning", "content-note"] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
@@ -19,6 +20,8 @@ export function parseCalloutInfo(info: string): { kind: string; title: string } 
  */
 export function createMarkdown(options: { html: boolean }): MarkdownIt {
   const md = new MarkdownIt({ html: options.html, linkify: false, typographer: false });
+  // Blocks with a `::: <kind>` of their own, before the callouts (which take any other `::: <word>`).
+  md.use(mediaBlocks);
   // The plugin's bundled types target markdown-it's CJS typings; the runtime shape is the same.
   md.use(container as unknown as PluginWithParams, "callout", {
     validate: (params: string) => parseCalloutInfo(params) !== undefined,

@@ -7,6 +7,8 @@ import { resolveAsset } from "./assets.js";
 import { foldCase } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
 import { CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
+import { pageMedia } from "./blocks/media-check.js";
+import { pageFileLinks } from "./file-links.js";
 import { IDENTIFIER } from "./schemas.js";
 import { didYouMean, nearestName } from "./suggest.js";
 
@@ -87,12 +89,14 @@ export function splitPages(body: string, ctx: PageContext): Page[] {
     const endLine0 = starts[n + 1]?.line0 ?? lines.length;
     const headingEnd0 = tokens[start.index]?.map?.[1] ?? start.line0 + 1;
     const pageTokens = tokens.slice(start.index + 3, endIndex);
-    const assetRefs = checkTokens(pageTokens, ctx, lineAt);
+    const media = pageMedia(pageTokens, ctx, lineAt);
+    const assetRefs = { ...checkTokens(pageTokens, ctx, lineAt), ...media.refs, ...pageFileLinks(pageTokens, ctx, lineAt) };
     pages.push({
       id,
       title,
       markdown: lines.slice(headingEnd0, endLine0).join("\n").trim(),
       assetRefs,
+      ...(media.untilEnded ? { requirement: "media-ended" as const } : {}),
       source: ctx.file,
       line: headingLine,
     });

@@ -96,6 +96,9 @@ export interface Quiz {
   readonly source: string;
 }
 
+export const PAGE_REQUIREMENTS = ["media-ended"] as const;
+export type PageRequirement = (typeof PAGE_REQUIREMENTS)[number];
+
 export interface Page {
   readonly id: string;
   readonly title: string;
@@ -103,6 +106,11 @@ export interface Page {
   readonly markdown: string;
   /** Markdown image src → path of the file inside the package. */
   readonly assetRefs: Readonly<Record<string, string>>;
+  /**
+   * What, besides being shown, makes the page count as viewed (none: being shown): "media-ended", once every
+   * video or audio on it marked so has played to its end.
+   */
+  readonly requirement?: PageRequirement;
   readonly source: string;
   readonly line: number;
 }

@@ -36,6 +36,8 @@ export interface RuntimeSession {
   readonly check?: string;
   /** False for the final assessment, which is shown like a session but does not count as one. */
   readonly counts: boolean;
+  /** Pages that count as viewed only once their media marked so has played to its end (model Page.requirement). */
+  readonly waits?: readonly string[];
 }
 
 export interface RuntimeCourse {

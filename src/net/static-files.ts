@@ -25,6 +25,22 @@ export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   ".woff2": "font/woff2",
   ".mp4": "video/mp4",
   ".mp3": "audio/mpeg",
+  // A course's media, captions and linked files (content/file-type.ts)
+  ".m4v": "video/mp4",
+  ".webm": "video/webm",
+  ".ogg": "audio/ogg",
+  ".oga": "audio/ogg",
+  ".opus": "audio/ogg",
+  ".vtt": "text/vtt; charset=utf-8",
+  ".pdf": "application/pdf",
+  ".txt": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  ".odt": "application/vnd.oasis.opendocument.text",
+  ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+  ".odp": "application/vnd.oasis.opendocument.presentation",
 };
 
 export const mediaTypeOfFile = (name: string): string => MEDIA_TYPES[path.extname(name).toLowerCase()] ?? "application/octet-stream";

@@ -46,9 +46,14 @@ md.renderer.rules.image = (tokens, idx, options, env: { refs?: Readonly<Record<s
   return caption === undefined ? img : `<figure class="cw-figure">${img}<figcaption>${md.utils.escapeHtml(caption)}</figcaption></figure>`;
 };
 
-md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+md.renderer.rules.link_open = (tokens, idx, options, env: { refs?: Readonly<Record<string, string>> }, self) => {
   const token = tokens[idx];
-  if (token && /^https?:\/\//i.test(token.attrGet("href") ?? "")) {
+  const href = token?.attrGet("href") ?? "";
+  // A file of the course (content/file-links.ts) opens from the package, beside the course like a web link:
+  // in the LMS's frame it would replace the course.
+  const file = env.refs?.[href];
+  if (token && file) token.attrSet("href", file);
+  if (token && (file || /^https?:\/\//i.test(href))) {
     token.attrSet("target", "_blank");
     token.attrSet("rel", "noopener noreferrer");
   }

@@ -65,6 +65,7 @@ export function runtimeCourse(
     title: sessionTitle(course, s),
     pages: [...s.pages.map((p) => p.id), ...(s.check ? [CHECK_PAGE_ID] : [])],
     ...(s.check ? { check: s.check.id } : {}),
+    ...(s.pages.some((p) => p.requirement) ? { waits: s.pages.filter((p) => p.requirement === "media-ended").map((p) => p.id) } : {}),
     counts: true,
   }));
   const quizzes: Record<string, RuntimeQuiz> = {};

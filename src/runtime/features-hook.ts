@@ -4,10 +4,12 @@
 // every registered feature at a few points. The two halves share no module at run time, only this contract.
 import type { RuntimeQuiz } from "../model/runtime-data.js";
 import type { QuizState } from "./core/state.js";
+import type { PlayerActions } from "./ui/controls.js";
 
 /** What the core lends a feature when the player starts. */
 export interface FeatureContext {
-  readonly d: Document;
+  /** The player: its document, course, learner state (read it from here: a resume replaces it) and commit. */
+  readonly p: PlayerActions;
   /** The answer shown in `question` changed: the core stores and reports it (not once the course has ended). */
   capture(question: HTMLElement): void;
 }

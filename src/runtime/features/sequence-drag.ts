@@ -3,4 +3,4 @@
 import { registerFeature } from "../features-hook.js";
 import { wireDrag } from "../ui/sequence-drag.js";
 
-registerFeature({ start: (c) => wireDrag(c.d, c.capture) });
+registerFeature({ start: (c) => wireDrag(c.p.doc, c.capture) });

@@ -76,5 +76,5 @@ export function wireControls(d: Document, act: PlayerActions): void {
     if (ev.key === "ArrowRight") act.step(1);
     else if (ev.key === "ArrowLeft") act.step(-1);
   });
-  hook("start", { d, capture: (question) => act.ended || captureAnswer(act, question) });
+  hook("start", { p: act, capture: (question) => act.ended || captureAnswer(act, question) });
 }

@@ -17,6 +17,7 @@ import { coverButton, renderJourney } from "./journey-view.js";
 import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 import { say } from "../core/messages.js";
+import { watchMedia } from "../blocks/media.js";
 
 /** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
 export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: Tracker): Promise<void> {
@@ -128,7 +129,8 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     p.clock.shown();
     if (!page) return;
     p.state.location = here;
-    p.state.visited[here] = true;
+    // A page that waits for its media (runtime/blocks/media.ts) is viewed once that has ended.
+    p.state.visited[here] ||= !course.sessions[page.session]?.waits?.includes(page.pageId);
     commit([{ kind: "page", page, title: title ?? page.pageId }]);
   };
 
@@ -161,6 +163,12 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     showHere(false);
   };
   wireControls(doc, p);
+  watchMedia(doc, (i) => {
+    if (!p.state.visited[i]) {
+      p.state.visited[i] = true;
+      commit([]);
+    }
+  });
   arrive(started.resume);
   const untouched = last;
   tracker.onResume = (r) => {

@@ -1,0 +1,30 @@
+// Links from a page to files of the course (`[Handout](files/handout.pdf)`): checked at build time (inside the
+// course, an allowed type that its content confirms: file-type.ts LINKED_EXTENSIONS) and packaged under
+// `assets/` like images. Links to the web (any scheme) and to places in a page (`#…`) are left as they are.
+import type Token from "markdown-it/lib/token.mjs";
+import { addAsset, isUrl, resolveCourseFile } from "./course-file.js";
+import { LINKED_EXTENSIONS } from "./file-type.js";
+import type { MediaContext } from "./blocks/media-check.js";
+
+/** Whether `href` names a file of the course (and so is checked and packaged). */
+export const isCourseFileLink = (href: string): boolean => href !== "" && !href.startsWith("#") && !isUrl(href);
+
+/** The course files the page links to: path as written → path in the package; problems at their lines. */
+export function pageFileLinks(tokens: readonly Token[], ctx: MediaContext, lineAt: (t: Token) => number): Record<string, string> {
+  const refs: Record<string, string> = {};
+  for (const t of tokens) {
+    if (t.type !== "inline") continue;
+    let line = lineAt(t); // a paragraph may span lines: count its line breaks
+    for (const c of t.children ?? []) {
+      if (c.type === "softbreak" || c.type === "hardbreak") line++;
+      const href = c.type === "link_open" ? (c.attrGet("href") ?? "") : "";
+      if (!isCourseFileLink(href)) continue;
+      const res = resolveCourseFile(href, "linked file", ctx.file, ctx.contentDir, LINKED_EXTENSIONS);
+      const clash = res.ok ? addAsset(ctx.assets, href, res) : undefined;
+      if (!res.ok) ctx.problems.add(ctx.file, line, res.message);
+      else if (clash) ctx.problems.add(ctx.file, line, `linked file ${clash}`);
+      else refs[href] = res.packagePath;
+    }
+  }
+  return refs;
+}
