@@ -1,6 +1,6 @@
 // Links from a page to files of the course (`[Handout](files/handout.pdf)`): checked at build time (inside the
 // course, an allowed type that its content confirms: file-type.ts LINKED_EXTENSIONS) and packaged under
-// `assets/` like images. Links to the web (any scheme) and to places in a page (`#…`) are left as they are.
+// `assets/` like images. Links with a scheme (https:, mailto: …) and to places in a page (`#…`) are left as they are.
 import type Token from "markdown-it/lib/token.mjs";
 import { addAsset, isUrl, resolveCourseFile } from "./course-file.js";
 import { LINKED_EXTENSIONS } from "./file-type.js";

@@ -1,4 +1,4 @@
-// Checks a captions file as WebVTT (W3C WebVTT: The Web Video Text Tracks Format), so a video is packaged
+// Checks a captions file as WebVTT (the W3C WebVTT format, "WebVTT" below), so a video is packaged
 // only with captions a browser will show: a file that fails here shows none, silently, in the learner's player.
 
 export interface VttProblem {

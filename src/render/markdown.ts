@@ -49,7 +49,7 @@ md.renderer.rules.image = (tokens, idx, options, env: { refs?: Readonly<Record<s
 md.renderer.rules.link_open = (tokens, idx, options, env: { refs?: Readonly<Record<string, string>> }, self) => {
   const token = tokens[idx];
   const href = token?.attrGet("href") ?? "";
-  // A file of the course (content/file-links.ts) opens from the package, beside the course like a web link:
+  // A file of the course (content/file-links.ts) opens from the package, beside the course like an https link:
   // in the LMS's frame it would replace the course.
   const file = env.refs?.[href];
   if (token && file) token.attrSet("href", file);
