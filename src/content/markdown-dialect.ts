@@ -2,6 +2,12 @@
 // One definition, used to validate content and to render it, so both agree on what a page means.
 import MarkdownIt, { type PluginWithParams } from "markdown-it";
 import container from "markdown-it-container";
+import { accordionBlock } from "./blocks/accordion.js";
+import { figureCreditBlock } from "./blocks/figure-credit.js";
+import { keyPointsBlock } from "./blocks/key-points.js";
+import { quoteBlock } from "./blocks/quote.js";
+import { revealBlock } from "./blocks/reveal.js";
+import { tabsBlock } from "./blocks/tabs.js";
 import { mediaBlocks } from "./blocks/media.js";
 
 export const CALLOUT_KINDS = ["note", "tip", "warning", "content-note"] as const;
@@ -20,6 +26,13 @@ export function parseCalloutInfo(info: string): { kind: string; title: string } 
  */
 export function createMarkdown(options: { html: boolean }): MarkdownIt {
   const md = new MarkdownIt({ html: options.html, linkify: false, typographer: false });
+  // Blocks with a `::: <kind>` of their own, before the callouts (which take any other `::: <word>`).
+  md.use(accordionBlock);
+  md.use(tabsBlock);
+  md.use(revealBlock);
+  md.use(keyPointsBlock);
+  md.use(quoteBlock);
+  md.use(figureCreditBlock);
   // Blocks with a `::: <kind>` of their own, before the callouts (which take any other `::: <word>`).
   md.use(mediaBlocks);
   // The plugin's bundled types target markdown-it's CJS typings; the runtime shape is the same.

@@ -7,6 +7,7 @@ import { resolveAsset } from "./assets.js";
 import { foldCase } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
 import { CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
+import type { BlockEnv } from "./blocks/block-env.js";
 import { pageMedia } from "./blocks/media-check.js";
 import { pageFileLinks } from "./file-links.js";
 import { IDENTIFIER } from "./schemas.js";
@@ -48,7 +49,10 @@ interface PageContext {
 }
 
 export function splitPages(body: string, ctx: PageContext): Page[] {
-  const tokens = validator.parse(body, {});
+  const env: BlockEnv = {};
+  const tokens = validator.parse(body, env);
+  // What the blocks (tabs, accordion, reveal, …) found wrong while parsing, at its line in the file.
+  for (const p of env.blockProblems ?? []) ctx.problems.add(ctx.file, ctx.bodyLine + p.line0, p.message);
   const lines = body.split("\n");
   const lineAt = (t: Token | undefined): number => (t?.map ? t.map[0] + ctx.bodyLine : ctx.bodyLine);
 

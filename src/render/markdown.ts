@@ -26,6 +26,8 @@ const defaultImage = md.renderer.rules.image;
 md.renderer.rules.image = (tokens, idx, options, env: { refs?: Readonly<Record<string, string>> }, self) => {
   const token = tokens[idx];
   let caption: string | undefined;
+  // A credit (content/blocks/figure-credit.ts) is the caption's second line.
+  const credit = (token?.meta as { credit?: string } | null)?.credit;
   if (token) {
     const src = token.attrGet("src") ?? "";
     token.attrSet("src", env.refs?.[src] ?? src);
@@ -37,13 +39,13 @@ md.renderer.rules.image = (tokens, idx, options, env: { refs?: Readonly<Record<s
     } else if (title && tokens.length === 1) {
       // The caption is shown, so it is not repeated as a tooltip.
       caption = title;
-      token.meta = { caption };
+      token.meta = { ...(token.meta as object | null), caption };
       token.attrs = (token.attrs ?? []).filter(([name]) => name !== "title");
     }
     token.attrSet("loading", "lazy");
   }
   const img = defaultImage ? defaultImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
-  return caption === undefined ? img : `<figure class="cw-figure">${img}<figcaption>${md.utils.escapeHtml(caption)}</figcaption></figure>`;
+  return caption === undefined ? img : `<figure class="cw-figure">${img}<figcaption>${md.utils.escapeHtml(caption)}${credit ? `<span class="cw-figure__credit">${md.utils.escapeHtml(credit)}</span>` : ""}</figcaption></figure>`;
 };
 
 md.renderer.rules.link_open = (tokens, idx, options, env: { refs?: Readonly<Record<string, string>> }, self) => {
@@ -72,9 +74,12 @@ md.renderer.rules.container_callout_open = (tokens, idx, options, env: { words?:
   return calloutOpen ? calloutOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
 };
 
-/** A page's HTML; `words`: the course's, for the names of callouts without a title (English without). */
-export function renderPage(page: Page, words?: Words): string {
-  return md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}) });
+/**
+ * A page's HTML; `words`: the course's, for the names of callouts without a title (English without);
+ * `domId`: the page's id in the unit, which starts the ids its blocks write (tabs).
+ */
+export function renderPage(page: Page, words?: Words, domId?: string): string {
+  return md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}), ...(domId ? { idPrefix: domId } : {}) });
 }
 
 /** Inline Markdown (question prompts, choices, feedback): emphasis and code, no blocks. */

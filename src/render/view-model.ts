@@ -176,7 +176,7 @@ export function unitView(course: Course, unit: Unit, data: RuntimeCourse, files:
         view = { ...base, title: session.check.title, quiz: quizView(course, session.check, words), isCheck: true, isAssessment: false };
       } else {
         const page = session?.pages.find((p) => p.id === pageId);
-        view = { ...base, title: page?.title ?? pageId, html: page ? renderPage(page, words) : "", isCheck: false, isAssessment: false };
+        view = { ...base, title: page?.title ?? pageId, html: page ? renderPage(page, words, base.domId) : "", isCheck: false, isAssessment: false };
       }
       pages.push(view);
       return view;

@@ -17,6 +17,7 @@ import { coverButton, renderJourney } from "./journey-view.js";
 import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 import { say } from "../core/messages.js";
+import { setupTabs } from "../blocks/tabs.js";
 import { watchMedia } from "../blocks/media.js";
 
 /** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
@@ -162,6 +163,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     saved = Boolean(resume && pages[p.state.location]);
     showHere(false);
   };
+  setupTabs(doc);
   wireControls(doc, p);
   watchMedia(doc, (i) => {
     if (!p.state.visited[i]) {
