@@ -276,6 +276,22 @@ function exported(name: string): { fixture: ReturnType<typeof contentFixture>; x
 
 const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split("\n").length;
 
+describe("the course's own strings:", () => {
+  it("are units (one per plural form) and come back translated into course.yaml, shown in the built page", async () => {
+    const fixture = contentFixture();
+    fixture.mutate("course.yaml", (t) => `${t.trimEnd()}\nstrings:\n  next: Onward\n  attemptsLeft:\n    one: One more try for you.\n    other: "{0} more tries for you."\n`);
+    const units = courseTexts(loadCourse(fixture.dir)).units.filter((u) => u.id.startsWith("course/strings/"));
+    expect(units.map((u) => u.id)).toEqual(["course/strings/next", "course/strings/attemptsLeft/one", "course/strings/attemptsLeft/other"]);
+    expect(units[0]).toMatchObject({ file: fixture.path("course.yaml"), line: fixture.lineOf("course.yaml", "next: Onward"), note: expect.stringContaining("keep {0}") });
+    const rt = roundTrip(fixture.dir, "de", "rt-strings");
+    expect(rt.translated.locale.strings["next"]).toBe(`⟦${pseudo("Onward")}⟧`);
+    expect(rt.translated.locale.strings["attemptsLeft"]).toMatchObject({ other: `⟦${pseudo("{0} more tries for you.")}⟧` });
+    const html = readZip(await buildScorm12(rt.out)).get("index.html")?.toString("utf8") ?? "";
+    expect(html).toContain(`⟦${pseudo("Onward")}⟧`);
+    expect(html).not.toContain("Onward");
+  });
+});
+
 describe("import refuses", () => {
   it("units whose source changed since the export, naming each unit, its line, and nothing is written", async () => {
     const { fixture, xlf, dir } = exported("changed");

@@ -76,6 +76,25 @@ function questionFields(q: Question, base: string, at: FieldPath, c: FieldCollec
   c.add(`${base}/feedback/incorrect`, [...at, "feedback", "incorrect"], q.feedback.incorrect, "inline");
 }
 
+const STRING_NOTE = "One of Coursewright's own words, as the course's strings: give it; keep {0}, {1} … as they are";
+
+/**
+ * The course's `strings:` (its own words in place of the locale's): texts like any other, or the translated
+ * course would show them in the source language. A count's string is one unit per plural form written.
+ */
+function stringFields(data: unknown, c: FieldCollector): void {
+  const strings = data && typeof data === "object" ? (data as { strings?: unknown }).strings : undefined;
+  if (!strings || typeof strings !== "object") return;
+  for (const [key, value] of Object.entries(strings)) {
+    if (typeof value === "string") c.add(`course/strings/${key}`, ["strings", key], value, "plain", { note: STRING_NOTE });
+    else if (value && typeof value === "object") {
+      for (const [form, text] of Object.entries(value)) {
+        if (typeof text === "string") c.add(`course/strings/${key}/${form}`, ["strings", key, form], text, "plain", { note: `${STRING_NOTE}; the text for counts of the CLDR plural category '${form}'` });
+      }
+    }
+  }
+}
+
 function quizFile(quiz: Quiz, base: string, units: Unit[], problems: ProblemList): TextFile {
   const c = new FieldCollector(yamlOf(quiz.source, fs.readFileSync(quiz.source, "utf8"), problems), units);
   quizFields(quiz, base, c);
@@ -89,10 +108,12 @@ export function courseTexts(course: Course): CourseTexts {
   const files: TextFile[] = [];
 
   const courseFile = path.join(course.contentDir, COURSE_FILE);
-  const main = new FieldCollector(yamlOf(courseFile, fs.readFileSync(courseFile, "utf8"), problems), units);
+  const courseYaml = yamlOf(courseFile, fs.readFileSync(courseFile, "utf8"), problems);
+  const main = new FieldCollector(courseYaml, units);
   main.add("course/title", ["title"], course.title, "plain");
   main.add("course/description", ["description"], course.description, "plain");
   main.add("course/theme/logo/alt", ["theme", "logo", "alt"], course.theme?.logo?.alt, "plain", { note: "Text alternative of the course's logo" });
+  stringFields(courseYaml.data, main);
   files.push({ file: courseFile, fields: main.fields });
 
   for (const session of course.sessions) {
