@@ -1,0 +1,308 @@
+// Page blocks in real Chromium (issue #12 §1), one test per block: the SCORM 1.2 package in the LMS-like
+// player (scorm-again's Scorm12API in the parent frame) records the block's page as viewed; in the package's
+// own page the block is operated by keyboard alone, axe finds 0 violations in each of its states, and at
+// 320 px nothing scrolls sideways. Without JavaScript every block's text is still there to read.
+import fs from "node:fs";
+import path from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RuntimeCourse } from "../src/model/runtime-data.js";
+import { planUnits } from "../src/model/units.js";
+import { runtimeCourse } from "../src/render/runtime-data.js";
+import { decodeState } from "../src/runtime/core/state-codec.js";
+import { AxeLog } from "./helpers/a11y-axe.js";
+import { horizontalOverflow } from "./helpers/a11y-course.js";
+import { BrowserLearner, chromiumAvailable, contentFrame } from "./helpers/browser.js";
+import { enterCourseIn } from "./helpers/course-entry.js";
+import { playedCourse } from "./helpers/played-course.js";
+
+/** A session of its own holding one page per block (the real course's sessions stay as they are). */
+const SESSION = `---
+id: blocks
+title: Blocks
+summary: "One page per block."
+---
+
+# Tabs block
+
+::: tabs The three roles
+## Victim
+The victim either takes on or accepts the role of a mistreated, persecuted person.
+## Persecutor
+The persecutor pressures or bullies the victim.
+## Rescuer
+The rescuer rushes to defend the victim, protecting them from the persecutor.
+:::
+
+# Accordion block
+
+::: accordion
+## Hope
+We believe in the reality of recovery for all.
+## Experience
+We believe recovery is a unique and individual experience.
+:::
+
+# Reveal block
+
+::: reveal What might the person be feeling?
+Think about it before you look.
+---
+Perhaps overwhelmed by their own sense of vulnerability.
+:::
+
+# Key points block
+
+::: key-points
+- Risk has positive and negative aspects.
+- Different practitioners can have different levels of tolerance to risk.
+:::
+
+# Quote block
+
+> ‘Traumatic reactions occur when action is of no avail.’
+> — Herman, 1992
+
+# Figure block
+
+![The Drama Triangle: a triangle with its point facing downward, Persecutor top left, Rescuer top right, Victim at the bottom.](../images/drama-triangle.svg "Drama Triangle | Drawing: Coursewright, after Karpman")
+`;
+
+const addBlocksSession = (dir: string): void => {
+  fs.writeFileSync(path.join(dir, "sessions", "13-blocks.md"), SESSION);
+  const yaml = path.join(dir, "course.yaml");
+  const text = fs.readFileSync(yaml, "utf8");
+  const last = /^(\s*- )sessions\/12-useful-resources\.md\s*$/m.exec(text);
+  if (!last) throw new Error("course.yaml lists no sessions/12-useful-resources.md");
+  fs.writeFileSync(yaml, text.replace(last[0], `${last[0]}\n${last[1]}sessions/13-blocks.md`));
+};
+
+interface Cmi {
+  cmi: { core: { lesson_location: string }; suspend_data: string };
+}
+const lmsCmi = (page: Page): Promise<Cmi> => page.evaluate(() => (window as unknown as { __cw: { cmi(): unknown } }).__cw.cmi() as Cmi);
+const focused = (frame: Page | Frame): Promise<string> => frame.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+
+describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_000 }, () => {
+  const played = playedCourse({ courseYaml: "requireSessions: false", edit: addBlocksSession, player: true, files: true });
+  let data: RuntimeCourse;
+  beforeAll(() => {
+    data = runtimeCourse(played.course, planUnits(played.course, false)[0]!);
+  });
+
+  /** The page in the LMS player: opened from the menu, it is the bookmark and marked viewed in suspend_data. */
+  async function inLms(pageId: string, operate: (frame: Frame) => Promise<void>): Promise<void> {
+    const page = await played.browser.newPage();
+    await page.goto(played.playerUrl);
+    const frame = await contentFrame(page);
+    await new BrowserLearner(frame, played.course).open("blocks", pageId);
+    await operate(frame);
+    const cmi = await lmsCmi(page);
+    expect(cmi.cmi.core.lesson_location).toBe(`blocks/${pageId}`);
+    const index = data.sessions.flatMap((s) => s.pages.map((p) => `${s.id}/${p}`)).indexOf(`blocks/${pageId}`);
+    expect(index).toBeGreaterThan(0);
+    expect(decodeState(data, cmi.cmi.suspend_data)?.visited[index]).toBe(true);
+    await page.close();
+  }
+
+  /** The package's own page (no LMS) at `width`, on the block's page, focus on its heading. */
+  async function opened(pageId: string, width = 1280): Promise<Page> {
+    const page = await played.browser.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${played.filesUrl}index.html`);
+    await enterCourseIn(page);
+    const toggle = page.locator("[data-cw=menu-toggle]");
+    if (await toggle.isVisible()) await toggle.click();
+    await new BrowserLearner(page, played.course).open("blocks", pageId);
+    return page;
+  }
+
+  /** WCAG 1.4.10 Reflow: the block's page at 320 px does not scroll sideways. */
+  async function reflows(pageId: string): Promise<void> {
+    const phone = await opened(pageId, 320);
+    expect(await horizontalOverflow(phone)).toBeNull();
+    await phone.close();
+  }
+
+  it("tabs: Tab reaches the selected tab only; Right/Left/Home/End select and focus, one panel shown; axe in each state; 320 px", async () => {
+    await inLms("tabs-block", async (frame) => {
+      await frame.locator(".cw-tabs [role=tab]").first().focus();
+      await frame.press(".cw-tabs [role=tab] >> nth=0", "ArrowRight");
+      expect(await focused(frame)).toBe("Persecutor");
+    });
+    const page = await opened("tabs-block");
+    const log = new AxeLog();
+    const tabs = page.locator("#page-blocks-tabs-block [role=tab]");
+    const shownPanel = (): Promise<string[]> => page.locator("#page-blocks-tabs-block [role=tabpanel]:visible").allTextContents();
+    expect(await page.locator("#page-blocks-tabs-block [role=tablist]").getAttribute("aria-label")).toBe("The three roles");
+    expect(await tabs.allTextContents()).toEqual(["Victim", "Persecutor", "Rescuer"]);
+    expect((await shownPanel()).join()).toContain("mistreated, persecuted person");
+    expect(await shownPanel()).toHaveLength(1);
+    await log.check(page, "tabs, first selected");
+    // From the page heading, Tab lands on the selected tab (roving tabindex), then on its panel.
+    await page.locator("#page-blocks-tabs-block h1").focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Victim");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("Persecutor");
+    expect(await tabs.nth(1).getAttribute("aria-selected")).toBe("true");
+    expect((await shownPanel()).join()).toContain("pressures or bullies");
+    await log.check(page, "tabs, second selected");
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe("Rescuer");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("Victim");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Home");
+    expect(await focused(page)).toBe("Victim");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tabpanel");
+    await tabs.nth(2).click();
+    expect((await shownPanel()).join()).toContain("rushes to defend");
+    await log.check(page, "tabs, last selected by a click");
+    expect(log.report()).toBe("");
+    await page.close();
+    await reflows("tabs-block");
+  });
+
+  it("accordion: each item's summary is reached by Tab and toggled by Enter and Space; axe open and closed; 320 px", async () => {
+    await inLms("accordion-block", async (frame) => {
+      await frame.locator(".cw-accordion summary").first().focus();
+      await frame.press(".cw-accordion summary >> nth=0", "Enter");
+      expect(await frame.locator(".cw-accordion details").first().getAttribute("open")).toBe("");
+    });
+    const page = await opened("accordion-block");
+    const log = new AxeLog();
+    const items = page.locator("#page-blocks-accordion-block details");
+    const body = page.getByText("We believe in the reality of recovery for all.");
+    expect(await body.isVisible()).toBe(false);
+    await log.check(page, "accordion, all closed");
+    await page.locator("#page-blocks-accordion-block h1").focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Hope");
+    await page.keyboard.press("Enter");
+    expect(await items.nth(0).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await body.isVisible()).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Experience");
+    await page.keyboard.press("Space");
+    expect(await items.nth(1).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await log.check(page, "accordion, both open");
+    await page.keyboard.press("Space");
+    expect(await items.nth(1).evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await log.check(page, "accordion, one open");
+    expect(log.report()).toBe("");
+    await page.close();
+    await reflows("accordion-block");
+  });
+
+  it("reveal: the front shown, the back behind a button Enter opens and Space closes; axe both ways; 320 px", async () => {
+    await inLms("reveal-block", async (frame) => {
+      await frame.press(".cw-reveal summary", "Enter");
+      expect(await frame.getByText("Perhaps overwhelmed").isVisible()).toBe(true);
+    });
+    const page = await opened("reveal-block");
+    const log = new AxeLog();
+    const back = page.getByText("Perhaps overwhelmed by their own sense of vulnerability.");
+    expect(await page.getByText("What might the person be feeling?").isVisible()).toBe(true);
+    expect(await page.getByText("Think about it before you look.").isVisible()).toBe(true);
+    expect(await back.isVisible()).toBe(false);
+    await log.check(page, "reveal, closed");
+    await page.locator("#page-blocks-reveal-block h1").focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Show the answer");
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe("summary");
+    await page.keyboard.press("Enter");
+    expect(await back.isVisible()).toBe(true);
+    await log.check(page, "reveal, open");
+    await page.keyboard.press("Space");
+    expect(await back.isVisible()).toBe(false);
+    expect(log.report()).toBe("");
+    await page.close();
+    await reflows("reveal-block");
+  });
+
+  it("key points: a region named 'Key points' holding the list; axe; 320 px", async () => {
+    await inLms("key-points-block", async (frame) => {
+      expect(await frame.getByRole("region", { name: "Key points", exact: true }).getByRole("listitem").count()).toBe(2);
+    });
+    const page = await opened("key-points-block");
+    const log = new AxeLog();
+    expect(await page.getByRole("region", { name: "Key points", exact: true }).getByRole("listitem").allTextContents()).toEqual([
+      "Risk has positive and negative aspects.",
+      "Different practitioners can have different levels of tolerance to risk.",
+    ]);
+    await log.check(page, "key points");
+    expect(log.report()).toBe("");
+    await page.close();
+    await reflows("key-points-block");
+  });
+
+  it("quote: the quotation in a blockquote, its attribution in the figure's caption; axe; 320 px", async () => {
+    await inLms("quote-block", async (frame) => {
+      expect(await frame.locator(".cw-quote figcaption").textContent()).toBe("— Herman, 1992");
+    });
+    const page = await opened("quote-block");
+    const log = new AxeLog();
+    const figure = page.getByRole("figure").filter({ hasText: "Herman" });
+    expect(await figure.locator("blockquote").textContent()).toContain("‘Traumatic reactions occur when action is of no avail.’");
+    expect(await figure.locator("blockquote").textContent()).not.toContain("Herman");
+    await log.check(page, "quote");
+    expect(log.report()).toBe("");
+    await page.close();
+    await reflows("quote-block");
+  });
+
+  it("figure: the caption and its credit under the picture; axe; 320 px", async () => {
+    await inLms("figure-block", async (frame) => {
+      expect(await frame.locator("#page-blocks-figure-block .cw-figure__credit").textContent()).toBe("Drawing: Coursewright, after Karpman");
+    });
+    const page = await opened("figure-block");
+    const log = new AxeLog();
+    const caption = page.locator("#page-blocks-figure-block figcaption");
+    expect(await caption.textContent()).toBe("Drama TriangleDrawing: Coursewright, after Karpman");
+    const [img, cap, credit] = await Promise.all([
+      page.locator("#page-blocks-figure-block img").boundingBox(),
+      page.locator("#page-blocks-figure-block figcaption").boundingBox(),
+      page.locator("#page-blocks-figure-block .cw-figure__credit").boundingBox(),
+    ]);
+    // The credit is a line of its own under the caption, both under the picture.
+    expect(cap!.y).toBeGreaterThanOrEqual(img!.y + img!.height - 1);
+    expect(credit!.y).toBeGreaterThan(cap!.y + 1);
+    await log.check(page, "figure with credit");
+    expect(log.report()).toBe("");
+    await page.close();
+    await reflows("figure-block");
+  });
+
+  it("without JavaScript every block's text is on the page: all tab panels under their headings, the tab list hidden", async () => {
+    const context = await played.browser.context.browser()!.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${played.filesUrl}index.html`);
+    // The build shows the first page and hides the rest until the player runs: the blocks' pages are shown
+    // here as the player would (the page's script is off; the test's own evaluation still runs).
+    await page.evaluate(() => document.querySelectorAll("[id^=page-blocks-]").forEach((p) => p.removeAttribute("hidden")));
+    const tabs = page.locator("#page-blocks-tabs-block");
+    expect(await tabs.locator(".cw-tabs__list").isVisible()).toBe(false);
+    expect(await tabs.locator(".cw-tabs__panel h2").allTextContents()).toEqual(["Victim", "Persecutor", "Rescuer"]);
+    for (const text of ["mistreated, persecuted person", "pressures or bullies", "rushes to defend"]) expect(await tabs.getByText(text).isVisible()).toBe(true);
+    // The disclosures work without script too (the browser's own <details>).
+    await page.locator("#page-blocks-accordion-block summary").first().click();
+    expect(await page.getByText("We believe in the reality of recovery for all.").isVisible()).toBe(true);
+    await page.locator("#page-blocks-reveal-block summary").click();
+    expect(await page.getByText("Perhaps overwhelmed").isVisible()).toBe(true);
+    expect(await page.getByRole("region", { name: "Key points", exact: true }).isVisible()).toBe(true);
+    expect(await page.locator(".cw-quote figcaption").first().isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("printed, every tab panel shows under its heading and the tab list is left out", async () => {
+    const page = await opened("tabs-block");
+    await page.emulateMedia({ media: "print" });
+    const tabs = page.locator("#page-blocks-tabs-block");
+    expect(await tabs.locator(".cw-tabs__list").isVisible()).toBe(false);
+    expect(await tabs.locator(".cw-tabs__panel h2:visible").allTextContents()).toEqual(["Victim", "Persecutor", "Rescuer"]);
+    expect(await tabs.locator("[role=tabpanel]:visible").count()).toBe(3);
+    await page.close();
+  });
+});
