@@ -1,7 +1,10 @@
 // Node side: the runtime's optional features, and which of them a package needs. Each is a browser script
 // of its own (src/runtime/features/<id>.ts, registering through features-hook.ts), prebuilt beside the
 // standards' cores, and goes into a package only when one of its units uses it, decided from the model.
-import type { Course, Quiz } from "../model/course.js";
+import type MarkdownIt from "markdown-it";
+import { findBlocks } from "../content/blocks/block-env.js";
+import { createMarkdown } from "../content/markdown-dialect.js";
+import type { Course, Page, Quiz } from "../model/course.js";
 import type { Unit } from "../model/units.js";
 import { isStepped } from "../render/view-model.js";
 
@@ -15,10 +18,26 @@ export interface RuntimeFeature {
 /** The quizzes a unit shows: its sessions' knowledge checks and its assessment. */
 const quizzesOf = (unit: Unit): Quiz[] => [...unit.sessions.flatMap((s) => (s.check ? [s.check] : [])), ...(unit.assessment ? [unit.assessment] : [])];
 
+const pagesOf = (unit: Unit): Page[] => unit.sessions.flatMap((s) => s.pages);
+
+let dialect: MarkdownIt | undefined;
+const tabbed = new WeakMap<Page, boolean>();
+/** The page has a `::: tabs` block, as the course's Markdown dialect reads it (once per page; most have no `:::`). */
+function hasTabs(page: Page): boolean {
+  let found = tabbed.get(page);
+  if (found === undefined) {
+    found = page.markdown.includes(":::") && findBlocks((dialect ??= createMarkdown({ html: false })).parse(page.markdown, {}), "tabs").length > 0;
+    tabbed.set(page, found);
+  }
+  return found;
+}
+
 /** In the order their scripts go into a package (fixed, so a build is byte for byte repeatable). */
 export const RUNTIME_FEATURES: readonly RuntimeFeature[] = [
   { id: "question-stepper", uses: (course, unit) => quizzesOf(unit).some((q) => isStepped(course, q)) },
   { id: "sequence-drag", uses: (_, unit) => quizzesOf(unit).some((q) => q.questions.some((x) => x.type === "sequencing")) },
+  { id: "tabs", uses: (_, unit) => pagesOf(unit).some(hasTabs) },
+  { id: "media-ended", uses: (_, unit) => pagesOf(unit).some((p) => p.requirement === "media-ended") },
 ];
 
 /** The features a package of these units needs (they share one script), in RUNTIME_FEATURES order. */

@@ -17,8 +17,6 @@ import { coverButton, renderJourney } from "./journey-view.js";
 import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 import { say } from "../core/messages.js";
-import { setupTabs } from "../blocks/tabs.js";
-import { watchMedia } from "../blocks/media.js";
 
 /** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
 export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: Tracker): Promise<void> {
@@ -130,7 +128,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     p.clock.shown();
     if (!page) return;
     p.state.location = here;
-    // A page that waits for its media (runtime/blocks/media.ts) is viewed once that has ended.
+    // A page that waits for its media is viewed once that has ended (the media-ended feature, runtime/features/).
     p.state.visited[here] ||= !course.sessions[page.session]?.waits?.includes(page.pageId);
     commit([{ kind: "page", page, title: title ?? page.pageId }]);
   };
@@ -163,14 +161,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     saved = Boolean(resume && pages[p.state.location]);
     showHere(false);
   };
-  setupTabs(doc);
   wireControls(doc, p);
-  watchMedia(doc, (i) => {
-    if (!p.state.visited[i]) {
-      p.state.visited[i] = true;
-      commit([]);
-    }
-  });
   arrive(started.resume);
   const untouched = last;
   tracker.onResume = (r) => {
