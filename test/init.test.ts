@@ -76,7 +76,9 @@ describe("coursewright init: the scaffold", () => {
     const course = loadCourse(path.join(dir, "content"));
     expect(course.sessions).toHaveLength(2);
     for (const s of course.sessions) expect(s.pages.length).toBeGreaterThan(1);
-    expect(course.assets.map((a) => a.packagePath)).toEqual([expect.stringMatching(/\.svg$/)]);
+    // A picture, and (Video, audio and files) a captioned video the page waits for, and a PDF handout.
+    expect(course.assets.map((a) => a.packagePath)).toEqual(["assets/files/handout.pdf", expect.stringMatching(/^assets\/images\/.*\.svg$/), "assets/media/colours.vtt", "assets/media/colours.webm"]);
+    expect(course.sessions.flatMap((s) => s.pages.filter((p) => p.requirement === "media-ended"))).toHaveLength(1);
     const markdown = course.sessions.flatMap((s) => s.pages.map((p) => p.markdown)).join("\n");
     // The picture has a real text alternative, not a decorative mark or an empty one.
     expect(markdown).toMatch(/!\[[^\]]{20,}\]\(\.\.\/images\/[^)"]+\.svg\)/);

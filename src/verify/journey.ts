@@ -70,6 +70,7 @@ export async function playUnit(frame: Frame, options: JourneyOptions): Promise<J
 
 class CoursewrightLearner {
   private checked = 0;
+  private played = 0;
 
   constructor(
     private readonly frame: Frame,
@@ -98,9 +99,33 @@ class CoursewrightLearner {
         await f.click("[data-cw=next]", { timeout });
         await this.waitForPage(i);
       }
+      await this.playMedia(i);
       await this.answerPage(i);
     }
-    this.steps.unshift(`${total} page${total === 1 ? "" : "s"} visited`, ...(this.checked ? [`${this.checked} knowledge-check answers checked`] : []));
+    this.steps.unshift(`${total} page${total === 1 ? "" : "s"} visited`, ...(this.played ? [`${this.played} video/audio played to the end`] : []), ...(this.checked ? [`${this.checked} knowledge-check answers checked`] : []));
+  }
+
+  /**
+   * Plays to its end each video or audio the page waits for (`complete-when: ended`, runtime/blocks/media.ts),
+   * muted (muted playback needs no user gesture in Chromium's autoplay policy) and at 16×, its fastest rate.
+   */
+  private async playMedia(page: number): Promise<void> {
+    for (const media of await this.frame.$$(`[data-page="${page}"] [data-cw-end]`)) {
+      const problem = await media.evaluate(
+        (m: HTMLMediaElement, ms: number) =>
+          new Promise<string>((resolve) => {
+            m.addEventListener("ended", () => resolve(""), { once: true });
+            m.addEventListener("error", () => resolve(`Chromium cannot play ${m.currentSrc} (media error ${m.error?.code ?? "?"}: no decoder for it?)`), { once: true });
+            setTimeout(() => resolve(`${m.currentSrc} did not play to its end within ${ms} ms`), ms);
+            m.muted = true;
+            m.playbackRate = 16;
+            m.play().catch((e: unknown) => resolve(`${m.currentSrc} did not play: ${String(e)}`));
+          }),
+        this.options.timeoutMs,
+      );
+      if (problem) throw new Error(`page ${page} counts as viewed once its media has played to the end, but ${problem}`);
+      this.played++;
+    }
   }
 
   private async visiblePage(): Promise<number> {
