@@ -204,6 +204,16 @@ describe("coursewright preview: usage", () => {
       expect(fs.readdirSync(state).filter((f) => f.startsWith("run-"))).toEqual([]); // builds removed
     }
   });
+
+  it("says where the attempt is kept: its file, or for a plain web course the browser's storage", async () => {
+    const { content, state } = workspace();
+    for (const [target, where] of [["scorm12", `the attempt is kept in ${path.relative(REPO_ROOT, path.join(state, "attempt-scorm12.json"))}.`], ["web", "the attempt is kept in this browser's localStorage"]] as const) {
+      const preview = await startPreview("--target", target, "--content", content, "--state-dir", state);
+      const run = await preview.stop();
+      expect(run.output).toContain(where);
+      expect(run.output).not.toContain("attempt-web.json");
+    }
+  });
 });
 
 // ---- in Chromium -----------------------------------------------------------------------------------------

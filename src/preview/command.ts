@@ -127,7 +127,7 @@ export async function runPreview(argv: readonly string[]): Promise<number> {
 
   const rel = (p: string): string => path.relative(process.cwd(), p) || ".";
   console.log(`Preview: ${preview.url}`);
-  console.log(`Open it in a browser. Watching ${rel(path.resolve(args.contentDir))}/ and the templates; the attempt is kept in ${rel(preview.attemptFile)}. Ctrl-C stops.`);
+  console.log(`Open it in a browser. Watching ${rel(path.resolve(args.contentDir))}/ and the templates; the attempt is kept in ${args.target.simulation?.attemptKeptIn ?? rel(preview.attemptFile)}. Ctrl-C stops.`);
 
   await stopRequested;
   console.log("stopping preview…");

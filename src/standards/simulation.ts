@@ -22,6 +22,11 @@ export interface Simulation {
   launchQuery?(lrs: RunningLrs, launch: { readonly actor: JsonObject; readonly registration: string; readonly activityId?: string }): string;
   /** Scripts the player page loads before the client module (the LMS's API implementation). */
   readonly scripts: readonly PlayerScript[];
+  /**
+   * Where the attempt is kept when the content keeps it itself and the player stores nothing (plain web: the
+   * browser's storage); preview says this instead of naming its attempt file.
+   */
+  readonly attemptKeptIn?: string;
   /** The tracking panel: the heading of its log and the id of the list the client fills, the data heading. */
   readonly panel: { readonly log: string; readonly logId: string; readonly data: string };
   /** Optional packages that playing it needs (verify checks them before loading; Chromium's driver aside). */

@@ -6,6 +6,7 @@ import type { Simulation } from "../simulation.js";
 export const webSimulation: Simulation = {
   lms: "no LMS: a static web server, progress in the browser's storage",
   needsLrs: false,
+  attemptKeptIn: "this browser's localStorage (the player's New attempt clears it)",
   scripts: [],
   panel: { log: "LMS API calls (none expected)", logId: "cw-calls", data: "Kept on this device" },
   peers: [],
