@@ -23,7 +23,7 @@ export interface Simulation {
   /** Scripts the player page loads before the client module (the LMS's API implementation). */
   readonly scripts: readonly PlayerScript[];
   /**
-   * Where the attempt is kept when the content keeps it itself and the player stores nothing (plain web: the
+   * Where the attempt is kept when the content keeps it itself and the player stores nothing (no LMS: the
    * browser's storage); preview says this instead of naming its attempt file.
    */
   readonly attemptKeptIn?: string;
