@@ -7,6 +7,7 @@ import type { RuntimeQuestion } from "../src/model/runtime-data.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { scorePercent, type Answer } from "../src/runtime/core/answers.js";
+import { drawn } from "../src/runtime/core/draw.js";
 import { encodeState } from "../src/runtime/core/state-codec.js";
 import { emptyState } from "../src/runtime/core/state.js";
 
@@ -56,18 +57,22 @@ function learnerAnswer(q: RuntimeQuestion, i: number): Answer {
   }
 }
 
-export function fullProgressSuspendData(course: Course): SuspendFigures {
+/** `seed`: every quiz's attempt seed (default: a random one, as a launch makes), which decides a pool's draw. */
+export function fullProgressSuspendData(course: Course, seed?: number): SuspendFigures {
   const unit = planUnits(course, false)[0];
   if (!unit) throw new Error("course has no unit");
   const rc = runtimeCourse(course, unit);
   const state = emptyState(rc);
+  if (seed !== undefined) for (const qs of Object.values(state.quizzes)) qs.seed = seed;
   state.visited = state.visited.map(() => true);
   state.location = state.visited.length - 1;
   let n = 0;
   for (const quiz of Object.values(rc.quizzes)) {
     const qs = state.quizzes[quiz.id];
     if (!qs) continue;
-    qs.answers = quiz.questions.map((q) => learnerAnswer(q, n++));
+    // A pool's attempt answers the questions it drew; the others keep no answer.
+    const shown = drawn(quiz, qs.seed);
+    qs.answers = quiz.questions.map((q, i) => (shown.includes(i) ? learnerAnswer(q, n++) : null));
     if (!quiz.graded) qs.checked = quiz.questions.map(() => true);
   }
   const stored = (full: string, compact: string): string => (full.length <= SUSPEND_DATA_LIMIT ? full : compact);
@@ -79,7 +84,8 @@ export function fullProgressSuspendData(course: Course): SuspendFigures {
   const assessment = Object.values(rc.quizzes).find((q) => q.graded);
   const as = assessment ? state.quizzes[assessment.id] : undefined;
   if (assessment && as) {
-    const score = scorePercent(assessment.questions, as.answers);
+    const shown = drawn(assessment, as.seed);
+    const score = scorePercent(assessment.questions.filter((_, i) => shown.includes(i)), as.answers.filter((_, i) => shown.includes(i)));
     as.attempts = 1;
     as.best = score;
     as.last = score;
@@ -97,4 +103,28 @@ export function fullProgressSuspendData(course: Course): SuspendFigures {
     beforeSubmit: { full: fullBefore.length, compact: compactBefore.length, stored: stored(fullBefore, compactBefore).length },
     sample: chosen.length > 160 ? `${chosen.slice(0, 120)}…${chosen.slice(-30)}` : chosen,
   };
+}
+
+/**
+ * The course with its assessment replaced by a pool of `size` questions (its own questions over and over, ids
+ * numbered), `count` drawn per attempt: the SCORM 1.2 suspend_data of a learner at full progress, for the
+ * largest of `seeds` draws (the draw decides which answers are kept: a long typed answer drawn more often
+ * makes it longer). Nothing of the draw is stored but the attempt's seed (runtime/core/draw.ts).
+ */
+export function pooledSuspendData(course: Course, size = 200, count = 20, seeds = 200): SuspendFigures & { readonly pool: number; readonly drawn: number } {
+  const base = course.assessment;
+  if (!base) throw new Error("course has no assessment to make a pool of");
+  const questions = Array.from({ length: size }, (_, i) => {
+    const q = base.questions[i % base.questions.length];
+    if (!q) throw new Error("assessment without questions");
+    return { ...q, id: `${q.id}-${Math.floor(i / base.questions.length) + 1}` };
+  });
+  const pooled: Course = { ...course, assessment: { ...base, questions, draw: { count } } };
+  let worst: SuspendFigures | undefined;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const figures = fullProgressSuspendData(pooled, seed);
+    if (!worst || figures.full > worst.full) worst = figures;
+  }
+  if (!worst) throw new Error("no seed measured");
+  return { ...worst, pool: size, drawn: count };
 }

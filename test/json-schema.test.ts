@@ -102,7 +102,7 @@ describe("schemas/ (generated JSON Schemas)", () => {
 
     it("has title, intro and a non-empty questions list", () => {
       expect(quiz).toMatchObject({ type: "object", required: ["title", "questions"], additionalProperties: false });
-      expect(Object.keys(quiz.properties ?? {}).sort()).toEqual(["intro", "questions", "shuffle", "title"]);
+      expect(Object.keys(quiz.properties ?? {}).sort()).toEqual(["draw", "intro", "questions", "shuffle", "title"]);
       expect(questions).toMatchObject({ type: "array", minItems: 1 });
     });
 

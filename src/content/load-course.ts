@@ -79,7 +79,7 @@ export function loadCourse(contentDirIn: string): Course {
     if (!quizFile.ok) {
       problems.add(file, src.lineOf(["assessment"]), `assessment file '${assessmentFile}' ${quizFile.why}`, "assessment");
     } else {
-      assessment = loadQuiz(path.resolve(contentDir, assessmentFile), "assessment", true, problems);
+      assessment = loadQuiz(path.resolve(contentDir, assessmentFile), "assessment", true, problems, sessions.map((s) => s.id));
     }
   }
   if (folded.has("assessment")) problems.add(file, src.lineOf(["sessions"]), "'assessment' is reserved for the final assessment; rename that session", "sessions");

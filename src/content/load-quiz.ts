@@ -1,13 +1,15 @@
 // Loads a quiz file (knowledge check or final assessment) into the model.
 import { QUESTION_TYPES, type Choice, type Question, type Quiz } from "../model/course.js";
 import type { ProblemList } from "./errors.js";
+import { loadDraw } from "./load-draw.js";
 import { readText } from "./read-text.js";
 import { defaultChoiceId, questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
 import { didYouMean, nearestName } from "./suggest.js";
 import { validate } from "./validate.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
-export function loadQuiz(file: string, id: string, graded: boolean, problems: ProblemList): Quiz | undefined {
+/** `sessionIds`: the course's sessions, which an assessment's questions may name (`session:`, for a draw per session). */
+export function loadQuiz(file: string, id: string, graded: boolean, problems: ProblemList, sessionIds?: readonly string[]): Quiz | undefined {
   const read = readText(file);
   if (!read.ok) {
     problems.addProblem(read.problem);
@@ -30,7 +32,9 @@ export function loadQuiz(file: string, id: string, graded: boolean, problems: Pr
     questions.push(q);
   });
   const shuffle = quiz.shuffle === undefined ? {} : { shuffle: quiz.shuffle };
-  return { id, title: quiz.title, ...(quiz.intro ? { intro: quiz.intro } : {}), graded, ...shuffle, questions, source: file };
+  // A pool's draw is checked against the questions as authored: only once every one of them loaded.
+  const draw = questions.length === quiz.questions.length ? loadDraw(quiz.draw, questions, { src, problems, graded, ...(sessionIds ? { sessionIds } : {}) }) : undefined;
+  return { id, title: quiz.title, ...(quiz.intro ? { intro: quiz.intro } : {}), graded, ...shuffle, questions, ...(draw ? { draw } : {}), source: file };
 }
 
 function checkQuestion(raw: unknown, i: number, src: YamlSource, problems: ProblemList): Question | undefined {
@@ -62,6 +66,8 @@ function toModel(q: QuestionInput, i: number, src: YamlSource, problems: Problem
     points: q.points ?? 1,
     ...(q.shuffle === undefined ? {} : { shuffle: q.shuffle }),
     ...(q.reference ? { reference: q.reference } : {}),
+    ...(q.tags ? { tags: q.tags } : {}),
+    ...(q.session ? { session: q.session } : {}),
   };
   const where = (field: string): [number, string] => [src.lineOf(["questions", i, field]), `questions.${i}.${field}`];
   const duplicates = (values: readonly string[], field: string, what: string): boolean => {

@@ -1,7 +1,7 @@
 // The authoring formats of course.yaml and quiz files, as zod schemas.
 // They validate content and are exported as JSON Schema for editor autocompletion.
 import { z } from "zod";
-import { ASSESSMENT_LAYOUTS, PLURAL_CATEGORIES, QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS, type LocaleString, type PluralCategory } from "../model/course.js";
+import { ASSESSMENT_LAYOUTS, DRAW_PER, PLURAL_CATEGORIES, QUESTION_TYPES, REPORTING_OPTIONS, SHOW_ANSWERS, type LocaleString, type PluralCategory } from "../model/course.js";
 import { readLocale, SOURCE_LOCALE } from "./locales.js";
 import { themeSchema } from "./theme-schema.js";
 
@@ -131,6 +131,9 @@ const base = {
   points: decimal(z.number().positive("must be more than 0").max(100, "must be 100 or less"), "more than 0 and at most 100, e.g. 1 or 2.5").optional(),
   shuffle: z.boolean().optional().describe("Shuffle this question's choices or matching targets; default: the quiz's, then the course's"),
   reference: text.optional().describe("Where in the course text the question is grounded; for authors and reviewers, never shown"),
+  tags: z.array(identifier).min(1, "must list at least one tag").optional()
+    .describe("The question's group for a final assessment's draw per tag (one tag each)"),
+  session: identifier.optional().describe("Id of the course session the question is about, for a final assessment's draw per session"),
 };
 const choices = z
   .array(z.strictObject({ id: identifier.optional(), text, correct: z.boolean().optional(), feedback: text.optional() }))
@@ -168,15 +171,31 @@ const anyQuestion = z.discriminatedUnion("type", [
 ]);
 export type QuestionInput = z.infer<typeof anyQuestion>;
 
-/** Quiz file shape; `questions` items are checked one by one (see load-quiz.ts) for precise messages. */
+/** Questions a pool's draw may name: far above any assessment a learner sits. */
+export const DRAW_MAX = 1000;
+/** A draw's count: of the whole pool or of each group (`drawGroupCount`: of one group, which may be 0). */
+export const drawCount = count(1, DRAW_MAX, { min: "must draw at least 1 question", max: `must be at most ${DRAW_MAX}` });
+export const drawGroupCount = count(0, DRAW_MAX, { min: "must be 0 (none of the group) or more", max: `must be at most ${DRAW_MAX}` });
+export const drawCountMap = z.record(identifier, drawGroupCount);
+/** `draw: { count, per }`; `count` is checked on its own (load-draw.ts), as a number or a count per group. */
+export const drawObjectSchema = z.strictObject({
+  count: z.unknown().describe("Questions each attempt shows: of the pool, of each group (with per), or by group name"),
+  per: z.enum(DRAW_PER).optional().describe("Draw the count from each tag or each session (questions' tags / session)"),
+});
+const drawJsonSchema = z
+  .union([drawCount, drawObjectSchema.extend({ count: z.union([drawCount, drawCountMap]) })])
+  .describe("The questions are a pool: each attempt shows this many of them (final assessment only)");
+
+/** Quiz file shape; `questions` items (and `draw`) are checked one by one (see load-quiz.ts) for precise messages. */
 export const quizSchema = z
   .strictObject({
     title: text,
     intro: text.optional(),
     shuffle: z.boolean().optional().describe("Shuffle choices and matching targets in this quiz; default: the course's"),
+    draw: z.unknown().optional(),
     questions: z.array(z.unknown()).min(1, "must have at least one question"),
   })
   .describe("Coursewright quiz file (knowledge check or final assessment)");
 
 /** The same file with typed questions, for the published JSON Schema. */
-export const quizJsonSchemaSource = quizSchema.extend({ questions: z.array(anyQuestion).min(1) });
+export const quizJsonSchemaSource = quizSchema.extend({ draw: drawJsonSchema.optional(), questions: z.array(anyQuestion).min(1) });

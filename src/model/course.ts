@@ -42,6 +42,10 @@ interface QuestionBase {
   readonly shuffle?: boolean;
   /** Where the question is grounded in the course text (for reviewers; never shown). */
   readonly reference?: string;
+  /** The question's groups for a draw `per: tag` (model/draw-groups.ts). */
+  readonly tags?: readonly string[];
+  /** Id of the course session the question is about, for a draw `per: session`. */
+  readonly session?: string;
 }
 
 export interface Choice {
@@ -84,6 +88,19 @@ export type Question =
   | SequencingQuestion
   | FillInQuestion;
 
+/** How a pooled assessment groups its questions for a draw: all one pool, by tag, or by session. */
+export const DRAW_PER = ["tag", "session"] as const;
+export type DrawPer = (typeof DRAW_PER)[number];
+
+/**
+ * A question pool's draw (quiz file `draw:`): each attempt shows `count` questions of the pool, or with `per`
+ * that many of each group (one count for every group, or a count per group by its name).
+ */
+export interface Draw {
+  readonly count: number | Readonly<Record<string, number>>;
+  readonly per?: DrawPer;
+}
+
 export interface Quiz {
   /** Unique in the course: `check-<session id>` or `assessment`. */
   readonly id: string;
@@ -93,6 +110,8 @@ export interface Quiz {
   /** Unset: the course's `shuffle`. */
   readonly shuffle?: boolean;
   readonly questions: readonly Question[];
+  /** The questions are a pool: each attempt shows a draw of them (final assessment only). */
+  readonly draw?: Draw;
   readonly source: string;
 }
 

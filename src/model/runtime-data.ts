@@ -26,6 +26,11 @@ export interface RuntimeQuiz {
   readonly title: string;
   readonly graded: boolean;
   readonly questions: readonly RuntimeQuestion[];
+  /**
+   * A pool: each attempt shows, of each group, `count` of the questions at `members` (indexes into
+   * `questions`), drawn by runtime/core/draw.ts; unset: every question.
+   */
+  readonly draw?: readonly (readonly [count: number, members: readonly number[]])[];
 }
 
 export interface RuntimeSession {

@@ -1,6 +1,7 @@
 // How long the course takes, for the cover: the author's `estimatedMinutes`, or an estimate from the text
 // (about 200 words a minute, a common figure for reading to learn) and about a minute per question.
 import type { Course, Quiz } from "../model/course.js";
+import { shownCount } from "../model/draw-groups.js";
 import { Words } from "./words.js";
 
 export const WORDS_PER_MINUTE = 200;
@@ -18,7 +19,8 @@ export function estimateMinutes(course: Pick<Course, "sessions" | "assessment" |
   const quizzes: Quiz[] = course.sessions.flatMap((s) => (s.check ? [s.check] : []));
   if (course.assessment) quizzes.push(course.assessment);
   const words = course.sessions.reduce((n, s) => n + s.pages.reduce((m, p) => m + wordCount(`${p.title} ${p.markdown}`), 0), 0);
-  const questions = quizzes.reduce((n, q) => n + q.questions.length, 0);
+  // A pool counts the questions an attempt shows.
+  const questions = quizzes.reduce((n, q) => n + shownCount(q), 0);
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION));
 }
 

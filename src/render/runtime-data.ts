@@ -2,6 +2,7 @@
 import type { Course, Question, Quiz } from "../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz, type RuntimeSession } from "../model/runtime-data.js";
 import { sessionTitle, type Unit } from "../model/units.js";
+import { drawGroups } from "../model/draw-groups.js";
 import { fnv1a } from "../model/hash.js";
 import { plainText } from "./markdown.js";
 import { MESSAGES, runtimeMessages } from "./messages.js";
@@ -47,7 +48,9 @@ function runtimeQuestion(course: Course, quiz: Quiz, q: Question): RuntimeQuesti
 }
 
 function runtimeQuiz(course: Course, q: Quiz): RuntimeQuiz {
-  return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map((x) => runtimeQuestion(course, q, x)) };
+  // A group drawn 0 times is left out: its questions are never shown.
+  const draw = drawGroups(q).filter((g) => g.count > 0).map((g) => [g.count, g.members] as const);
+  return { id: q.id, title: q.title, graded: q.graded, questions: q.questions.map((x) => runtimeQuestion(course, q, x)), ...(draw.length ? { draw } : {}) };
 }
 
 /**
@@ -74,7 +77,11 @@ export function runtimeCourse(
     sessions.push({ id: ASSESSMENT_ID, title: unit.assessment.title, pages: [ASSESSMENT_PAGE_ID], counts: false });
     quizzes[ASSESSMENT_ID] = runtimeQuiz(course, unit.assessment);
   }
-  const structure = JSON.stringify([sessions.map((s) => [s.id, s.pages]), Object.values(quizzes).map((q) => q.questions.map((x) => [x.id, x.type, x.options.length]))]);
+  const structure = JSON.stringify([sessions.map((s) => [s.id, s.pages]), Object.values(quizzes).map((q) => {
+    const shape = q.questions.map((x) => [x.id, x.type, x.options.length]);
+    // A pool's draw decides which answers a saved state holds (core/draw.ts): a changed draw is another structure.
+    return q.draw ? [shape, q.draw] : shape;
+  })]);
   const data: RuntimeCourse = {
     id: course.id,
     title: course.title,

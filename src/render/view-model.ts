@@ -32,6 +32,8 @@ export interface QuizView {
   readonly maxAttempts: number;
   /** The assessment shows one question at a time (course.yaml `assessmentLayout`). */
   readonly stepped: boolean;
+  /** The questions are a pool: an attempt shows a draw of them (quiz file `draw:`). */
+  readonly pooled: boolean;
 }
 
 /** Deterministic shuffle (seeded by the question id) that never leaves the items in their correct order. */
@@ -59,6 +61,8 @@ function questionView(quiz: Quiz, q: Question, index: number, stepped: boolean) 
     quizId: quiz.id,
     index,
     number: index + 1,
+    // A pool's question shows only when an attempt draws it, numbered then (runtime/ui/pool-view.ts).
+    pooled: Boolean(quiz.draw),
     // One at a time: where the question stands in the assessment, and the steps either side of it.
     ...(stepped ? { of: count, ...(index > 0 ? { prev: index - 1 } : {}), ...(index + 1 < count ? { next: index + 1 } : {}) } : {}),
     type: q.type,
@@ -118,6 +122,7 @@ function quizView(course: Course, quiz: Quiz, words: Words): QuizView {
     passMark: words.percent(course.masteryScore),
     maxAttempts: course.maxAttempts,
     stepped,
+    pooled: Boolean(quiz.draw),
   };
 }
 

@@ -34,6 +34,8 @@ function hasTabs(page: Page): boolean {
 
 /** In the order their scripts go into a package (fixed, so a build is byte for byte repeatable). */
 export const RUNTIME_FEATURES: readonly RuntimeFeature[] = [
+  // Before the stepper: it counts the steps the draw shows.
+  { id: "question-pool", uses: (_, unit) => Boolean(unit.assessment?.draw) },
   { id: "question-stepper", uses: (course, unit) => quizzesOf(unit).some((q) => isStepped(course, q)) },
   { id: "sequence-drag", uses: (_, unit) => quizzesOf(unit).some((q) => q.questions.some((x) => x.type === "sequencing")) },
   { id: "tabs", uses: (_, unit) => pagesOf(unit).some(hasTabs) },

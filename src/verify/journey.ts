@@ -178,7 +178,11 @@ class CoursewrightLearner {
   private async attempt(page: number, quizId: string, correct: boolean): Promise<string> {
     const f = this.frame;
     const quiz = this.course.quizzes[quizId];
-    for (const [i, q] of (quiz?.questions ?? []).entries()) await this.answer(quizId, i, q, correct);
+    // A pool's attempt shows the questions it drew; the others are hidden (runtime/ui/pool-view.ts).
+    const shown = await f.$$eval(`[data-page="${page}"] [data-quiz="${quizId}"][data-question]`, (els) =>
+      els.filter((el) => !el.closest("[hidden]")).map((el) => Number((el as HTMLElement).dataset.question)),
+    );
+    for (const [i, q] of (quiz?.questions ?? []).entries()) if (shown.includes(i)) await this.answer(quizId, i, q, correct);
     await f.click(`[data-page="${page}"] [data-cw=submit-assessment][data-quiz-id="${quizId}"]`, { timeout: this.options.timeoutMs });
     const results = f.locator(`[data-page="${page}"] [data-cw=results]`);
     await results.waitFor({ state: "visible", timeout: this.options.timeoutMs });

@@ -2,6 +2,7 @@
 import type { ShowAnswers } from "../../model/course.js";
 import type { RuntimeCourse, RuntimeQuiz } from "../../model/runtime-data.js";
 import { scorePercent, type Answer } from "./answers.js";
+import { drawn } from "./draw.js";
 import { newSeed } from "./shuffle.js";
 import type { QuizState } from "./state.js";
 
@@ -54,7 +55,10 @@ export interface AttemptResult {
  */
 export function submitAttempt(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizState, answers: (Answer | null)[]): AttemptResult | undefined {
   if (qs.submitted || attemptsLeft(rules, qs.attempts) === 0) return undefined;
-  const score = scorePercent(quiz.questions, answers);
+  // Points earned of the points possible of the questions this attempt showed (a pool's draw).
+  const shown = drawn(quiz, qs.seed);
+  const on = (_: unknown, i: number): boolean => shown.includes(i);
+  const score = scorePercent(quiz.questions.filter(on), answers.filter(on));
   const passed = score >= rules.passMark;
   qs.answers = answers;
   qs.attempts++;
@@ -70,7 +74,11 @@ export function startRetake(rules: AssessmentRules, quiz: RuntimeQuiz, qs: QuizS
   if (!qs.submitted || !canRetake(rules, qs)) return false;
   qs.submitted = false;
   qs.answers = quiz.questions.map(() => null);
-  // A new attempt shows its options in a new order.
-  qs.seed = newSeed();
+  // A new attempt shows its options in a new order and, from a pool, other questions than the last attempt
+  // (a few tries: a pool that has only one draw keeps it).
+  const last = String(drawn(quiz, qs.seed));
+  let tries = 9;
+  do qs.seed = newSeed();
+  while (quiz.draw && String(drawn(quiz, qs.seed)) === last && --tries);
   return true;
 }

@@ -3,6 +3,7 @@
 import { ASSESSMENT_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz } from "../../model/runtime-data.js";
 import { isComplete, isCorrect, type Answer } from "../core/answers.js";
 import { revealsKey, startRetake, submitAttempt, type AssessmentRules } from "../core/assessment.js";
+import { drawn } from "../core/draw.js";
 import type { LearnerState, QuizState } from "../core/state.js";
 import type { LearnerEvent } from "../tracking/tracker.js";
 import type { AnswerClock } from "./answer-clock.js";
@@ -102,19 +103,23 @@ export function submitAssessment(ctx: QuizContext, quizId: string): void {
   const events: LearnerEvent[] = [];
   /** The first question still to answer. */
   let missing = -1;
-  // Each question's answer, and beside it what is still to answer (none left over from an earlier refusal).
-  const answers = quiz.questions.map((q, i) => {
+  // Each shown question's answer (a pool's others have none), and beside it what is still to answer (none left
+  // over from an earlier refusal). `missing` is a place among the shown questions, as their numbers are.
+  const shown = drawn(quiz, qs.seed);
+  const answers: (Answer | null)[] = quiz.questions.map(() => null);
+  shown.forEach((i, n) => {
+    const q = quiz.questions[i];
     const el = questionElement(doc, quizId, i);
-    const a = el && readAnswer(el, q);
+    if (!q) return;
+    const a = (answers[i] = el && readAnswer(el, q));
     const complete = isComplete(q, a);
     if (el) showProblem(el, complete ? null : say(course, q.type === "matching" ? "submitMatch" : "submitAnswer"));
     if (complete) events.push(answerEvent(ctx, quiz, i, q, a));
-    else if (missing < 0) missing = i;
-    return a;
+    else if (missing < 0) missing = n;
   });
   if (missing >= 0) {
     announce(doc, say(course, "submitMissing", missing + 1));
-    focusFirst(questionElement(doc, quizId, missing));
+    focusFirst(questionElement(doc, quizId, shown[missing] ?? 0));
     return;
   }
   const result = submitAttempt(ctx.rules, quiz, qs, answers);
@@ -132,5 +137,5 @@ export function retake(ctx: QuizContext, quizId: string): void {
   ctx.commit([]);
   renderQuiz(ctx.doc, quiz, qs, ctx.rules, ctx.course);
   ctx.clock.shown(true);
-  focusFirst(questionElement(ctx.doc, quizId, 0));
+  focusFirst(questionElement(ctx.doc, quizId, drawn(quiz, qs.seed)[0] ?? 0));
 }
