@@ -12,6 +12,9 @@ import { renderPage } from "../src/render/markdown.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { Words } from "../src/render/words.js";
 import { planUnits } from "../src/model/units.js";
+import { translatedFiles } from "../src/translate/apply.js";
+import { courseTexts } from "../src/translate/course-texts.js";
+import { plainParts } from "../src/translate/segment.js";
 import { buildAndUnpack } from "./helpers/built-package.js";
 import { contentFixture, type ContentFixture } from "./helpers/content-fixture.js";
 
@@ -233,4 +236,20 @@ describe("media blocks: markup and the page requirement", () => {
       }
     }, 60_000);
   }
+
+  it("translation: a media title is a unit of its own, written back into its 'title:' line; the files stay", () => {
+    const fx = withPage(page);
+    const course = loadCourse(fx.dir);
+    const texts = courseTexts(course);
+    const titles = texts.units.filter((u) => /\/media\d+\/title$/.test(u.id));
+    expect(titles.map((u) => [u.id, u.parts])).toEqual([
+      ["session/introduction/page/media-page/media1/title", plainParts("A changing colour")],
+      ["session/introduction/page/media-page/media2/title", plainParts("One second of silence")],
+    ]);
+    const files = translatedFiles(texts, fx.path("course.yaml"), new Map([[titles[0]?.id ?? "", plainParts("Eine Farbe, die sich ändert")]]), "de");
+    const session = files.get(fx.path(SESSION)) ?? "";
+    expect(session).toContain("::: video ../media/clip.webm\ntitle: Eine Farbe, die sich ändert\ncaptions: ../media/clip.vtt\n");
+    fs.writeFileSync(fx.path(SESSION), session);
+    expect(loadCourse(fx.dir).sessions[0]?.pages.at(-1)?.requirement).toBe("media-ended");
+  });
 });

@@ -5,6 +5,7 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { ProblemList } from "../content/errors.js";
 import { createMarkdown, parseCalloutInfo } from "../content/markdown-dialect.js";
+import { fieldOf, type MediaMeta } from "../content/blocks/media.js";
 import type { Page } from "../model/course.js";
 import { imageMarkdown, toMarkdown, type MarkdownContext } from "./markdown-out.js";
 import { hasText, inlineParts, isText, plainParts, type ImageUnits, type Part } from "./segment.js";
@@ -137,6 +138,13 @@ export function bodyTexts(s: SessionBody, problems: ProblemList): { units: Unit[
       const id = unit(`${scope.base}/callout${n}/title`, "plain", plainParts(info.title), t.map[0]);
       const kind = info.kind;
       edits.push({ start: t.map[0], end: t.map[0] + 1, units: [id], render: (parts) => [`${fence[1]} ${kind} ${plain(parts(id))}`] });
+    } else if (t.type === "cw_media") {
+      // A video's or audio's `title:` (content/blocks/media.ts), the one text of its block; its file names stay.
+      const title = fieldOf(t.meta as MediaMeta, "title");
+      if (!title?.value) continue;
+      const id = unit(`${scope.base}/media${count(scope, "media")}/title`, "plain", plainParts(title.value), title.line0, `Title of a ${t.tag}`);
+      const indent = /^\s*/.exec(lines[title.line0] ?? "")?.[0] ?? "";
+      edits.push({ start: title.line0, end: title.line0 + 1, units: [id], render: (parts) => [`${indent}title: ${plain(parts(id))}`] });
     } else if (t.type === "table_open") {
       i = tableRows(tokens, i, count(scope, "table"));
     } else if (t.type === "inline" && t.map) {
