@@ -17,7 +17,7 @@ import { measureInstall, type InstallResult } from "./install.js";
 import { measureLearner, type LearnerResult } from "./learner.js";
 import { measureRuntimeParts, type RuntimeParts } from "./runtime-parts.js";
 import { kib, machine, mib, msText, range, stats, table, timeNode, type Machine, type ProcessRun, type Stats } from "./measure.js";
-import { fullProgressSuspendData, SUSPEND_DATA_LIMIT, type SuspendFigures } from "./suspend.js";
+import { fullProgressSuspendData, pooledSuspendData, SUSPEND_DATA_LIMIT, type SuspendFigures } from "./suspend.js";
 import { writeSyntheticCourse, type SyntheticShape } from "./synthetic.js";
 
 const CLI = "bin/coursewright.js";
@@ -295,6 +295,8 @@ interface Results {
   /** Absent in results written before the optional runtime features. */
   readonly runtime?: RuntimeParts[];
   readonly suspendRealCourse: SuspendFigures;
+  /** The real course with a 200-question pool, 20 drawn, as its assessment (largest of 200 draws); absent before issue 12. */
+  readonly suspendPool?: SuspendFigures & { readonly pool: number; readonly drawn: number };
   readonly scale: ScaleRow[];
   readonly learner: LearnerResult;
   /** Absent in results written before issue 11. */
@@ -364,6 +366,7 @@ async function main(): Promise<number> {
     const output = reports.map((r) => analyseZip(path.join(dist, r.file), r.target));
     const runtime = await measureRuntimeParts(course);
     const suspendRealCourse = fullProgressSuspendData(course);
+    const suspendPool = pooledSuspendData(course, 200, 20);
 
     // scale
     const scale: ScaleRow[] = [];
@@ -419,6 +422,7 @@ async function main(): Promise<number> {
       budget("CSS gzip", output[0]?.css.gzip ?? null, 8 * 1024, "bytes"),
       budget("1,000-page course, all targets, CLI process wall (median)", big?.cli.wall.median ?? null, 5000, "ms"),
       budget(`1,000-page course, suspend_data as stored at full progress (${big?.suspend.storedForm ?? "?"} form)`, big?.suspend.stored ?? null, SUSPEND_DATA_LIMIT, "chars"),
+      budget("200-question pool, 20 drawn, suspend_data full form at full progress (largest draw)", suspendPool.full, SUSPEND_DATA_LIMIT, "chars"),
       budget("first page interactive from SCO launch (median)", "skipped" in learner ? null : learner.interactiveFromFrameStart.median, 150, "ms"),
       budget("LMSCommit calls per page turn", "skipped" in learner ? null : learner.commitsPerTurn, 1, "commits"),
       budget("build-only install of the packed tarball, warm cache (npm i -D)", "skipped" in install ? null : install.ms, 20_000, "ms"),
@@ -437,6 +441,7 @@ async function main(): Promise<number> {
       output,
       runtime,
       suspendRealCourse,
+      suspendPool,
       scale,
       learner,
       install,
@@ -516,6 +521,8 @@ function report(r: Results): string {
   }
   const s = r.suspendRealCourse;
   out.push(`  suspend_data at full progress (single SCO): ${s.full} chars full, ${s.compact} compact; stored: ${s.stored} (${s.storedForm})`);
+  const p = r.suspendPool;
+  if (p) out.push(`  suspend_data with a ${p.pool}-question pool, ${p.drawn} drawn (largest of 200 draws): ${p.full} chars full, ${p.compact} compact; stored: ${p.stored} (${p.storedForm}); before submitting: ${p.beforeSubmit.full} full`);
 
   out.push("\nscale — synthetic courses (10 pages and a 6-question knowledge check per session, 12-question assessment; CLI --target all)");
   const added = (i: number, f: (x: ScaleRow) => number): string => {
