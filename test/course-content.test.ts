@@ -128,6 +128,22 @@ describe("the course's pages (content/sessions)", () => {
     expect(page.markdown).not.toMatch(/source material|no list of resources/i);
   });
 
+  it("shows in blocks the seed text already shaped that way, its words unchanged (content/README.md, Blocks)", () => {
+    const page = (session: string, title: string): string => course.sessions.find((s) => s.id === session)?.pages.find((p) => p.title === title)?.markdown ?? "";
+    // The Herman (1992) quotation: a quote with its attribution.
+    expect(page("risk-boundaries", "What is trauma?")).toContain("the human system of self-defence becomes overwhelmed and disorganised’\n> — Herman, 1992\n");
+    // The risk lesson's own summary: a key points block around its sentence and list.
+    expect(page("risk-boundaries", "Risk, mental health and recovery")).toMatch(/::: key-points\nWhen considering risk we should be aware of the following:\n\n(- .+\n){3}:::/);
+    // The three Drama Triangle roles: one tab each, in the lesson's order, each with the lesson's sentences.
+    const roles = /::: tabs\n([\s\S]*?)\n:::/.exec(page("peer-relationship", "The Drama Triangle"))?.[1] ?? "";
+    expect([...roles.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(["Victim", "Persecutor", "Rescuer"]);
+    expect(roles).toContain("The victim either takes on or accepts the role of a mistreated, persecuted person.");
+    // The six values: an accordion item each, titled by the value's run-in sentence as the lesson writes it.
+    const values = /::: accordion\n([\s\S]*?)\n:::/.exec(page("what-is-peer-support", "Introduction to the six values"))?.[1] ?? "";
+    expect([...values.matchAll(/^## \*\*(\w+):\*\* /gm)].map((m) => m[1])).toEqual(["Hope", "Experience", "Authenticity", "Responsibility", "Mutuality", "Empowerment"]);
+    expect(values.match(/^- /gm)).toHaveLength(24);
+  });
+
   it("keeps the author's note out of every session summary too", () => {
     for (const s of course.sessions) expect(s.summary, s.id).not.toMatch(/source material|no list of resources/i);
   });
