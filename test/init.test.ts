@@ -88,6 +88,14 @@ describe("coursewright init: the scaffold", () => {
     expect(course.assessment?.questions.length).toBeGreaterThan(0);
   });
 
+  it("shows every page block (tabs, accordion, reveal, quote, figure with credit, key points) in an example page", () => {
+    const dir = tempDir("coursewright-init-");
+    initCourse(dir);
+    const course = loadCourse(path.join(dir, "content"));
+    const page = course.sessions.flatMap((s) => s.pages).find((p) => p.title === "Tabs, accordions and cards");
+    for (const block of ["::: tabs ", "::: accordion\n", "::: reveal ", "::: key-points\n", "\n> — ", ' | Diagram: ']) expect(page?.markdown, block).toContain(block);
+  });
+
   it("explains every setting of course.yaml in a comment right above it", () => {
     const dir = tempDir("coursewright-init-");
     initCourse(dir);
