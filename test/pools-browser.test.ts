@@ -2,7 +2,8 @@
 // each of 3 tags) in place of its assessment, inside the LMS-like player with scorm-again as the LMS. Attempt
 // 1 shows the 6 questions its seed draws, numbered 1…6 of 6; a reload shows the same ones with their answers;
 // a failed attempt's retake draws another set; the LMS's interactions name the drawn questions only, and the
-// score is of their points; one at a time, Previous/Next and Submit follow the draw; axe finds nothing.
+// score is of their points; one at a time, Previous/Next and Submit follow the draw; axe finds nothing. SCORM
+// 2004 and TinCan (against the development LRS) record the drawn questions only as well.
 import fs from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -15,6 +16,7 @@ import { decodeState } from "../src/runtime/core/state-codec.js";
 import { AxeLog, formatFindings } from "./helpers/a11y-axe.js";
 import { BrowserLearner, chromiumAvailable, contentFrame } from "./helpers/browser.js";
 import { REPO_ROOT } from "./helpers/content-fixture.js";
+import { until } from "./helpers/wait.js";
 import { playedCourse, type PlayedCourse } from "./helpers/played-course.js";
 
 const POOL = path.join(REPO_ROOT, "test", "fixtures", "pool", "assessment.yaml");
@@ -158,5 +160,58 @@ describe.skipIf(!chromiumAvailable)("a question pool in Chromium, one question a
     await log.check(page, "pooled assessment one at a time, review");
     await page.close();
     expect(log.findings, formatFindings(log.findings)).toEqual([]);
+  });
+});
+
+/** The questions the page shows (a draw of the pool), answered: the first `wrong` of them wrongly; then submitted. */
+async function answerDraw(played: PlayedCourse, wrong: number): Promise<{ page: Page; frame: Frame; shown: string[] }> {
+  const page = await played.browser.newPage();
+  await page.goto(played.playerUrl);
+  const frame = await contentFrame(page);
+  const learner = new BrowserLearner(frame, played.course);
+  await learner.open("assessment", "assessment");
+  const questions = played.course.assessment!.questions;
+  const visible = (await visibleQuestions(frame)).map((v) => v.index);
+  expect(visible).toHaveLength(6);
+  for (const [k, i] of visible.entries()) await learner.answer(QUIZ, i, questions[i]!, k >= wrong);
+  await learner.submitAssessment();
+  return { page, frame, shown: visible.map((i) => questions[i]!.id) };
+}
+
+describe.skipIf(!chromiumAvailable)("a question pool in Chromium, SCORM 2004 (scorm-again Scorm2004API)", () => {
+  const played = playedCourse({ courseYaml: "requireSessions: false", edit: usePool, player: true, target: "scorm2004" });
+
+  it("records an interaction for each drawn question only, and the score of their points", async () => {
+    const { page, shown } = await answerDraw(played, 1);
+    const cmi = (await page.evaluate(() => (window as unknown as { __cw: { cmi(): unknown } }).__cw.cmi())) as {
+      cmi: { interactions: Record<string, { id: string; objectives: Record<string, { id: string }> }>; score: { scaled: string } };
+    };
+    const interactions = Object.values(cmi.cmi.interactions).filter((x) => typeof x === "object" && x !== null && "id" in x);
+    expect(interactions.map((x) => x.id)).toEqual(shown.map((id) => `assessment-${id}`));
+    const questions = played.course.assessment!.questions;
+    const points = (ids: readonly string[]): number => ids.reduce((n, id) => n + questions.find((q) => q.id === id)!.points, 0);
+    expect(Number(cmi.cmi.score.scaled)).toBeCloseTo(points(shown.slice(1)) / points(shown), 4);
+    await page.close();
+  });
+});
+
+describe.skipIf(!chromiumAvailable)("a question pool in Chromium, TinCan (the development LRS)", () => {
+  const played = playedCourse({ courseYaml: "requireSessions: false", edit: usePool, player: true, target: "tincan", lrs: true });
+
+  it("sends an 'answered' statement for each drawn question only, every pool question in the activity table", async () => {
+    const { page, shown } = await answerDraw(played, 0);
+    const answered = async (): Promise<string[]> => {
+      const feed = (await (await fetch(new URL("/__cw/statements", played.playerUrl))).json()) as { statements: { verb: { id: string }; object: { id: string } }[] };
+      return feed.statements.filter((s) => s.verb.id.endsWith("/answered")).map((s) => s.object.id.split("/question/assessment/")[1] ?? "");
+    };
+    // The statements reach the LRS through the runtime's queue: wait until six have landed, and name the shown questions.
+    const ids = await until(async () => {
+      const got = await answered();
+      return got.length >= shown.length && got;
+    }, "six 'answered' statements");
+    expect(ids.sort()).toEqual([...shown].sort());
+    const table = await page.frames()[1]!.evaluate(() => (JSON.parse(document.getElementById("cw-data")!.textContent ?? "{}") as { adapter: Record<string, unknown> }).adapter);
+    for (const q of played.course.assessment!.questions) expect(Object.keys(table), q.id).toContain(`assessment#${q.id}`);
+    await page.close();
   });
 });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { loadCourse } from "../../src/content/load-course.js";
 import type { Course } from "../../src/model/course.js";
+import { startLrs } from "../../src/lrs/index.js";
 import { AttemptStore } from "../../src/player/attempt-store.js";
 import { startPlayerServer } from "../../src/player/server.js";
 import { chromiumAvailable, openBrowser, serveDir, type Browser } from "./browser.js";
@@ -22,6 +23,8 @@ export interface PlayOptions {
   readonly target?: string;
   /** Serve the package in the LMS-like player; `{ panel: true }` with its tracking panel. */
   readonly player?: boolean | { readonly panel: boolean };
+  /** The player's LMS side talks to a development LRS (src/lrs/) on 127.0.0.1: what an xAPI package plays against. */
+  readonly lrs?: boolean;
   /** Serve the package folder as plain files, with `lms.html` and scorm-again beside it (named-lms-frame.ts). */
   readonly files?: boolean;
 }
@@ -52,7 +55,9 @@ export function playedCourse(options: PlayOptions): PlayedCourse {
     let filesUrl = "";
     if (options.player) {
       const panel = typeof options.player === "object" && options.player.panel;
-      const server = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory(), ...(panel ? { panel } : {}) });
+      const lrs = options.lrs ? await startLrs() : undefined;
+      if (lrs) stops.push(() => lrs.close());
+      const server = await startPlayerServer({ packageDir: pkg.dir, attempts: AttemptStore.inMemory(), ...(panel ? { panel } : {}), ...(lrs ? { lrs } : {}) });
       stops.push(() => server.close());
       playerUrl = server.url;
     }
