@@ -8,8 +8,11 @@ import { passCheck, takeAssessment, type PageLearner } from "./learner-steps.js"
 
 /** The same browser `coursewright verify` uses: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = chromiumExecutable().path;
-/** On CI a missing browser is a failure, not a skip (.ci/run installs it). */
-export const chromiumAvailable = chromiumExecutable().exists || Boolean(process.env.CI);
+/**
+ * On CI a missing browser is a failure, not a skip (.ci/run installs it). The fast lane (`npm run test:fast`,
+ * vitest.fast.config.ts) sets CW_NO_BROWSER: its browser tests are skipped on purpose.
+ */
+export const chromiumAvailable = !process.env.CW_NO_BROWSER && (chromiumExecutable().exists || Boolean(process.env.CI));
 
 export interface Browser {
   readonly context: BrowserContext;
