@@ -34,7 +34,7 @@ export async function compile(outdir) {
   for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "runtime", "entry.ts")))) {
     await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(standards, id, "runtime", "entry.ts")], outfile: path.join(outdir, "runtime", `${id}.js`) });
   }
-  // The optional runtime features (src/runtime/features.ts), each its own script, concatenated before a
+  // The optional runtime features (src/runtime/features.ts), each its own script, concatenated after a
   // standard's core into the packages whose course uses them.
   const features = path.join(src, "runtime", "features");
   for (const file of fs.readdirSync(features).filter((f) => f.endsWith(".ts"))) {

@@ -12,6 +12,7 @@ export function boot(makeTracker: (win: Window) => Tracker): void {
       console.error("[coursewright] could not start", err);
     }
   };
+  // Not before the rest of the package's script has run: the features after the core register there.
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
+  else queueMicrotask(run);
 }

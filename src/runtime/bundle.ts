@@ -1,7 +1,7 @@
 // Node side of the runtime: a package's one classic script (a package may be opened from file://, where
-// module scripts fail) is the optional features its course uses (features.ts), each a minified IIFE that registers
-// through features-hook.ts, followed by its standard's core (standards/<id>/runtime/entry.ts), which calls
-// them. The compiled CLI (bin/coursewright.js) ships all of these prebuilt beside itself (runtime/<id>.js,
+// module scripts fail) is its standard's core (standards/<id>/runtime/entry.ts) followed by the optional
+// features its course uses (features.ts), each a minified IIFE that registers through features-hook.ts for
+// the core to call (after the core: gzip finds more of the features' words in it). The compiled CLI (bin/coursewright.js) ships all of these prebuilt beside itself (runtime/<id>.js,
 // runtime/features/<id>.js), with the same options (bundle-options.json), so a build does not pay for
 // esbuild and only concatenates; from src/ they are bundled here.
 import fs from "node:fs";
@@ -45,8 +45,8 @@ function cached(name: string): Promise<string> {
 /** One optional feature's script on its own (features.ts ids). */
 export const bundleFeature = (id: string): Promise<string> => cached(`features/${id}`);
 
-/** The package script of `standard` with `features` (features.ts ids, in their order) before its core. */
+/** The package script of `standard`: its core, then `features` (features.ts ids, in their order). */
 export async function bundleRuntime(standard: string, features: readonly string[] = []): Promise<string> {
-  const parts = await Promise.all([...features.map(bundleFeature), cached(standard)]);
+  const parts = await Promise.all([cached(standard), ...features.map(bundleFeature)]);
   return parts.join("");
 }

@@ -1,7 +1,8 @@
 // The seam between the runtime core and its optional features (src/runtime/features/<id>.ts). A package's
-// script is the features its course uses, each a prebuilt script of its own, followed by the standard's core
-// (src/runtime/bundle.ts): each feature registers on a global before the core starts, and the core calls
-// every registered feature at a few points. The two halves share no module at run time, only this contract.
+// script is the standard's core followed by the features its course uses, each a prebuilt script of its own
+// (src/runtime/bundle.ts): each feature registers on a global as the script runs, the core starts only once
+// the whole script has run (boot.ts), and then calls every registered feature at a few points. The two
+// halves share no module at run time, only this contract.
 import type { RuntimeQuiz } from "../model/runtime-data.js";
 import type { QuizState } from "./core/state.js";
 import type { PlayerActions } from "./ui/controls.js";
@@ -28,7 +29,7 @@ export interface Feature {
 
 type Host = { cwFeatures?: Feature[] };
 
-/** A feature's script: register with the core that follows it in the package's script. */
+/** A feature's script: register with the core, which comes before it in the package's script. */
 export const registerFeature = (f: Feature): void => {
   ((self as Host).cwFeatures ??= []).push(f);
 };
