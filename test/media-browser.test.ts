@@ -2,7 +2,8 @@
 // `window.API` (test/helpers/played-course.ts): native controls reached by keyboard, a captions track, no
 // autoplay, axe 0 violations (transcript closed and open, 320 px), no sideways scroll at 320 px; a page whose
 // video must play to its end is not viewed before it has ended and is after (in the suspend_data the LMS
-// keeps, across a relaunch, and in the progress shown); a PDF link opens the packaged file.
+// keeps, across a relaunch, and in the progress shown); media on a page left behind stops; a PDF link opens
+// the packaged file.
 import fs from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -167,6 +168,26 @@ describe.skipIf(!chromiumAvailable)("video, audio and file links in Chromium", (
     // The course is still there, in its frame.
     expect(await frame.locator(`[data-page="${index}"]`).isVisible()).toBe(true);
     await popup.close();
+    await page.close();
+  }, 120_000);
+
+  it("audio playing on a page the learner leaves stops (its controls left with the page)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${played.filesUrl}lms.html`);
+    const frame = await launchNamed(page, null);
+    await frame.click("[data-cw=start]");
+    await frame.click(`[data-goto="${index}"]`);
+    const audio = frame.locator(`[data-page="${index}"] audio`);
+    // Looping, so only leaving the page can stop it.
+    await audio.evaluate(async (a: HTMLAudioElement) => {
+      a.loop = true;
+      await a.play();
+    });
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+    await frame.click("[data-cw=next]");
+    await frame.locator(`[data-page="${index + 1}"]`).waitFor();
+    await audio.evaluate((a: HTMLAudioElement) => (a.paused ? undefined : new Promise((res) => a.addEventListener("pause", res, { once: true }))));
+    expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
     await page.close();
   }, 120_000);
 });

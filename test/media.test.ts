@@ -12,6 +12,7 @@ import { renderPage } from "../src/render/markdown.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
 import { Words } from "../src/render/words.js";
 import { planUnits } from "../src/model/units.js";
+import { featuresFor } from "../src/runtime/features.js";
 import { translatedFiles } from "../src/translate/apply.js";
 import { courseTexts } from "../src/translate/course-texts.js";
 import { plainParts } from "../src/translate/segment.js";
@@ -193,6 +194,7 @@ describe("media blocks: markup and the page requirement", () => {
     const p = course.sessions[0]?.pages.at(-1);
     if (!p) throw new Error("no page");
     expect(p.requirement).toBe("media-ended");
+    expect(p.media).toBe(2);
     const html = renderPage(p, Words.of({ ...course, language: "de", locale: { ...course.locale } }));
     expect(html).toContain(
       '<figure class="cw-media cw-media--video"><video controls preload="metadata" src="assets/media/clip.webm" poster="assets/images/drama-triangle.svg" data-cw-end>' +
@@ -212,6 +214,12 @@ describe("media blocks: markup and the page requirement", () => {
     const data = runtimeCourse(course, unit);
     expect(data.sessions[0]?.waits).toEqual(["media-page"]);
     expect(data.sessions[1]?.waits).toBeUndefined();
+    // The media feature (runtime/blocks/media.ts) goes into a package with media, also where no page waits.
+    expect(featuresFor(course, [unit])).toContain("media-ended");
+    const audioOnly = loadCourse(withPage("::: audio ../media/silence.ogg\ntitle: Silence\n:::").dir);
+    expect(featuresFor(audioOnly, planUnits(audioOnly, false))).toContain("media-ended");
+    const none = loadCourse(withPage("No media here.").dir);
+    expect(featuresFor(none, planUnits(none, false))).not.toContain("media-ended");
   });
 
   for (const target of ["scorm12", "scorm2004", "tincan", "web"]) {

@@ -1,6 +1,7 @@
 // content/ → Course model. Collects every problem in every file, then throws one ContentError.
 import path from "node:path";
 import type { Asset, Course, Session } from "../model/course.js";
+import { checkReflectionIds } from "./blocks/reflection.js";
 import { containedFile, foldCase } from "./contain-path.js";
 import { ProblemList } from "./errors.js";
 import { loadQuiz } from "./load-quiz.js";
@@ -72,6 +73,8 @@ export function loadCourse(contentDirIn: string): Course {
     folded.set(foldCase(session.id), { id: session.id, file: sessionFile });
     sessions.push(session);
   });
+
+  checkReflectionIds(sessions.flatMap((s) => s.pages), problems);
 
   let assessment;
   if (assessmentFile) {

@@ -8,6 +8,7 @@ import { keyPointsBlock } from "./blocks/key-points.js";
 import { quoteBlock } from "./blocks/quote.js";
 import { revealBlock } from "./blocks/reveal.js";
 import { tabsBlock } from "./blocks/tabs.js";
+import { reflectionBlock } from "./blocks/reflection.js";
 import { mediaBlocks } from "./blocks/media.js";
 
 export const CALLOUT_KINDS = ["note", "tip", "warning", "content-note"] as const;
@@ -33,7 +34,7 @@ export function createMarkdown(options: { html: boolean }): MarkdownIt {
   md.use(keyPointsBlock);
   md.use(quoteBlock);
   md.use(figureCreditBlock);
-  // Blocks with a `::: <kind>` of their own, before the callouts (which take any other `::: <word>`).
+  md.use(reflectionBlock);
   md.use(mediaBlocks);
   // The plugin's bundled types target markdown-it's CJS typings; the runtime shape is the same.
   md.use(container as unknown as PluginWithParams, "callout", {

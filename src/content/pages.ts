@@ -101,6 +101,7 @@ export function splitPages(body: string, ctx: PageContext): Page[] {
       markdown: lines.slice(headingEnd0, endLine0).join("\n").trim(),
       assetRefs,
       ...(media.untilEnded ? { requirement: "media-ended" as const } : {}),
+      ...(media.count ? { media: media.count } : {}),
       source: ctx.file,
       line: headingLine,
     });

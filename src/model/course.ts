@@ -130,6 +130,8 @@ export interface Page {
    * video or audio on it marked so has played to its end.
    */
   readonly requirement?: PageRequirement;
+  /** How many videos and audios the page plays (none: absent): the runtime stops them when the page is left. */
+  readonly media?: number;
   readonly source: string;
   readonly line: number;
 }

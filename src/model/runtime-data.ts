@@ -45,6 +45,15 @@ export interface RuntimeSession {
   readonly waits?: readonly string[];
 }
 
+/** A free-text answer the learner writes (ungraded): kept for resume and recorded, never counted. */
+export interface RuntimeReflection {
+  readonly id: string;
+  /** Plain-text prompt, for the records and the learner's summary. */
+  readonly prompt: string;
+  /** The session whose page holds it. */
+  readonly session: string;
+}
+
 export interface RuntimeCourse {
   /** Course IRI. */
   readonly id: string;
@@ -62,6 +71,8 @@ export interface RuntimeCourse {
   readonly fingerprint: string;
   readonly sessions: readonly RuntimeSession[];
   readonly quizzes: Readonly<Record<string, RuntimeQuiz>>;
+  /** The unit's reflections in reading order; absent when it has none. */
+  readonly reflections?: readonly RuntimeReflection[];
   /**
    * Every word the runtime shows, by key (render/messages.ts, merged with the standard's own table): the
    * bundle names keys only. Placeholders `{0}`, `{1}`; plurals are separate keys the caller picks.

@@ -22,6 +22,8 @@ export interface CompletionView {
   /** The page's heading for each standing, and the sentence when all is done: about what this unit is. */
   readonly headings: { readonly done: string; readonly todo: string; readonly failed: string };
   readonly doneText: string;
+  /** The unit's reflections, for the list of what the learner wrote (reflections.hbs); empty: no list. */
+  readonly reflections: readonly { readonly id: string; readonly prompt: string }[];
 }
 
 /** How the LMS records the course, by its `reporting` option: one sentence per pair of statuses. */
@@ -51,7 +53,8 @@ export function coverView(course: Course, unit: Unit, words = Words.of(course)):
 }
 
 export function completionView(course: Course, unit: Unit, pageCount: number, words = Words.of(course)): CompletionView {
-  const base = { index: pageCount, assessment: Boolean(unit.assessment), sessions: unit.sessions.length > 0 };
+  const reflections = unit.sessions.flatMap((s) => s.pages.flatMap((p) => (p.reflections ?? []).map(({ id, prompt }) => ({ id, prompt }))));
+  const base = { index: pageCount, assessment: Boolean(unit.assessment), sessions: unit.sessions.length > 0, reflections };
   const failed = words.text("doneFailed");
   if (unit.id === "course") {
     const headings = { done: words.text("doneCourse"), todo: words.text("doneTodo"), failed };

@@ -22,6 +22,8 @@ const NEUTRAL_KEYS = [
   "checkMatch", "checkAnswer", "submitMatch", "submitAnswer", "submitMissing",
   // The assessment's results (ui/results-view.ts)
   "score", "passed", "notPassed", "tryAgain", "attemptsLeftOne", "attemptsLeftOther", "attemptsUsed",
+  // A reflection's field (ui/reflection-view.ts)
+  "reflectionCount", "reflectionSaved",
 ] as const;
 
 /**

@@ -77,6 +77,7 @@ export function runtimeCourse(
     sessions.push({ id: ASSESSMENT_ID, title: unit.assessment.title, pages: [ASSESSMENT_PAGE_ID], counts: false });
     quizzes[ASSESSMENT_ID] = runtimeQuiz(course, unit.assessment);
   }
+  const reflections = unit.sessions.flatMap((s) => s.pages.flatMap((p) => (p.reflections ?? []).map((r) => ({ id: r.id, prompt: r.prompt, session: s.id }))));
   const structure = JSON.stringify([sessions.map((s) => [s.id, s.pages]), Object.values(quizzes).map((q) => {
     const shape = q.questions.map((x) => [x.id, x.type, x.options.length]);
     // A pool's draw decides which answers a saved state holds (core/draw.ts): a changed draw is another structure.
@@ -94,6 +95,8 @@ export function runtimeCourse(
     fingerprint: fnv1a(structure),
     sessions,
     quizzes,
+    // Kept by id (core/state-codec.ts), so adding one leaves the learners' saved state valid: not in the fingerprint.
+    ...(reflections.length ? { reflections } : {}),
     // The keys are the neutral runtime's and the standard's; the words are the course's language's.
     messages: runtimeMessages(Words.of(course), Object.keys({ ...MESSAGES, ...messages }), course.maxAttempts),
   };

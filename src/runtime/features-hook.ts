@@ -23,6 +23,8 @@ export interface Feature {
   quiz?(d: Document, quiz: RuntimeQuiz, qs: QuizState): void;
   /** The learner tried to submit the assessment (the core has accepted or refused it). */
   submitted?(d: Document): void;
+  /** The learner's state was set: at launch, and again when a newer saved one arrives (a resume). */
+  arrived?(): void;
   /** A `data-cw` control the core does not handle was clicked. */
   control?(control: HTMLElement, cw: string): void;
 }

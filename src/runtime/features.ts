@@ -39,7 +39,8 @@ export const RUNTIME_FEATURES: readonly RuntimeFeature[] = [
   { id: "question-stepper", uses: (course, unit) => quizzesOf(unit).some((q) => isStepped(course, q)) },
   { id: "sequence-drag", uses: (_, unit) => quizzesOf(unit).some((q) => q.questions.some((x) => x.type === "sequencing")) },
   { id: "tabs", uses: (_, unit) => pagesOf(unit).some(hasTabs) },
-  { id: "media-ended", uses: (_, unit) => pagesOf(unit).some((p) => p.requirement === "media-ended") },
+  // Also where no page waits for its media: it stops the media of a page the learner leaves.
+  { id: "media-ended", uses: (_, unit) => pagesOf(unit).some((p) => p.requirement === "media-ended" || p.media) },
 ];
 
 /** The features a package of these units needs (they share one script), in RUNTIME_FEATURES order. */

@@ -65,6 +65,8 @@ export function courseTexts(course: Course): string[] {
     // A callout's own title (`::: content-note Content note`) is the author's; one without is named by Coursewright.
     ...course.sessions.flatMap((s) => s.pages.flatMap((p) => [...p.markdown.matchAll(/^:::\s*[a-z][a-z-]*\s+(\S.*)$/gm)].map((m) => m[1] ?? ""))),
     ...quizzes.flatMap((q) => [q.title, q.intro ?? "", ...q.questions.flatMap(question)]),
+    // A reflection's prompt, as the completion page's list of reflections repeats it.
+    ...course.sessions.flatMap((s) => s.pages.flatMap((p) => (p.reflections ?? []).map((r) => r.prompt))),
   ];
   return [...new Set(texts.flatMap((t) => [t, plainText(t)]).filter((t) => t.trim().length > 0))].sort((a, b) => b.length - a.length);
 }

@@ -23,18 +23,22 @@ export interface PageMedia {
   readonly refs: Record<string, string>;
   /** Some media must play to its end before the page counts as viewed. */
   readonly untilEnded: boolean;
+  /** Videos and audios on the page. */
+  readonly count: number;
 }
 
 /** Checks the media blocks among a page's tokens; `lineAt` gives a token's line in the file. */
 export function pageMedia(tokens: readonly Token[], ctx: MediaContext, lineAt: (t: Token) => number): PageMedia {
   const refs: Record<string, string> = {};
   let untilEnded = false;
+  let count = 0;
   tokens.forEach((t, i) => {
     if (t.type === "container_transcript_open" && tokens[i - 1]?.type !== "cw_media") {
       ctx.problems.add(ctx.file, lineAt(t), "a transcript belongs right after the '::: video' or '::: audio' block it transcribes");
     }
     if (t.type !== "cw_media") return;
     const meta = t.meta as MediaMeta;
+    count++;
     const first = lineAt(t);
     const at = (line0: number): number => first + line0 - (t.map?.[0] ?? 0);
     const problem = (line: number, message: string): void => ctx.problems.add(ctx.file, line, message);
@@ -81,7 +85,7 @@ export function pageMedia(tokens: readonly Token[], ctx: MediaContext, lineAt: (
     if (complete && complete.value !== COMPLETE_WHEN_ENDED) problem(at(complete.line0), `complete-when: the only value is '${COMPLETE_WHEN_ENDED}' (the page counts as viewed once the ${kind} has played to its end); got '${complete.value}'`);
     if (complete?.value === COMPLETE_WHEN_ENDED) untilEnded = true;
   });
-  return { refs, untilEnded };
+  return { refs, untilEnded, count };
 }
 
 /** A captions file that is not WebVTT is reported at its own line. */

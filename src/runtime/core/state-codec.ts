@@ -6,6 +6,9 @@
 //   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;
 //           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text;
 //           '*' → the answer key (compact form only, below)
+//   then, when the learner wrote any: |<reflection>,<reflection>…  with reflection = <id>:<text by escape()>
+//   (ECMA-262 Annex B.2.1: one %XX or %uXXXX per UTF-16 unit, so a text cut anywhere still reads back;
+//   unescape never throws)
 import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
 import { isCorrect, type Answer } from "./answers.js";
 import { emptyState, type LearnerState, type QuizState } from "./state.js";
@@ -87,6 +90,11 @@ export interface EncodeOptions {
    * counts toward progress (checked, attempts, scores, visited pages) is never left out.
    */
   readonly compact?: boolean;
+  /**
+   * The most characters the text may have (the store's size): the reflections take what the progress leaves,
+   * in reading order, the one that reaches the limit cut there and any after it left out. Progress is never cut.
+   */
+  readonly room?: number;
 }
 
 export function encodeState(course: RuntimeCourse, state: LearnerState, options: EncodeOptions = {}): string {
@@ -104,13 +112,16 @@ export function encodeState(course: RuntimeCourse, state: LearnerState, options:
       .replace(/,+$/, "");
     return `${qs.attempts}.${num(qs.best)}.${num(qs.last)}.${flags}.${qs.seed.toString(36)}:${encodeBits(qs.checked)}:${answers}`;
   });
-  return [VERSION, course.fingerprint, String(state.location), encodeBits(state.visited), quizzes.join(";")].join("|");
+  const base = [VERSION, course.fingerprint, String(state.location), encodeBits(state.visited), quizzes.join(";")].join("|");
+  const notes = (course.reflections ?? []).flatMap(({ id }) => (state.reflections[id] ? [`${id}:${escape(state.reflections[id])}`] : [])).join(",");
+  // Cut to the room (the progress never), and an escape cut in half dropped.
+  return notes ? `${base}|${notes}`.slice(0, Math.max(base.length, options.room ?? Infinity)).replace(/%(u\w{0,3}|\w)?$/, "") : base;
 }
 
 /** Returns undefined when the text is not ours or was written for another structure of the course. */
 export function decodeState(course: RuntimeCourse, text: string): LearnerState | undefined {
   const parts = text.split("|");
-  if (parts.length !== 5 || parts[0] !== VERSION || parts[1] !== course.fingerprint) return undefined;
+  if (parts.length < 5 || parts.length > 6 || parts[0] !== VERSION || parts[1] !== course.fingerprint) return undefined;
   const state = emptyState(course);
   const location = Number(parts[2]);
   if (Number.isInteger(location) && location >= 0 && location < state.visited.length) state.location = location;
@@ -139,5 +150,10 @@ export function decodeState(course: RuntimeCourse, text: string): LearnerState |
     };
     state.quizzes[quiz.id] = qs;
   });
+  // Ids the course no longer has are dropped by the next encode (it writes the course's own).
+  for (const note of parts[5]?.split(",") ?? []) {
+    const [id = "", text = ""] = note.split(":");
+    state.reflections[id] = unescape(text);
+  }
   return state;
 }

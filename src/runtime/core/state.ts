@@ -25,6 +25,8 @@ export interface LearnerState {
   /** Flat page index. */
   location: number;
   quizzes: Record<string, QuizState>;
+  /** The learner's reflections by id (none empty): kept and recorded, never counted toward progress. */
+  reflections: Record<string, string>;
 }
 
 export interface PageRef {
@@ -57,7 +59,7 @@ export function emptyState(course: RuntimeCourse): LearnerState {
       seed: newSeed(),
     };
   }
-  return { visited: flattenPages(course).map(() => false), location: 0, quizzes };
+  return { visited: flattenPages(course).map(() => false), location: 0, quizzes, reflections: {} };
 }
 
 /** The final assessment: submitted attempts, best score (percent), passed ever. */

@@ -1,6 +1,6 @@
 // The one small interface every tracking standard implements (standards/<id>/runtime/tracker.ts).
 // The player owns the learner model; a tracker only reports it in its standard's vocabulary.
-import type { RuntimeCourse, RuntimeQuestion } from "../../model/runtime-data.js";
+import type { RuntimeCourse, RuntimeQuestion, RuntimeReflection } from "../../model/runtime-data.js";
 import type { Answer } from "../core/answers.js";
 import type { PageRef, Progress } from "../core/state.js";
 
@@ -44,6 +44,8 @@ export type LearnerEvent =
       readonly final: boolean;
       readonly durationMs: number;
     }
+  /** The learner left a reflection's field with new text (never empty): ungraded, counted toward nothing. */
+  | { readonly kind: "reflection"; readonly reflection: RuntimeReflection; readonly text: string; readonly at: Date }
   | { readonly kind: "session-complete"; readonly sessionId: string }
   | { readonly kind: "course-complete" };
 

@@ -17,6 +17,7 @@ import { coverButton, renderJourney } from "./journey-view.js";
 import { showPage } from "./page-view.js";
 import { renderQuiz } from "./quiz-view.js";
 import { say } from "../core/messages.js";
+import { hook } from "../features-hook.js";
 
 /** Starts the course in `doc`: restores what the tracker saved, shows the page, reports every change. */
 export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: Tracker): Promise<void> {
@@ -72,7 +73,8 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
   const snapshot = (): Snapshot => ({
     location: bookmark(pages[p.state.location]),
     state: encodeState(course, p.state),
-    compactState: encodeState(course, p.state, { compact: true }),
+    // Reflections are cut to what the store leaves (core/state-codec.ts), in the form used when the full one is too long.
+    compactState: encodeState(course, p.state, { compact: true, room: tracker.maxStateLength }),
     progress: last,
   });
 
@@ -159,6 +161,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     }
     here = hasCover ? -1 : p.state.location;
     saved = Boolean(resume && pages[p.state.location]);
+    hook("arrived");
     showHere(false);
   };
   wireControls(doc, p);

@@ -11,6 +11,10 @@ import type { ScormDialect } from "./dialect.js";
 import { findApi } from "./find-api.js";
 
 export type AnswerEvent = Extract<LearnerEvent, { kind: "answer" }>;
+export type ReflectionEvent = Extract<LearnerEvent, { kind: "reflection" }>;
+
+/** `cmi.interactions.n.id` of a reflection: unique in the SCO (a question's starts with its quiz id, `check-…` or `assessment`). */
+export const reflectionInteractionId = (id: string): string => `reflection-${id}`;
 
 /** The guarded LMS calls a version's writer uses (its `start` opens the session with them). */
 export interface ScormLms {
@@ -45,6 +49,8 @@ export interface ScormVersion {
   /** Writes where the learner stands (bookmark, state, status, score, objectives). */
   readonly writeProgress: (s: Snapshot) => void;
   readonly writeInteraction: (e: AnswerEvent) => void;
+  /** A reflection as an ungraded free-text interaction, in the version's longest text type. */
+  readonly writeReflection: (e: ReflectionEvent) => void;
   /** What only the end of the session sends (session time, exit, navigation), after a last writeProgress. */
   readonly writeEnd: (s: Snapshot) => void;
 }
@@ -198,7 +204,10 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     },
     record: (events, snapshot) => {
       if (!writable()) return;
-      for (const e of events) if (e.kind === "answer") writer.writeInteraction(e);
+      for (const e of events) {
+        if (e.kind === "answer") writer.writeInteraction(e);
+        else if (e.kind === "reflection") writer.writeReflection(e);
+      }
       writer.writeProgress(snapshot);
       flush(true);
     },

@@ -6,6 +6,7 @@
 //   <course>/session/<session>/page/<page>    a page of that session (its knowledge check is page `check`)
 //   <course>/assessment/<quiz>                the final assessment (control file); its one page is this activity too
 //   <course>/question/<quiz>/<question>       a question (cmi.interaction)
+//   <course>/reflection/<reflection>          a reflection the learner writes (cmi.interaction, long-fill-in)
 
 const enc = encodeURIComponent;
 
@@ -14,7 +15,11 @@ export const activityIds = {
   page: (course: string, sessionId: string, pageId: string): string => `${activityIds.session(course, sessionId)}/page/${enc(pageId)}`,
   assessment: (course: string, quizId: string): string => `${course}/assessment/${enc(quizId)}`,
   question: (course: string, quizId: string, questionId: string): string => `${course}/question/${enc(quizId)}/${enc(questionId)}`,
+  reflection: (course: string, id: string): string => `${course}/reflection/${enc(id)}`,
 };
+
+/** A reflection's key in the activity table (':' never occurs in an id). */
+export const reflectionKey = (id: string): string => `reflection:${id}`;
 
 /** A question's key in the build-time activity table (activity-table.ts), where the runtime looks it up. */
 export const questionKey = (quizId: string, questionId: string): string => `${quizId}#${questionId}`;

@@ -7,14 +7,15 @@ import type { Course, Question } from "../../../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Unit } from "../../../model/units.js";
 import { plainText } from "../../../render/markdown.js";
-import { ACTIVITY_TYPES, activityIds, questionKey } from "./activity-ids.js";
+import { ACTIVITY_TYPES, activityIds, questionKey, reflectionKey } from "./activity-ids.js";
 
 /** An activity: its id after the course id ("" for the course), its definition, and the key of its parent. */
 export type TableEntry = readonly [id: string, definition: ActivityDefinition, parent?: string];
 
 /**
  * The activities by the key the runtime knows them by: "" the course, `<session id>` a session (`assessment`
- * the assessment), `<session id>/<page id>` a page, `<quiz id>#<question id>` a question. Ids are
+ * the assessment), `<session id>/<page id>` a page, `<quiz id>#<question id>` a question, `reflection:<id>` a
+ * reflection. Ids are
  * letters, digits, '-' and '_' (content/schemas.ts), so '/' and '#' never occur inside one.
  */
 export type ActivityTable = Readonly<Record<string, TableEntry>>;
@@ -50,6 +51,12 @@ export function activityTable(course: Course, unit: Unit, data: RuntimeCourse): 
     quiz.questions.forEach((q, i) => {
       table[questionKey(quiz.id, q.id)] = [activityIds.question("", quiz.id, q.id), interaction(q, labels(authored[i]), text), parent];
     });
+  }
+  // A reflection is an ungraded free-text interaction (xAPI 1.0.3 Part 2 §2.4.4.1, interactionType long-fill-in):
+  // no correct response, so no correctResponsesPattern; it belongs to the session whose page holds it.
+  for (const r of data.reflections ?? []) {
+    const definition: InteractionActivityDefinition = { type: ACTIVITY_TYPES.interaction, name: text(r.prompt.slice(0, NAME_MAX)), description: text(r.prompt), interactionType: "long-fill-in" };
+    table[reflectionKey(r.id)] = [activityIds.reflection("", r.id), definition, r.session];
   }
   return table;
 }

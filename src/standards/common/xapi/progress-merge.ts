@@ -1,7 +1,8 @@
 // Two copies of one learner's progress (this device's and the LRS's, written from another device or an
 // earlier tab) are merged so that neither loses anything: a page seen in either counts as seen; each quiz
 // is taken whole from the copy that went further with it (more attempts, then passed, then more questions
-// checked; a tie keeps `mine`), keeping a pass and the best score from either; the position is `mine`.
+// checked; a tie keeps `mine`), keeping a pass and the best score from either; the position is `mine`; a
+// reflection from either (this device's where both wrote one).
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import { decodeState, encodeState } from "../../../runtime/core/state-codec.js";
 import type { QuizState } from "../../../runtime/core/state.js";
@@ -36,5 +37,7 @@ export function mergeProgress(course: RuntimeCourse, other: ProgressDocument, mi
     // A pass (and the best score) reached on either copy is never taken back.
     b.quizzes[id] = { ...(reach(theirs) > reach(ours) ? theirs : ours), passed: theirs.passed || ours.passed, best: best < 0 ? null : best };
   }
+  // A reflection written on either copy is kept; where both have one, this device's.
+  b.reflections = { ...a.reflections, ...b.reflections };
   return { ...mine, state: encodeState(course, b) };
 }

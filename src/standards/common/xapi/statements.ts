@@ -2,7 +2,7 @@
 // ADL verbs, activity ids under the course IRI, page → session → course context, full interaction
 // definitions, no extensions.
 import type { Activity, Context, Result, Statement } from "@xapi/xapi";
-import { ADL, questionKey } from "./activity-ids.js";
+import { ADL, questionKey, reflectionKey } from "./activity-ids.js";
 import type { ActivityTable } from "./activity-table.js";
 import type { RuntimeCourse, RuntimeQuestion } from "../../../model/runtime-data.js";
 import type { Answer } from "../../../runtime/core/answers.js";
@@ -69,6 +69,9 @@ export class StatementFactory {
           const { question: q } = e;
           return [statement("answered", questionKey(e.quizId, q.id), { response: xapiResponse(q, e.answer), success: e.correct, duration: isoDuration(e.latencyMs) }, e.at)];
         }
+        case "reflection":
+          // The learner's text as the response (xAPI 1.0.3 Part 2 §2.4.5 result.response); ungraded: no success.
+          return [statement("answered", reflectionKey(e.reflection.id), { response: e.text }, e.at)];
         case "session-complete":
           return [statement("completed", e.sessionId, { completion: true })];
         case "attempt": {

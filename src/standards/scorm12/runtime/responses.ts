@@ -17,7 +17,8 @@ const GRAMMAR: ResponseGrammar = { list: ",", pair: ".", yes: "t", no: "f", targ
 
 export const interactionType = sharedType;
 
-function clip(s: string): string {
+/** The first CMI_LIMIT characters of a text. */
+export function clip(s: string): string {
   return s.length <= CMI_LIMIT ? s : s.slice(0, CMI_LIMIT);
 }
 

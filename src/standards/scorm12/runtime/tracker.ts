@@ -5,11 +5,11 @@ import { ASSESSMENT_ID, type RuntimeCourse } from "../../../model/runtime-data.j
 import { cmiClockTime, cmiTimespan } from "./timing.js";
 import type { Tracker } from "../../../runtime/tracking/tracker.js";
 import { say } from "../../../runtime/core/messages.js";
-import { displayName, notTracked, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
+import { displayName, notTracked, reflectionInteractionId, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
 import { CMI_STRING4096_MAX, interactionId } from "../limits.js";
 import { SCORM12 } from "./dialect.js";
 import { lessonStatus } from "./lesson-status.js";
-import { CMI_LIMIT, correctPattern, interactionType, responseText } from "./responses.js";
+import { CMI_LIMIT, clip, correctPattern, interactionType, responseText } from "./responses.js";
 
 const SUSPEND_DATA_LIMIT = CMI_STRING4096_MAX;
 const TERMINAL = new Set(["passed", "completed"]);
@@ -112,6 +112,18 @@ export function scorm12Tracker(win: Window): Tracker {
         set(p + "student_response", responseText(e.question, e.answer), true);
         set(p + "result", e.correct ? "correct" : "wrong", true);
         set(p + "latency", cmiTimespan(e.latencyMs), true);
+      },
+
+      writeReflection: (e) => {
+        const p = `cmi.interactions.${interactions++}.`;
+        set(p + "id", reflectionInteractionId(e.reflection.id), true);
+        set(p + "objectives.0.id", e.reflection.session, true);
+        set(p + "time", cmiClockTime(e.at), true);
+        // SCORM 1.2 RTE §3.4.6: 1.2 has no long text type, so a `fill-in` whose student_response (CMIString255)
+        // holds the first 255 characters; the whole text stays in suspend_data. Ungraded: result `neutral`.
+        set(p + "type", "fill-in", true);
+        set(p + "student_response", clip(e.text), true);
+        set(p + "result", "neutral", true);
       },
 
       writeEnd: () => set("cmi.core.session_time", cmiTimespan(Date.now() - startedAt)),

@@ -6,10 +6,10 @@ import type { Outcome } from "../../../runtime/core/outcome.js";
 import { isoDuration } from "../../common/iso-duration.js";
 import type { Tracker } from "../../../runtime/tracking/tracker.js";
 import { say } from "../../../runtime/core/messages.js";
-import { displayName, notTracked, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
-import { LOCATION_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
+import { displayName, notTracked, reflectionInteractionId, scormTracker, THREW } from "../../common/scorm/tracker-base.js";
+import { DESCRIPTION_MAX, LOCATION_MAX, LONG_FILL_IN_MAX, SUSPEND_DATA_MAX, interactionId } from "../limits.js";
 import { SCORM2004 } from "./dialect.js";
-import { correctPatterns, description, interactionType, learnerResponse } from "./responses.js";
+import { correctPatterns, description, interactionType, learnerResponse, localized } from "./responses.js";
 import { completionStatus, successStatus } from "./status.js";
 
 /**
@@ -144,6 +144,18 @@ export function scorm2004Tracker(win: Window): Tracker {
         set(p + "latency", isoDuration(e.latencyMs), true);
         const text = description(q);
         if (text) set(p + "description", text, true);
+      },
+
+      /** RTE §4.2.9.1: a reflection is a `long-fill-in` (learner_response SPM 4,000 characters), ungraded: `neutral`. */
+      writeReflection: (e) => {
+        const p = `cmi.interactions.${interactions++}.`;
+        set(p + "id", reflectionInteractionId(e.reflection.id), true);
+        set(p + "type", "long-fill-in", true);
+        set(p + "objectives.0.id", e.reflection.session, true);
+        set(p + "timestamp", timestamp(e.at), true);
+        set(p + "learner_response", localized(e.text, LONG_FILL_IN_MAX), true);
+        set(p + "result", "neutral", true);
+        set(p + "description", localized(e.reflection.prompt, DESCRIPTION_MAX), true);
       },
 
       writeEnd: (s) => {
