@@ -1,6 +1,8 @@
 // Page blocks (issue #12 §1): the markup the build writes for accordion, tabs, reveal, key points, quote
 // with attribution and figure credit; the tabs script on that markup in jsdom (keys, roving tabindex, rtl);
 // and every malformed block as a content error at its file and line, through the real loader.
+import fs from "node:fs";
+import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { ContentError } from "../src/content/errors.js";
@@ -10,6 +12,7 @@ import type { Page } from "../src/model/course.js";
 import { renderPage } from "../src/render/markdown.js";
 import { Words } from "../src/render/words.js";
 import { setupTabs } from "../src/runtime/blocks/tabs.js";
+import { exportCourse, importTranslation } from "../src/translate/translate.js";
 import { contentFixture } from "./helpers/content-fixture.js";
 
 const page = (markdown: string, assetRefs: Record<string, string> = {}): Page => ({ id: "p", title: "P", markdown, assetRefs, source: "x.md", line: 1 });
@@ -224,5 +227,33 @@ describe("malformed blocks are content errors at their file and line", () => {
     const blocks = course.sessions.at(-1)?.pages.at(-1);
     expect(blocks?.title).toBe("Blocks");
     expect(blocks?.markdown).toContain("::: tabs The three roles");
+  });
+});
+
+describe("block titles in a translation (coursewright translate)", () => {
+  it("exports the tab list's label, the reveal's prompt and the key points' title as units, and imports them back onto their ':::' lines", () => {
+    const fx = contentFixture();
+    const S12 = "sessions/12-useful-resources.md";
+    fx.mutate(S12, (t) => `${t}\n# Blocks\n\n${TABS}\n\n::: reveal Think first\nFront.\n---\nBack.\n:::\n\n::: key-points In short\n- a\n:::\n`);
+    const xlf = path.join(fx.root, "de.xlf");
+    exportCourse({ contentDir: fx.dir, to: "de", out: xlf });
+    const xml = fs.readFileSync(xlf, "utf8");
+    const base = "session/useful-resources/page/blocks";
+    const source = (id: string): string | undefined => new RegExp(`<trans-unit id="${id}"[^>]*>\\s*<source>([^<]*)</source>`).exec(xml)?.[1];
+    expect([source(`${base}/tabs1/title`), source(`${base}/reveal1/title`), source(`${base}/key-points1/title`)]).toEqual(["The three roles", "Think first", "In short"]);
+    const targets: Record<string, string> = { "tabs1/title": "Die drei Rollen", "reveal1/title": "Erst nachdenken", "key-points1/title": "Kurz gesagt" };
+    fs.writeFileSync(
+      xlf,
+      xml.replace(/(<trans-unit id="([^"]+)"[^>]*>\s*<source>([\s\S]*?)<\/source>)/g, (all, unit: string, id: string, text: string) => {
+        const mine = Object.entries(targets).find(([k]) => id === `${base}/${k}`)?.[1];
+        return `${unit}<target state="translated">${mine ?? text}</target>`;
+      }),
+    );
+    const out = path.join(fx.root, "de");
+    importTranslation({ file: xlf, contentDir: fx.dir, out });
+    const written = fs.readFileSync(path.join(out, S12), "utf8");
+    expect(written).toContain("::: tabs Die drei Rollen\n");
+    expect(written).toContain("::: reveal Erst nachdenken\n");
+    expect(written).toContain("::: key-points Kurz gesagt\n");
   });
 });

@@ -13,6 +13,8 @@ import type { LineEdit, PartsOf, Unit } from "./units.js";
 
 // The parser the loader validates pages with (content/pages.ts), so blocks and pages are the same ones.
 const md = createMarkdown({ html: true });
+/** Blocks whose `:::` line may carry a title of their own (content/blocks/). */
+const TITLED_BLOCK = /^container_(tabs|reveal|key-points)_open$/;
 
 export interface SessionBody {
   readonly file: string;
@@ -132,12 +134,11 @@ export function bodyTexts(s: SessionBody, problems: ProblemList): { units: Unit[
       const n = count(scope, "callout");
       containers.push(`callout${n}`);
       const info = parseCalloutInfo(t.info);
-      const line = t.map ? lines[t.map[0]] : undefined;
-      const fence = line === undefined ? null : /^(.*?:{3,})/.exec(line);
-      if (!info?.title || !t.map || !fence) continue;
-      const id = unit(`${scope.base}/callout${n}/title`, "plain", plainParts(info.title), t.map[0]);
-      const kind = info.kind;
-      edits.push({ start: t.map[0], end: t.map[0] + 1, units: [id], render: (parts) => [`${fence[1]} ${kind} ${plain(parts(id))}`] });
+      if (info) blockTitle(t, info.kind, info.title, `${scope.base}/callout${n}/title`);
+    } else if (TITLED_BLOCK.test(t.type)) {
+      // A block's own title: a tab list's label, a reveal card's prompt, a key points block's title.
+      const name = TITLED_BLOCK.exec(t.type)?.[1] ?? "";
+      blockTitle(t, name, t.info.trim().slice(name.length).trim(), `${scope.base}/${name}${count(scope, name)}/title`);
     } else if (t.type === "cw_media") {
       // A video's or audio's `title:` (content/blocks/media.ts), the one text of its block; its file names stay.
       const title = fieldOf(t.meta as MediaMeta, "title");
@@ -170,6 +171,15 @@ export function bodyTexts(s: SessionBody, problems: ProblemList): { units: Unit[
     }
   }
   return { units, edits };
+
+  /** The title on a `::: <kind> <title>` line: a unit, and the line written back with its translation. */
+  function blockTitle(t: Token, kind: string, title: string, id: string): void {
+    const line = t.map ? lines[t.map[0]] : undefined;
+    const fence = line === undefined ? null : /^(.*?:{3,})/.exec(line);
+    if (!title || !t.map || !fence) return;
+    unit(id, "plain", plainParts(title), t.map[0]);
+    edits.push({ start: t.map[0], end: t.map[0] + 1, units: [id], render: (parts) => [`${fence[1]} ${kind} ${plain(parts(id))}`] });
+  }
 
   /** The rows of the table that starts at tokens[start]: a unit per cell with text, an edit per row. */
   function tableRows(all: readonly Token[], start: number, table: number): number {
