@@ -220,6 +220,11 @@ describe("malformed blocks are content errors at their file and line", () => {
     expect(messages).toEqual([expect.stringMatching(new RegExp(`^${at(line)}: .*${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))]);
   });
 
+  it("a misspelt block name is suggested (it would otherwise read as an unknown callout)", () => {
+    const { at, messages } = problems("::: acordion\n## A\na\n:::");
+    expect(messages).toEqual([`${at("::: acordion")}: unknown callout kind 'acordion'; expected one of: note, tip, warning, content-note — did you mean the block '::: accordion'?`]);
+  });
+
   it("well-formed blocks load, and their pages keep their Markdown", () => {
     const fx = contentFixture();
     fx.mutate(S12, (t) => `${t}\n# Blocks\n\n${ACCORDION}\n\n${TABS}\n\n::: reveal Think\n---\nBack.\n:::\n\n::: key-points\n- a\n:::\n\n> ‘Q.’\n> — A, 2000\n`);

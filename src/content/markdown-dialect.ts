@@ -13,6 +13,8 @@ import { mediaBlocks } from "./blocks/media.js";
 
 export const CALLOUT_KINDS = ["note", "tip", "warning", "content-note"] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+/** The blocks of content/blocks/ with a `::: <kind>` line, so a misspelt one is suggested, not taken for a callout. */
+export const BLOCK_KINDS = ["accordion", "tabs", "reveal", "key-points"] as const;
 
 const CALLOUT_OPEN = /^([a-z][a-z-]*)(?:\s+(.*))?$/;
 

@@ -6,7 +6,7 @@ import type { Asset, Page } from "../model/course.js";
 import { resolveAsset } from "./assets.js";
 import { foldCase } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
-import { CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
+import { BLOCK_KINDS, CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
 import type { BlockEnv } from "./blocks/block-env.js";
 import { pageMedia } from "./blocks/media-check.js";
 import { pageFileLinks } from "./file-links.js";
@@ -121,7 +121,9 @@ function checkTokens(tokens: Token[], ctx: PageContext, lineAt: (t: Token | unde
     } else if (t.type === "container_callout_open") {
       const kind = parseCalloutInfo(t.info)?.kind ?? "";
       if (!(CALLOUT_KINDS as readonly string[]).includes(kind)) {
-        ctx.problems.add(ctx.file, line, `unknown callout kind '${kind}'; expected one of: ${CALLOUT_KINDS.join(", ")}${didYouMean(nearestName(kind, CALLOUT_KINDS))}`);
+        const near = nearestName(kind, CALLOUT_KINDS);
+        const block = near ? undefined : nearestName(kind, BLOCK_KINDS);
+        ctx.problems.add(ctx.file, line, `unknown callout kind '${kind}'; expected one of: ${CALLOUT_KINDS.join(", ")}${didYouMean(near)}${block ? ` — did you mean the block '::: ${block}'?` : ""}`);
       }
     } else if (t.type === "heading_open") {
       const depth = Number(t.tag.slice(1));
