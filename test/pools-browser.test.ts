@@ -15,6 +15,7 @@ import { drawn } from "../src/runtime/core/draw.js";
 import { decodeState } from "../src/runtime/core/state-codec.js";
 import { AxeLog, formatFindings } from "./helpers/a11y-axe.js";
 import { BrowserLearner, chromiumAvailable, contentFrame } from "./helpers/browser.js";
+import { enterCourseIn } from "./helpers/course-entry.js";
 import { REPO_ROOT } from "./helpers/content-fixture.js";
 import { until } from "./helpers/wait.js";
 import { playedCourse, type PlayedCourse } from "./helpers/played-course.js";
@@ -123,7 +124,26 @@ describe.skipIf(!chromiumAvailable)("a question pool in Chromium, all questions 
 });
 
 describe.skipIf(!chromiumAvailable)("a question pool in Chromium, one question at a time (SCORM 1.2)", () => {
-  const played = playedCourse({ courseYaml: "requireSessions: false\nassessmentLayout: one-at-a-time", edit: usePool, player: true });
+  const played = playedCourse({ courseYaml: "requireSessions: false\nassessmentLayout: one-at-a-time", edit: usePool, player: true, files: true });
+
+  it("reflows at 320 px (a drawn step and its buttons fit the width), Next by keyboard, axe clean", async () => {
+    const page = await played.browser.newPage();
+    await page.goto(`${played.filesUrl}index.html`);
+    await enterCourseIn(page);
+    await new BrowserLearner(page, played.course).open("assessment", "assessment");
+    await page.setViewportSize({ width: 320, height: 700 });
+    const steps = page.locator(".cw-step:visible");
+    expect(await steps.count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // Next by keyboard: focus moves to the next drawn question, which reads its number.
+    await steps.locator("[data-by='1']").focus();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.querySelector(".cw-question__number")?.textContent)).toBe("Question 2 of 6");
+    const log = new AxeLog();
+    await log.check(page, "pooled assessment one at a time, 320 px");
+    expect(log.findings, formatFindings(log.findings)).toEqual([]);
+    await page.close();
+  });
 
   it("steps through the drawn questions only, Submit with the last of them, a refused gap goes to it", async () => {
     const questions = played.course.assessment!.questions;
