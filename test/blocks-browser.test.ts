@@ -263,6 +263,26 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
     });
   });
 
+  it("in dark mode (the theme's dark palette) axe finds 0 violations on every block's page, its disclosures open", async () => {
+    const page = await played.browser.newPage();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${played.filesUrl}index.html`);
+    await enterCourseIn(page);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toContain("dark");
+    const learner = new BrowserLearner(page, played.course);
+    const log = new AxeLog();
+    for (const id of ["tabs-block", "accordion-block", "reveal-block", "key-points-block", "quote-block", "figure-block"]) {
+      await learner.open("blocks", id);
+      for (const summary of await page.locator(`#page-blocks-${id} summary`).all()) await summary.click();
+      if (id === "tabs-block") await page.locator("#page-blocks-tabs-block [role=tab]").nth(1).click();
+      await log.check(page, `dark: ${id}`);
+    }
+    expect(log.states).toHaveLength(6);
+    expect(log.report()).toBe("");
+    await page.close();
+  });
+
   it("without JavaScript every block's text is on the page: all tab panels under their headings, the tab list hidden", async () => {
     const context = await played.browser.context.browser()!.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
