@@ -1,7 +1,8 @@
 // Page blocks in real Chromium (issue #12 §1), one test per block: the SCORM 1.2 package in the LMS-like
 // player (scorm-again's Scorm12API in the parent frame) records the block's page as viewed; in the package's
 // own page the block is operated by keyboard alone, axe finds 0 violations in each of its states, and at
-// 320 px nothing scrolls sideways. Without JavaScript every block's text is still there to read.
+// 320 px nothing scrolls sideways; in dark mode too. Without JavaScript every block's text is still there to
+// read, and printed every tab panel shows. In an Arabic (right-to-left) build the tabs' arrow keys are swapped.
 import fs from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -311,6 +312,38 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
     expect(await tabs.locator(".cw-tabs__list").isVisible()).toBe(false);
     expect(await tabs.locator(".cw-tabs__panel h2:visible").allTextContents()).toEqual(["Victim", "Persecutor", "Rescuer"]);
     expect(await tabs.locator("[role=tabpanel]:visible").count()).toBe(3);
+    await page.close();
+  });
+});
+
+describe.skipIf(!chromiumAvailable)("tabs in a right-to-left course (ar)", { timeout: 240_000 }, () => {
+  const inArabic = (dir: string): void => {
+    addBlocksSession(dir);
+    const yaml = path.join(dir, "course.yaml");
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, "utf8").replace(/^language: .*$/m, "language: ar"));
+  };
+  const played = playedCourse({ edit: inArabic, files: true });
+
+  it("the first tab on the right, Left selects the next and Right the previous (WAI-ARIA APG), named in Arabic; axe 0", async () => {
+    const page = await played.browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${played.filesUrl}index.html`);
+    await enterCourseIn(page);
+    await new BrowserLearner(page, played.course).open("blocks", "tabs-block");
+    expect(await page.evaluate(() => document.dir)).toBe("rtl");
+    const tabs = page.locator("#page-blocks-tabs-block [role=tab]");
+    const [first, second] = await Promise.all([tabs.nth(0).boundingBox(), tabs.nth(1).boundingBox()]);
+    expect(first!.x).toBeGreaterThan(second!.x);
+    await tabs.nth(0).focus();
+    await page.keyboard.press("ArrowLeft");
+    expect(await focused(page)).toBe("Persecutor");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("Victim");
+    // The reveal's button is named from ar.yaml.
+    expect(await page.locator("#page-blocks-reveal-block summary").textContent()).toBe("إظهار الإجابة");
+    const log = new AxeLog();
+    await log.check(page, "rtl: tabs, first selected");
+    expect(log.report()).toBe("");
     await page.close();
   });
 });
