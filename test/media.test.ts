@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError } from "../src/content/errors.js";
 import { sniffFile } from "../src/content/file-type.js";
+import { byteRange, serveDir } from "../src/net/static-files.js";
 import { loadCourse } from "../src/content/load-course.js";
 import { vttProblem } from "../src/content/webvtt.js";
 import { renderPage } from "../src/render/markdown.js";
@@ -13,6 +14,7 @@ import { runtimeCourse } from "../src/render/runtime-data.js";
 import { Words } from "../src/render/words.js";
 import { planUnits } from "../src/model/units.js";
 import { featuresFor } from "../src/runtime/features.js";
+import { STANDARD_IDS } from "../src/standards/registry.js";
 import { translatedFiles } from "../src/translate/apply.js";
 import { courseTexts } from "../src/translate/course-texts.js";
 import { plainParts } from "../src/translate/segment.js";
@@ -222,7 +224,7 @@ describe("media blocks: markup and the page requirement", () => {
     expect(featuresFor(none, planUnits(none, false))).not.toContain("media-ended");
   });
 
-  for (const target of ["scorm12", "scorm2004", "tincan", "web"]) {
+  for (const target of STANDARD_IDS) {
     it(`${target}: the media, captions, poster and handout are packaged and listed`, async () => {
       const fx = withPage(page);
       const pkg = await buildAndUnpack({ target, contentDir: fx.dir });
@@ -259,5 +261,34 @@ describe("media blocks: markup and the page requirement", () => {
     expect(session).toContain("::: video ../media/clip.webm\ntitle: Eine Farbe, die sich ändert\ncaptions: ../media/clip.vtt\n");
     fs.writeFileSync(fx.path(SESSION), session);
     expect(loadCourse(fx.dir).sessions[0]?.pages.at(-1)?.requirement).toBe("media-ended");
+  });
+});
+
+describe("serving media: byte ranges (RFC 9110 §14), so a browser seeks in a video it has not loaded", () => {
+  it("reads one range, refuses one beyond the file, sends the whole file otherwise", () => {
+    expect(byteRange("bytes=0-99", 1000)).toEqual({ start: 0, end: 99 });
+    expect(byteRange("bytes=900-", 1000)).toEqual({ start: 900, end: 999 });
+    expect(byteRange("bytes=-100", 1000)).toEqual({ start: 900, end: 999 });
+    expect(byteRange("bytes=990-2000", 1000)).toEqual({ start: 990, end: 999 });
+    expect(byteRange("bytes=1000-", 1000)).toBe("unsatisfiable");
+    expect(byteRange("bytes=5-2", 1000)).toBe("unsatisfiable");
+    for (const whole of [undefined, "", "bytes=-", "items=0-1", "bytes=0-1,5-6"]) expect(byteRange(whole, 1000)).toBeUndefined();
+  });
+
+  it("the static server answers 206 with the bytes asked for, 416 past the end, 200 with Accept-Ranges without a range", async () => {
+    const site = await serveDir(MEDIA);
+    try {
+      const clip = fs.readFileSync(path.join(MEDIA, "clip.webm"));
+      const part = await fetch(`${site.url}clip.webm`, { headers: { Range: "bytes=4-19" } });
+      expect([part.status, part.headers.get("content-range"), part.headers.get("content-type")]).toEqual([206, `bytes 4-19/${clip.length}`, "video/webm"]);
+      expect(Buffer.from(await part.arrayBuffer())).toEqual(clip.subarray(4, 20));
+      const beyond = await fetch(`${site.url}clip.webm`, { headers: { Range: `bytes=${clip.length}-` } });
+      expect([beyond.status, beyond.headers.get("content-range")]).toEqual([416, `bytes */${clip.length}`]);
+      const whole = await fetch(`${site.url}clip.webm`);
+      expect([whole.status, whole.headers.get("accept-ranges")]).toEqual([200, "bytes"]);
+      expect(Buffer.from(await whole.arrayBuffer())).toEqual(clip);
+    } finally {
+      await site.close();
+    }
   });
 });

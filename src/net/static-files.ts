@@ -50,8 +50,24 @@ const plain = (res: http.ServerResponse, status: number, body: string): void => 
   res.end(body);
 };
 
-/** Answers with the file `encoded` (a percent-encoded path relative to `root`), or 400/404. */
-export async function sendFile(res: http.ServerResponse, root: string, encoded: string): Promise<void> {
+/**
+ * The one byte range a `Range: bytes=…` header asks of a file of `size` bytes (RFC 9110 §14.1.2: `first-last`,
+ * `first-` or `-suffix`), "unsatisfiable" when it lies beyond the file, or undefined to send it whole (no
+ * header, another unit, or several ranges, which a server may answer with the whole file, §14.2).
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? "");
+  if (!m || (m[1] === "" && m[2] === "")) return undefined;
+  const start = m[1] === "" ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === "" || m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start > end || start >= size ? "unsatisfiable" : { start, end };
+}
+
+/**
+ * Answers with the file `encoded` (a percent-encoded path relative to `root`), or 400/404; with `range` (the
+ * request's Range header) only that part, so a browser can seek in a video before it has all of it.
+ */
+export async function sendFile(res: http.ServerResponse, root: string, encoded: string, range?: string): Promise<void> {
   const rel = decodeStrict(encoded);
   if (rel === undefined || rel.includes("\0")) return plain(res, 400, "malformed file name");
   const dir = path.resolve(root);
@@ -61,9 +77,17 @@ export async function sendFile(res: http.ServerResponse, root: string, encoded: 
   const real = await fs.promises.realpath(file).catch(() => undefined);
   const stat = real ? await fs.promises.stat(real).catch(() => undefined) : undefined;
   if (!real || !stat?.isFile() || !inside(real, await fs.promises.realpath(dir))) return plain(res, 404, "not found");
-  res.writeHead(200, { "Content-Type": mediaTypeOfFile(file), "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+  const headers = { "Content-Type": mediaTypeOfFile(file), "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Accept-Ranges": "bytes" };
+  const part = byteRange(range, stat.size);
+  if (part === "unsatisfiable") {
+    res.writeHead(416, { ...headers, "Content-Range": `bytes */${stat.size}` });
+    res.end();
+    return;
+  }
+  if (part) res.writeHead(206, { ...headers, "Content-Range": `bytes ${part.start}-${part.end}/${stat.size}`, "Content-Length": String(part.end - part.start + 1) });
+  else res.writeHead(200, headers);
   // A file removed (e.g. by a rebuild) while it is read ends the response; it must not end the process.
-  pipeline(fs.createReadStream(real), res, () => undefined);
+  pipeline(fs.createReadStream(real, part ?? {}), res, () => undefined);
 }
 
 export interface StaticServer {
@@ -83,7 +107,7 @@ export async function serveDir(dir: string, extra: Readonly<Record<string, strin
       res.end(page);
       return;
     }
-    sendFile(res, dir, encoded || "index.html").catch(() => res.destroy());
+    sendFile(res, dir, encoded || "index.html", req.headers.range).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -179,7 +179,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
       req.on("close", () => listeners.delete(res));
       return;
     }
-    if (route.startsWith("/package/")) return sendFile(res, packageDir, route.slice("/package/".length));
+    if (route.startsWith("/package/")) return sendFile(res, packageDir, route.slice("/package/".length), req.headers.range);
     send(res, 404, "not found");
   };
 
