@@ -305,7 +305,7 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
     await context.close();
   });
 
-  it("printed, every tab panel shows under its heading and the tab list is left out", async () => {
+  it("printed, every tab panel shows under its heading and the tab list is left out; closed accordion items print open", async () => {
     const page = await opened("tabs-block");
     await page.emulateMedia({ media: "print" });
     const tabs = page.locator("#page-blocks-tabs-block");
@@ -313,6 +313,11 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
     expect(await tabs.locator(".cw-tabs__panel h2:visible").allTextContents()).toEqual(["Victim", "Persecutor", "Rescuer"]);
     expect(await tabs.locator("[role=tabpanel]:visible").count()).toBe(3);
     await page.close();
+    // Closed disclosures print their content too (CSS ::details-content).
+    const accordion = await opened("accordion-block");
+    await accordion.emulateMedia({ media: "print" });
+    expect(await accordion.getByText("We believe in the reality of recovery for all.").isVisible()).toBe(true);
+    await accordion.close();
   });
 });
 
