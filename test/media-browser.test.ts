@@ -123,7 +123,7 @@ describe.skipIf(!chromiumAvailable)("video, audio and file links in Chromium", (
     await page.close();
   }, 120_000);
 
-  it("axe 0 violations with the transcript closed and open, and at 320 px nothing scrolls sideways", async () => {
+  it("axe 0 violations with the transcript closed and open, at 320 px (nothing scrolls sideways) and in dark mode; media-src 'self'", async () => {
     const page = await browser.newPage();
     await page.goto(`${played.filesUrl}lms.html`);
     const frame = await launchNamed(page, null);
@@ -148,7 +148,11 @@ describe.skipIf(!chromiumAvailable)("video, audio and file links in Chromium", (
     const box = await section.locator("video").boundingBox();
     expect(box?.width ?? 999).toBeLessThanOrEqual(320);
     await axe("media page at 320 px");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await axe("media page at 320 px, dark mode");
     expect(formatFindings(log)).toBe("");
+    // The page's policy lets media come from the package only.
+    expect(await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toContain("media-src 'self';");
     await page.close();
   }, 120_000);
 
