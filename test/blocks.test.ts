@@ -202,6 +202,8 @@ describe("malformed blocks are content errors at their file and line", () => {
     { name: "a heading inside an accordion item", block: "::: accordion\n## A\na\n### Deeper\nb\n:::", line: "### Deeper", message: "an accordion item holds no headings" },
     { name: "a title on an accordion", block: "::: accordion The values\n## A\na\n:::", line: "::: accordion The values", message: "an accordion has no title of its own" },
     { name: "an accordion left open", block: "::: accordion\n## A\na\n\n# Next page\n\nText.", line: "::: accordion", message: "this '::: accordion' block is not closed" },
+    { name: "a link in a tab's title", block: "::: tabs\n## See [this](https://example.org)\na\n## B\nb\n:::", line: "## See [this]", message: "a tab title holds a link" },
+    { name: "an image in an accordion item's title", block: "::: accordion\n## ![A triangle](../images/drama-triangle.svg)\na\n:::", line: "## ![A triangle]", message: "an accordion item's title holds an image" },
     { name: "tabs with one tab", block: "::: tabs\n## Only\na\n:::", line: "::: tabs", message: "needs at least two tabs" },
     { name: "text before the first tab", block: "::: tabs\nIntro.\n## A\na\n## B\nb\n:::", line: "Intro.", message: "text before the first tab" },
     { name: "a reveal without '---'", block: "::: reveal Think\nAnswer.\n:::", line: "::: reveal Think", message: "needs a line '---' between" },

@@ -8,7 +8,7 @@
 import container from "markdown-it-container";
 import type { PluginWithParams } from "markdown-it";
 import { blockProblem, checkClosed, findBlocks, namedBlock, type BlockEnv, type BlockPlugin } from "./block-env.js";
-import { blockSections, sectionTitle } from "./sections.js";
+import { blockSections, checkTitleInline, sectionTitle } from "./sections.js";
 
 export const accordionBlock: BlockPlugin = (md) => {
   md.use(container as unknown as PluginWithParams, "accordion", {
@@ -42,6 +42,11 @@ export const accordionBlock: BlockPlugin = (md) => {
         }
       });
     }
+  });
+  md.core.ruler.after("inline", "cw_accordion_titles", (state) => {
+    state.tokens.forEach((t, i) => {
+      if (t.type === "cw_accordion_item_open") checkTitleInline(state.env as BlockEnv, t, state.tokens[i + 1], "an accordion item's");
+    });
   });
   md.renderer.rules.cw_accordion_item_open = (tokens, idx) =>
     `${(tokens[idx]?.meta as { first?: boolean } | null)?.first ? "" : "</div></details>\n"}<details class="cw-accordion__item"><summary class="cw-accordion__title">`;

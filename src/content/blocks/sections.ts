@@ -33,3 +33,12 @@ export function blockSections(env: BlockEnv, tokens: readonly Token[], span: Blo
 
 /** The heading text of a section (its inline token's Markdown). */
 export const sectionTitle = (tokens: readonly Token[], s: BlockSection): string => tokens[s.heading + 1]?.content.trim() ?? "";
+
+/**
+ * A title that becomes a control (a tab, an accordion item's summary) may not hold a link or an image:
+ * a link inside a button is an interactive element in another (WCAG 4.1.2; axe nested-interactive).
+ */
+export function checkTitleInline(env: BlockEnv, heading: Token | undefined, inline: Token | undefined, what: string): void {
+  const inner = inline?.children?.find((c) => c.type === "link_open" || c.type === "image");
+  if (inner) blockProblem(env, heading, `${what} title holds ${inner.type === "image" ? "an image" : "a link"}: the title is a button the learner presses, so write plain text (emphasis is fine) and put the ${inner.type === "image" ? "image" : "link"} in the text below`);
+}

@@ -7,7 +7,7 @@ import container from "markdown-it-container";
 import type { PluginWithParams } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { blockProblem, blockTitle, blockWord, checkClosed, findBlocks, namedBlock, type BlockEnv, type BlockPlugin } from "./block-env.js";
-import { blockSections, sectionTitle } from "./sections.js";
+import { blockSections, checkTitleInline, sectionTitle } from "./sections.js";
 
 interface TabsMeta {
   /** The block's DOM id, unique in the unit (the page's id, then the block's number on the page). */
@@ -49,6 +49,11 @@ export const tabsBlock: BlockPlugin = (md) => {
         heading.meta = { ...(heading.meta as object | null), cwTab: `${id}-${n}`, first: n === 0 } satisfies TabMeta;
         if (!sectionTitle(tokens, s)) blockProblem(env, heading, `tab title is empty: write it after '${heading.markup}'`);
       });
+    });
+  });
+  md.core.ruler.after("inline", "cw_tabs_titles", (state) => {
+    state.tokens.forEach((t, i) => {
+      if ((t.meta as Partial<TabMeta> | null)?.cwTab) checkTitleInline(state.env as BlockEnv, t, state.tokens[i + 1], "a tab");
     });
   });
   const heading = md.renderer.rules.heading_open;
