@@ -32,6 +32,8 @@ Options of build:
   --out <dir>         Where the zip files (and unpacked folders) go (default: dist)
   --sco-per-session   SCORM: one SCO per session plus one for the final assessment, so the LMS itself
                       shows which sessions are complete (default: the whole course is one SCO)
+  --au-per-session    The same for a course structure of AUs (assignable units): one AU per session
+                      plus one for the final assessment (default: the whole course is one AU)
 
 Options of schemas:
   --out <dir>         Folder to write course.schema.json and quiz.schema.json into (default: schemas)
@@ -62,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
     content: { type: "string" },
     out: { type: "string" },
     "sco-per-session": { type: "boolean" },
+    "au-per-session": { type: "boolean" },
     help: { type: "boolean", short: "h" },
     version: { type: "boolean", short: "v" },
   });
@@ -97,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     contentDir: values.content ?? "content",
     outDir: values.out ?? "dist",
     targets,
-    scoPerSession: Boolean(values["sco-per-session"]),
+    scoPerSession: Boolean(values["sco-per-session"] || values["au-per-session"]),
     onStep: (step, detail) => console.log(`${step.padEnd(10)} ${detail}`),
   });
   printTable(reports, values.out ?? "dist");

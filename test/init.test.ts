@@ -39,6 +39,7 @@ const DOCUMENTED_SCRIPTS = {
   "build:scorm": "coursewright build --target scorm12",
   "build:scorm2004": "coursewright build --target scorm2004",
   "build:xapi": "coursewright build --target tincan",
+  "build:cmi5": "coursewright build --target cmi5",
   "build:web": "coursewright build --target web",
   preview: "coursewright preview",
   verify: "coursewright verify dist/*.zip",
@@ -233,7 +234,7 @@ describe("coursewright init: the command line", () => {
     const run = await cli(["init"], dir);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:scorm2004, script build:xapi, script build:web, script preview, script verify\)$/m);
+    expect(run.stdout).toMatch(/^ {2}package\.json {2}\(added script build:scorm, script build:scorm2004, script build:xapi, script build:cmi5, script build:web, script preview, script verify\)$/m);
     const pkg = JSON.parse(read(dir, "package.json")) as AuthorPackage & { version: string };
     expect(pkg.name).toBe("our-course");
     expect(pkg.version).toBe("2.0.0");

@@ -17,7 +17,7 @@ import type { ApiCall } from "../src/standards/scorm12/verify/call-rules.js";
 import { checkScorm12Session } from "../src/standards/scorm12/verify/session-check.js";
 import type { Scorm12Summary } from "../src/standards/scorm12/verify/session-check.js";
 import { tincanRoot } from "../src/standards/tincan/reader.js";
-import { checkXapiStatements, type XapiSummary } from "../src/standards/tincan/verify/statement-check.js";
+import { checkXapiStatements, type XapiSummary } from "../src/standards/common/xapi/statement-check.js";
 import { tincanViolations } from "../src/standards/tincan/verify/tincan-rules.js";
 import type { PackageReport, UnitReport } from "../src/verify/verify.js";
 import { validateScorm12Manifest } from "../src/standards/scorm12/verify/xsd.js";
@@ -477,8 +477,9 @@ describe("one detection path: the registry's readers (verify and the player)", (
     }
   });
 
-  it("a cmi5 course structure is recognised as not supported yet, even beside an imsmanifest.xml", () => {
-    expect(detectPackage(["cmi5.xml", "imsmanifest.xml", "index.html"], () => undefined)).toEqual({ notSupported: "a cmi5 package" });
+  it("a cmi5 course structure is cmi5's, even beside an imsmanifest.xml (cmi5 §14.1)", () => {
+    const detected = detectPackage(["cmi5.xml", "imsmanifest.xml", "index.html"], () => undefined);
+    expect("standard" in detected && detected.standard.id).toBe("cmi5");
   });
 
   it("a manifest in SCORM 2004's namespace is not taken for SCORM 1.2, but by SCORM 2004's reader", () => {
@@ -493,7 +494,7 @@ describe("one detection path: the registry's readers (verify and the player)", (
   it("a ZIP with no control file names every control file the readers look for", () => {
     const detected = detectPackage(["index.html"], () => undefined);
     expect("unknown" in detected && detected.unknown).toBe(
-      "neither imsmanifest.xml (SCORM 1.2 or SCORM 2004 4th Edition) nor tincan.xml (TinCan (xAPI)) nor a Coursewright index.html with no control file (Plain web)",
+      "neither imsmanifest.xml (SCORM 1.2 or SCORM 2004 4th Edition) nor tincan.xml (TinCan (xAPI)) nor cmi5.xml (cmi5) nor a Coursewright index.html with no control file (Plain web)",
     );
   });
 

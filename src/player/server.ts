@@ -16,6 +16,7 @@ import type { AttemptStore } from "./attempt-store.js";
 import { readPackage, type PackageInfo } from "./package-units.js";
 import { playerPage } from "./player-page.js";
 import { PLAYER_CSS } from "./player-style.js";
+import type { SimulatedLms } from "../standards/simulation.js";
 import { crossSiteReason, loopbackHost, mediaTypeOf } from "./request-guards.js";
 
 /**
@@ -88,6 +89,8 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
   if (info.simulation.needsLrs && !options.lrs) throw new Error(`a ${info.standard.title} package needs an LRS to play against`);
   const actor: JsonObject = options.actor ?? { objectType: "Agent", name: "Preview Learner", mbox: "mailto:learner@example.org" };
   const listeners = new Set<http.ServerResponse>();
+  /** Known once the server listens. */
+  let port = 0;
   const onError = options.onError ?? ((line: string) => console.error(line));
   /** The LMS's scripts (e.g. an API implementation from an optional package), read once when first asked for. */
   const scripts = new Map<string, string>();
@@ -108,6 +111,22 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
   };
   const notAllowed = (res: http.ServerResponse, method: string, allow: string): void => send(res, 405, `${method} is not allowed here`, undefined, { Allow: allow });
   const unitIds = (): ReadonlySet<string> => new Set(info.units.map((u) => u.id));
+  /** The standard's own LMS endpoints (Simulation.endpoints), made when first asked for. */
+  let lms: { readonly id: string; readonly lms: SimulatedLms } | undefined;
+  const lmsAnswer = async (req: http.IncomingMessage, res: http.ServerResponse, method: string, route: string, query: URLSearchParams): Promise<void> => {
+    if (method !== "GET" && method !== "HEAD") {
+      const refused = crossSiteReason(req);
+      if (refused) return send(res, 403, refused);
+    }
+    const lrs = options.lrs;
+    if (!lrs || !info.simulation.endpoints) return send(res, 404, "this package's LMS has no endpoints of its own");
+    if (lms?.id !== info.standard.id) {
+      const made = info.simulation.endpoints({ lrs, base: `http://127.0.0.1:${port}/`, actor, registration: () => options.attempts.registration, packageDir: () => packageDir });
+      lms = { id: info.standard.id, lms: made };
+    }
+    const reply = await lms.lms.answer({ method, path: route.slice("/__cw/lms/".length), query });
+    return send(res, reply.status, reply.body, reply.type ?? MEDIA_TYPES[".json"]);
+  };
 
   const attempt = async (req: http.IncomingMessage, res: http.ServerResponse, method: string, query: URLSearchParams): Promise<void> => {
     if (method !== "GET" && method !== "PUT" && method !== "DELETE") return notAllowed(res, method, "GET, PUT, DELETE");
@@ -148,6 +167,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     const route = target.pathname;
     const method = req.method ?? "GET";
     if (route === "/__cw/attempt") return attempt(req, res, method, target.query);
+    if (route.startsWith("/__cw/lms/")) return lmsAnswer(req, res, method, route, target.query);
     if (method !== "GET" && method !== "HEAD") return notAllowed(res, method, "GET, HEAD");
     if (route === "/" || route === "/index.html") {
       const q = launchQuery();
@@ -204,7 +224,7 @@ export async function startPlayerServer(options: PlayerServerOptions): Promise<P
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     get info() {

@@ -10,23 +10,18 @@ export interface Detected {
   readonly recognised: Recognised;
 }
 
-/** Packages Coursewright recognises but has no standard for yet, asked before the readers: a cmi5 course
- * structure (cmi5 §14: cmi5.xml at the root of the course package) may sit beside an imsmanifest.xml. */
-const NOT_YET: readonly { readonly controlFile: string; readonly what: string }[] = [{ controlFile: "cmi5.xml", what: "a cmi5 package" }];
-
+/** Every reader, in the registry's order. */
 const readers = (): { standard: Standard; reader: PackageReader }[] => STANDARDS.flatMap((standard) => (standard.reader ? [{ standard, reader: standard.reader }] : []));
 
 /**
- * The standard whose package this is, or why none: `notSupported` for a kind of package known but not
- * supported ("a cmi5 package"), `unknown` naming the control files looked for.
+ * The standard whose package this is, or why none: `notSupported` for a kind of package a reader knows but
+ * does not support (its `other` answer), `unknown` naming the control files looked for.
  */
 export function detectPackage(names: readonly string[], text: (name: string) => string | undefined): Detected | { readonly notSupported: string } | { readonly unknown: string } {
   const all = readers();
-  for (const kind of NOT_YET) {
-    if (names.includes(kind.controlFile) && !all.some((r) => r.reader.controlFile === kind.controlFile)) return { notSupported: kind.what };
-  }
   let other: string | undefined;
-  for (const { standard, reader } of all) {
+  // Those that claim a package first (PackageReader.first) before the others.
+  for (const { standard, reader } of [...all.filter((r) => r.reader.first), ...all.filter((r) => !r.reader.first)]) {
     const found = reader.recognise(names, text);
     if (!found) continue;
     if ("other" in found) other ??= found.other;

@@ -35,6 +35,11 @@ export interface Recognised {
 export interface PackageReader {
   /** The control file at the package root (imsmanifest.xml for SCORM). */
   readonly controlFile: string;
+  /**
+   * Asked before the other readers: its control file may sit beside another standard's (a course structure
+   * beside an imsmanifest.xml), and then the package is this standard's.
+   */
+  readonly first?: boolean;
   /** What the message about a ZIP no reader claims says this one looks for; default its control file. */
   readonly lookedFor?: string;
   /**

@@ -13,6 +13,38 @@ export interface PlayerScript {
   source(): string;
 }
 
+/** A request to the LMS's own endpoints on the player server: `/__cw/lms/<path>`. */
+export interface LmsRequest {
+  readonly method: string;
+  /** After `/__cw/lms/`. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+}
+
+export interface LmsReply {
+  readonly status: number;
+  readonly body: string;
+  /** Default application/json. */
+  readonly type?: string;
+}
+
+/** What an LMS with endpoints of its own plays against, from the player server. */
+export interface LmsContext {
+  readonly lrs: RunningLrs;
+  /** The player's address, ending in '/': the LMS's endpoints are `${base}__cw/lms/…`. */
+  readonly base: string;
+  readonly actor: JsonObject;
+  /** The attempt's registration (a new attempt changes it). */
+  registration(): string;
+  /** The unpacked package's folder (a preview rebuild may change it). */
+  packageDir(): string;
+}
+
+/** An LMS that answers requests itself (a launch it prepares, a one-time token it hands out), beside the LRS. */
+export interface SimulatedLms {
+  answer(request: LmsRequest): Promise<LmsReply>;
+}
+
 export interface Simulation {
   /** What plays the LMS, for reports: "scorm-again as the LMS". */
   readonly lms: string;
@@ -20,6 +52,8 @@ export interface Simulation {
   readonly needsLrs: boolean;
   /** With an LRS: the launch URL's query that points the content at it, for this learner and attempt. */
   launchQuery?(lrs: RunningLrs, launch: { readonly actor: JsonObject; readonly registration: string; readonly activityId?: string }): string;
+  /** An LMS with endpoints of its own (served under /__cw/lms/), made once per player server. */
+  endpoints?(context: LmsContext): SimulatedLms;
   /** Scripts the player page loads before the client module (the LMS's API implementation). */
   readonly scripts: readonly PlayerScript[];
   /**

@@ -15,7 +15,7 @@ export const tincanPackager: Packager = {
   messages: TINCAN_MESSAGES,
   // Every activity the runtime names, with its full definition: looked up at run time, not built there.
   runtimeData: activityTable,
-  // Named for its launch, not "xapi": a cmi5 package is xAPI too.
+  // Named for its launch, not "xapi": other launches of xAPI content have packages of their own.
   zipName: (course) => `${course.slug}-tincan.zip`,
   courseLimits: tincanCourseLimits,
   controlFiles(course, units) {

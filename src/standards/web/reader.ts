@@ -1,7 +1,7 @@
 // Recognises a plain web package and reads its one unit. Such a package has no control file: its index page
 // is the package. Only Coursewright's are claimed (another tool's static site is just a site, with nothing
 // verify could hold it to), and never a package with an XML file at its root: every packaging standard's
-// control file is one (an IMS CP manifest, the XML file of an xAPI launch, a cmi5 course structure).
+// control file is one (an IMS CP manifest, the XML file of an xAPI launch, a course structure).
 import { RUNTIME_SCRIPT } from "../../render/render-unit.js";
 import type { PackageReader } from "../reader.js";
 

@@ -1,4 +1,4 @@
-// What one TinCan launch left behind in the LRS, judged once the content is gone: the statements it sent.
+// What one xAPI launch left behind in the LRS, judged once the content is gone: the statements it sent.
 import { normalizeStatement, validateStatement, type JsonObject } from "../../../lrs/index.js";
 import { error, type Finding } from "../../../verify/findings.js";
 
@@ -27,7 +27,7 @@ function sameEvent(s: JsonObject): string {
 /**
  * The statements one launch sent (stored order) against xAPI 1.0.3: each validates (Part 2 §2.2), carries the
  * launch registration (Part 2 §2.4.6), no statement twice (Part 2 §2.4.1), initialized first and terminated
- * last (the order cmi5 §9.3 sets for its defined statements, which TinCan LMSs rely on too).
+ * last (the order the xAPI launch profiles set for a session, which LMSs rely on).
  */
 export function checkXapiStatements(
   statements: readonly JsonObject[],

@@ -3,7 +3,7 @@
 import { poll, sleep } from "../../../net/poll.js";
 import { staticVerdict, table } from "../../../verify/findings.js";
 import type { VerifyRules } from "../../verify-rules.js";
-import { checkXapiStatements, type XapiSummary } from "./statement-check.js";
+import { checkXapiStatements, type XapiSummary } from "../../common/xapi/statement-check.js";
 import { tincanViolations } from "./tincan-rules.js";
 
 const verbOf = (s: Readonly<Record<string, unknown>>): string => String((s["verb"] as { id?: unknown } | undefined)?.id ?? "");
@@ -26,7 +26,7 @@ export const tincanVerifyRules: VerifyRules = {
   },
 
   async checkUnit(probe) {
-    // The launch has ended when its 'terminated' statement is stored (cmi5 §9.3.8, which TinCan LMSs follow).
+    // The launch has ended when its 'terminated' statement is stored (the session's last statement, as LMSs expect).
     await poll(() => probe.statements().some((s) => verbOf(s).endsWith("/terminated")), 5_000);
     await sleep(500);
     return checkXapiStatements(probe.statements(), probe.registration, probe.refusedStatementRequests());

@@ -1,0 +1,62 @@
+// The cmi5 statement profile (cmi5 §9): what turns the shared xAPI statements into cmi5 defined and cmi5
+// allowed ones. Every statement takes the LMS's context template without overwriting any of it (§10
+// contextTemplate: its session id extension and publisher id grouping travel on every statement), and the
+// launch registration (§9.6.1). The AU's own verbs about the AU itself (object id = the launch activityId,
+// §9.4) are cmi5 defined: the cmi5 category (§9.6.2.1), the moveOn category when the result has success or
+// completion (§9.6.2.2), passed/failed with the LMS's masteryScore (§9.6.3.2) and no completion (§9.5.3).
+// Pages and answers are cmi5 allowed statements (§7.1.3): the template, no cmi5 category.
+import type { Activity, Context, Statement } from "@xapi/xapi";
+import type { LrsLaunch } from "../../common/xapi/lrs-launch.js";
+
+const CMI5 = "https://w3id.org/xapi/cmi5/";
+export const CMI5_CATEGORY = `${CMI5}context/categories/cmi5`;
+export const MOVEON_CATEGORY = `${CMI5}context/categories/moveon`;
+export const MASTERY_EXTENSION = `${CMI5}context/extensions/masteryscore`;
+
+/** The LMS.LaunchData state document (cmi5 §10), as far as the AU reads it. */
+export interface LaunchData {
+  readonly contextTemplate: Context;
+  readonly launchMode: "Normal" | "Browse" | "Review";
+  readonly masteryScore?: number;
+  readonly moveOn?: string;
+  readonly returnURL?: string;
+}
+
+type Lists = NonNullable<Context["contextActivities"]>;
+
+/** The profile of one launch: a statement as cmi5 wants it, or undefined for one it must not send. */
+export function cmi5Profile(launch: LrsLaunch, data: LaunchData): (s: Statement) => Statement | undefined {
+  const template = data.contextTemplate;
+  const theirs: Lists = template.contextActivities || {};
+  const mastery = data.masteryScore;
+  return (s) => {
+    const verb = /[^/]*$/.exec(s.verb.id)![0];
+    // §9.3: the AU's verbs; §9.4: about the AU, whose id is the launch activityId.
+    const defined = (s.object as Activity).id === launch.activityId && /^(initialized|completed|passed|failed|terminated)$/.test(verb);
+    const judged = defined && (verb === "passed" || verb === "failed");
+    // §10 launchMode: Browse and Review send initialized and terminated, and no completion-related data.
+    if (data.launchMode !== "Normal" && !(defined && (verb === "initialized" || verb === "terminated"))) return undefined;
+    const r = s.result;
+    // §9.5.3: completion only on completed; §9.5.1/9.5.2: score and success on passed/failed.
+    const result = judged && r ? { score: r.score, success: r.success, duration: r.duration } : r;
+    const context = s.context || {};
+    const ours: Lists = context.contextActivities || {};
+    const category = defined ? [{ id: CMI5_CATEGORY }, ...(result?.success !== undefined || result?.completion !== undefined ? [{ id: MOVEON_CATEGORY }] : [])] : [];
+    const join = (key: keyof Lists, extra: Activity[] = []): Activity[] | undefined => {
+      const list = [...(theirs[key] || []), ...(ours[key] || []), ...extra];
+      return list.length ? list : undefined;
+    };
+    return {
+      ...s,
+      result,
+      context: {
+        ...context,
+        ...template,
+        registration: launch.registration,
+        contextActivities: { parent: join("parent"), grouping: join("grouping"), category: join("category", category), other: join("other") },
+        // The template's extensions last: none of its values is overwritten.
+        extensions: { ...context.extensions, ...(judged && mastery !== undefined ? { [MASTERY_EXTENSION]: mastery } : {}), ...template.extensions },
+      },
+    } as Statement;
+  };
+}
