@@ -329,7 +329,7 @@ describe.skipIf(!chromiumAvailable)("tabs in a right-to-left course (ar)", { tim
   };
   const played = playedCourse({ edit: inArabic, files: true });
 
-  it("the first tab on the right, Left selects the next and Right the previous (WAI-ARIA APG), named in Arabic; axe 0", async () => {
+  it("the first tab on the right, Left selects the next and Right the previous (the keys follow the layout), named in Arabic; axe 0", async () => {
     const page = await played.browser.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${played.filesUrl}index.html`);

@@ -170,7 +170,7 @@ describe("the tabs script (jsdom)", () => {
     expect(state(tabs, panels)[2]).toBe("true/0/shown");
   });
 
-  it("in a right-to-left page Left moves to the next tab and Right to the previous (WAI-ARIA APG)", () => {
+  it("in a right-to-left page Left moves to the next tab and Right to the previous, as the tabs are laid out", () => {
     const { d, tabs, key } = setUp(ar);
     tabs[0]?.focus();
     key("ArrowLeft");

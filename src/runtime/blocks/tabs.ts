@@ -1,8 +1,9 @@
 // `::: tabs` blocks as the WAI-ARIA APG Tabs pattern, automatic activation. The build writes the tab list
 // (hidden) and the panels with their roles and ids (content/blocks/tabs.ts), so without script every panel
 // reads in order; this shows the list and keeps one panel shown. Roving tabindex: only the selected tab is
-// in the Tab order; Left/Right move to the previous/next tab (swapped in a right-to-left page, as the APG
-// asks), Home/End to the first/last, wrapping. Self-contained and DOM-only: nothing of the player.
+// in the Tab order; Left/Right move to the previous/next tab, Home/End to the first/last, wrapping. A
+// right-to-left page lays the list out from the right, so there Left is next: the keys follow what the
+// learner sees. Self-contained and DOM-only: nothing of the player.
 export function setupTabs(doc: Document): void {
   for (const list of doc.querySelectorAll<HTMLElement>(".cw-tabs__list")) {
     const tabs = [...list.children] as HTMLElement[];
