@@ -79,6 +79,22 @@ describe("the draw (runtime/core/draw.ts)", () => {
     for (const n of pairs.values()) expect(Math.abs(n - SEEDS / 6)).toBeLessThan(SEEDS / 60);
   });
 
+  it("per session, a count per session: exactly that many of each session every time, every question drawn", () => {
+    const yaml = fs.readFileSync(POOL, "utf8").replace("draw:\n  count: 2\n  per: tag\n", "draw:\n  per: session\n  count:\n    what-is-peer-support: 1\n    peer-relationship: 3\n    risk-boundaries: 2\n");
+    const quiz = runtimeOf(loadCourse(pooledCopy(yaml).dir)).quizzes["assessment"]!;
+    expect(quiz.draw).toEqual([[1, [0, 1, 2, 3]], [3, [4, 5, 6, 7]], [2, [8, 9, 10, 11]]]);
+    const times = quiz.questions.map(() => 0);
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const shown = drawn(quiz, seed);
+      expect([shown.filter((i) => i < 4).length, shown.filter((i) => i >= 4 && i < 8).length, shown.filter((i) => i >= 8).length]).toEqual([1, 3, 2]);
+      for (const i of shown) times[i]!++;
+    }
+    // Shares 1/4, 3/4 and 2/4 of the seeds; σ ≤ 50, so 5% of the seeds (500) is 10σ at least — and none is 0.
+    [1, 3, 2].forEach((count, g) => {
+      for (let i = g * 4; i < g * 4 + 4; i++) expect(Math.abs(times[i]! - (SEEDS * count) / 4)).toBeLessThan(SEEDS * 0.05);
+    });
+  });
+
   it("200 questions, 20 drawn: every question, about 1,000 times each in 10,000 seeds (within 15%)", () => {
     const quiz: RuntimeQuiz = {
       id: "assessment",
