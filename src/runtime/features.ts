@@ -22,11 +22,14 @@ const pagesOf = (unit: Unit): Page[] => unit.sessions.flatMap((s) => s.pages);
 
 let dialect: MarkdownIt | undefined;
 const tabbed = new WeakMap<Page, boolean>();
-/** The page has a `::: tabs` block, as the course's Markdown dialect reads it (once per page; most have no `:::`). */
+/**
+ * The page has a `::: tabs` block, as the course's Markdown dialect reads it. Parsed only when its text has
+ * such a marker anywhere (a page without cannot have one), so a build of many pages pays nothing for it.
+ */
 function hasTabs(page: Page): boolean {
   let found = tabbed.get(page);
   if (found === undefined) {
-    found = page.markdown.includes(":::") && findBlocks((dialect ??= createMarkdown({ html: false })).parse(page.markdown, {}), "tabs").length > 0;
+    found = /:{3,}[ \t]*tabs(?![\w-])/.test(page.markdown) && findBlocks((dialect ??= createMarkdown({ html: false })).parse(page.markdown, {}), "tabs").length > 0;
     tabbed.set(page, found);
   }
   return found;
