@@ -97,6 +97,14 @@ describe("coursewright init: the scaffold", () => {
     for (const block of ["::: tabs ", "::: accordion\n", "::: reveal ", "::: key-points\n", "\n> — ", ' | Diagram: ']) expect(page?.markdown, block).toContain(block);
   });
 
+  it("shows a reflection (docs/authoring.md, Reflections): an id, a max: and a prompt", () => {
+    const dir = tempDir("coursewright-init-");
+    initCourse(dir);
+    const course = loadCourse(path.join(dir, "content"));
+    const reflections = course.sessions.flatMap((s) => s.pages.flatMap((p) => p.reflections ?? []));
+    expect(reflections).toEqual([expect.objectContaining({ id: "first-course", max: 500, prompt: "What would you like your own course to teach, and who is it for?" })]);
+  });
+
   it("explains every setting of course.yaml in a comment right above it", () => {
     const dir = tempDir("coursewright-init-");
     initCourse(dir);
