@@ -93,7 +93,10 @@ export const cmi5Launch: LaunchSource = async (win, course, fetchFn, timeoutMs =
   // preference changes what it shows (§11.1: an AU that does not offer several languages shows its own).
   void fetchFn(`${q.endpoint}agents/profile?${new URLSearchParams({ agent: JSON.stringify({ ...q.actor, name: undefined }), profileId: PREFERENCES })}`, {
     headers: { Authorization: launch.auth, "X-Experience-API-Version": "1.0.3" },
-  }).catch(() => undefined);
+  }).then(
+    (r) => r.text(),
+    () => "",
+  );
   let data: LaunchData | undefined;
   try {
     data = parseLaunchData((await client.getState(q.activityId, LAUNCH_DATA))?.body);
