@@ -3,7 +3,9 @@
 // autoplay, axe 0 violations (transcript closed and open, 320 px), no sideways scroll at 320 px; a page whose
 // video must play to its end is not viewed before it has ended and is after (in the suspend_data the LMS
 // keeps, across a relaunch, and in the progress shown); media on a page left behind stops; a PDF link opens
-// the packaged file.
+// the packaged file. And in a TinCan package against the development LRS: the session's 'completed' statement
+// waits for the video's end.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -11,7 +13,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { decodeState } from "../src/runtime/core/state-codec.js";
 import { formatFindings, runAxe, type AxeFinding } from "./helpers/a11y-axe.js";
-import { chromiumAvailable, type Browser } from "./helpers/browser.js";
+import { startLrs } from "../src/lrs/index.js";
+import { launchParameters } from "../src/standards/tincan/launch-query.js";
+import { chromiumAvailable, serveDir, type Browser } from "./helpers/browser.js";
+import { buildAndUnpack } from "./helpers/built-package.js";
+import { ScratchFolder } from "./helpers/content-fixture.js";
+import { enterCourseIn } from "./helpers/course-entry.js";
+import { xapiClient } from "./helpers/lrs-client.js";
+import { until } from "./helpers/wait.js";
 import { launchNamed, relaunchData } from "./helpers/named-lms-frame.js";
 import { playedCourse } from "./helpers/played-course.js";
 
@@ -41,16 +50,15 @@ Nothing is said.
 :::
 `;
 
-const played = playedCourse({
-  files: true,
-  edit: (dir) => {
-    fs.mkdirSync(path.join(dir, "media"));
-    fs.mkdirSync(path.join(dir, "files"));
-    for (const f of ["clip.webm", "clip.vtt", "silence.ogg"]) fs.copyFileSync(path.join(MEDIA, f), path.join(dir, "media", f));
-    fs.copyFileSync(path.join(MEDIA, "handout.pdf"), path.join(dir, "files", "handout.pdf"));
-    fs.appendFileSync(path.join(dir, "sessions", "01-introduction.md"), `\n${PAGE}`);
-  },
-});
+/** The media page at the end of session 1 (which has no knowledge check), with its files. */
+const addMediaPage = (dir: string): void => {
+  fs.mkdirSync(path.join(dir, "media"));
+  fs.mkdirSync(path.join(dir, "files"));
+  for (const f of ["clip.webm", "clip.vtt", "silence.ogg"]) fs.copyFileSync(path.join(MEDIA, f), path.join(dir, "media", f));
+  fs.copyFileSync(path.join(MEDIA, "handout.pdf"), path.join(dir, "files", "handout.pdf"));
+  fs.appendFileSync(path.join(dir, "sessions", "01-introduction.md"), `\n${PAGE}`);
+};
+const played = playedCourse({ files: true, edit: addMediaPage });
 let browser: Browser;
 let data: RuntimeCourse;
 /** The media page's flat index (its `data-page`). */
@@ -193,5 +201,48 @@ describe.skipIf(!chromiumAvailable)("video, audio and file links in Chromium", (
     await audio.evaluate((a: HTMLAudioElement) => (a.paused ? undefined : new Promise((res) => a.addEventListener("pause", res, { once: true }))));
     expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(true);
     await page.close();
+  }, 120_000);
+});
+
+describe.skipIf(!chromiumAvailable)("watched to the end, as xAPI records it (TinCan package, the development LRS)", () => {
+  it("the session is 'completed' only once the video on its last page has ended; the page was 'experienced' when shown", async () => {
+    const scratch = new ScratchFolder("cw-media-xapi-");
+    const dir = scratch.copyContent("course");
+    addMediaPage(dir);
+    const pkg = await buildAndUnpack({ target: "tincan", contentDir: dir });
+    const lrs = await startLrs();
+    const site = await serveDir(pkg.dir);
+    try {
+      const registration = randomUUID();
+      const params = launchParameters(lrs, { actor: { objectType: "Agent", name: "Ada Learner", mbox: "mailto:ada@example.org" }, registration });
+      const xapi = xapiClient(lrs);
+      const statements = async (): Promise<{ verb: string; object: string }[]> => {
+        const res = await xapi({ path: "statements", query: { registration, limit: "500" } });
+        return ((res.json as { statements: { verb: { id: string }; object: { id: string } }[] }).statements ?? []).map((x) => ({ verb: x.verb.id.split("/").pop() ?? "", object: x.object.id }));
+      };
+      const page = await browser.newPage();
+      await page.goto(`${site.url}index.html?${params.toString()}`);
+      await enterCourseIn(page);
+      for (let i = 0; i < index; i++) {
+        await page.click("[data-cw=next]");
+        await page.locator(`[data-page="${i + 1}"]`).waitFor();
+      }
+      const shown = await until(async () => (await statements()).find((x) => x.verb === "experienced" && x.object.endsWith(PAGE_ID)), "the media page's 'experienced' statement");
+      const session = shown.object.replace(/\/page\/[^/]+$/, "");
+      expect((await statements()).filter((x) => x.verb === "completed" && x.object === session)).toEqual([]);
+      const video = page.locator(`[data-page="${index}"] video`);
+      await video.evaluate(async (v: HTMLVideoElement) => {
+        const ended = new Promise((res) => v.addEventListener("ended", res, { once: true }));
+        await v.play();
+        await ended;
+      });
+      await until(async () => (await statements()).some((x) => x.verb === "completed" && x.object === session), "the session's 'completed' statement");
+      await page.close();
+    } finally {
+      await site.close();
+      await lrs.close();
+      pkg.cleanup();
+      scratch.remove();
+    }
   }, 120_000);
 });
