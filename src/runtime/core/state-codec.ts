@@ -3,6 +3,9 @@
 //   1|<fingerprint>|<location>|<visited bitset>|<quiz>;<quiz>…
 //   quiz  = <attempts>.<best>.<last>.<flags>.<seed>:<checked bitset>:<answer>,<answer>…  (scores in base-36
 //           hundredths, seed base 36; a state saved before seeds has none and decodes with seed 0)
+//           A pool's answers sit at the pool's indexes (a question not drawn: empty); its draw is the seed's
+//           (core/draw.ts), so nothing else is kept. 200 questions, 20 drawn: at most 2,342 characters in the
+//           full form, 302 in the compact one (bench/suspend.ts, test/pools.test.ts).
 //   answer: choice → base-36 bitmask ("1" = first option); true-false → t/f;
 //           matching / sequencing → one base-36 digit per position ('-' = unset); fill-in → '~' + URI-encoded text;
 //           '*' → the answer key (compact form only, below)
