@@ -188,6 +188,22 @@ describe.skipIf(!chromiumAvailable)("reflections in Chromium, SCORM 1.2 (scorm-a
     expect(log.findings, formatFindings(log.findings)).toEqual([]);
   });
 
+  it("typed and the page hidden or closed while still in the field: kept and recorded all the same", async () => {
+    const { page, frame } = await openReflection(played);
+    await new BrowserLearner(frame, played.course).open("using-experiences", PAGE);
+    const field = '[data-reflection="sharing-experiences"] textarea';
+    await frame.focus(field);
+    await page.keyboard.type("Said before the tab closed.");
+    const before = (await reflectionsRecorded(page)).length;
+    // The tab goes away (pagehide: the core finishes the session right after).
+    await frame.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
+    const recorded = await reflectionsRecorded(page);
+    expect(recorded.slice(before)).toEqual([expect.objectContaining({ id: "reflection-sharing-experiences", student_response: "Said before the tab closed." })]);
+    const data = runtimeCourse(played.course, planUnits(played.course, false)[0]!);
+    expect(decodeState(data, (await lmsCmi(page)).cmi.suspend_data)?.reflections["sharing-experiences"]).toBe("Said before the tab closed.");
+    await page.close();
+  });
+
   it("the reflection's page reflows at 320 px (WCAG 1.4.10)", async () => {
     const page = await played.browser.newPage();
     await page.setViewportSize({ width: 320, height: 700 });

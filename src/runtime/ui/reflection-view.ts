@@ -1,6 +1,7 @@
 // Reflections (ungraded free text, content/blocks/reflection.ts): a field counts its characters as the learner
 // types and is kept and reported when the learner leaves it with changed text (`change`, not every
-// keystroke); empty text is kept as none and not reported. The completion page lists what the learner wrote
+// keystroke; also when the tab is hidden or closed with the field still focused); empty text is kept as none
+// and not reported. The completion page lists what the learner wrote
 // (reflections.hbs: an item per reflection, `data-reflection` like the field's box), to print alone (course.css
 // prints only the list while <html> has data-print) or download as a text file. A runtime feature
 // (features/reflections.ts): only packages with reflections carry it.
@@ -30,9 +31,9 @@ export function reflectionFeature(): Feature {
   };
   const edited = (ev: Event): void => {
     const field = ev.target as HTMLTextAreaElement;
-    const box = field.parentElement!;
-    const reflection = p.course.reflections?.find((r) => r.id === box.dataset.reflection);
-    if (!reflection) return;
+    const box = field?.parentElement;
+    const reflection = p.course.reflections?.find((r) => r.id === box?.dataset.reflection);
+    if (!box || !reflection) return;
     setText(box, "saved", "");
     count(box);
     const text = field.value.trim();
@@ -47,8 +48,14 @@ export function reflectionFeature(): Feature {
   return {
     start(c) {
       p = c.p;
-      p.doc.addEventListener("input", edited);
-      p.doc.addEventListener("change", edited);
+      const d = p.doc;
+      d.addEventListener("input", edited);
+      d.addEventListener("change", edited);
+      // A tab hidden or closed while the learner is still in a field: what they typed counts as left there. These
+      // listeners come before the core's, which then save or finish with it.
+      const leave = (): void => edited({ type: "change", target: d.activeElement } as unknown as Event);
+      d.addEventListener("visibilitychange", () => d.hidden && leave());
+      d.defaultView?.addEventListener("pagehide", leave);
     },
     arrived: () => show(),
     control(control, cw) {
