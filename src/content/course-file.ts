@@ -7,6 +7,7 @@ import { containedFile } from "./contain-path.js";
 import { foldCase } from "./contain-path.js";
 import { describeFile, kindName, sniffFile, type FileKind } from "./file-type.js";
 
+/** `bytes`: the whole file for text (captions, .txt, .csv), else its first bytes (what its type is checked on). */
 export type CourseFile = { ok: true; file: string; packagePath: string; bytes: Buffer } | { ok: false; message: string };
 
 /** A path that is not a file of the course: a URL (any scheme, `//host`), a page anchor, an absolute path. */
@@ -35,12 +36,23 @@ export function resolveCourseFile(ref: string, noun: string, fromFile: string, c
     const why = where.why === "not found" ? `not found (looked for ${path.relative(process.cwd(), file)})` : where.why;
     return { ok: false, message: `${named} ${why}` };
   }
-  const bytes = fs.readFileSync(where.real);
+  // A video may be hundreds of megabytes: its type is in its first bytes. Text is checked whole (UTF-8).
+  const bytes = kind === "vtt" || kind === "Text" ? fs.readFileSync(where.real) : head(where.real, 4096);
   if (kind !== "vtt" && sniffFile(bytes) !== kind) {
     return { ok: false, message: `${named} is not ${kindName(kind)} file: ${describeFile(bytes)}; save it in that format or give it the right extension` };
   }
   const shown = path.relative(contentDir, file).split(path.sep).join("/");
   return { ok: true, file: where.real, packagePath: `assets/${shown}`, bytes };
+}
+
+function head(file: string, size: number): Buffer {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(size);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, size, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Adds a resolved file to the course's assets; a message when its name differs from another's only in case. */
