@@ -221,6 +221,15 @@ describe("draw: mistakes, at their file and line", () => {
     ]);
   });
 
+  it("a tag named like an object's own property is a name like any other", () => {
+    const yaml = withDraw("draw:\n  per: tag\n  count:\n    values: 1\n    roles: 1\n    constructor: 1\n").replaceAll("tags: [boundaries]", "tags: [toString]");
+    const got = problems(yaml);
+    expect(got.map((p) => p.message)).toEqual([
+      "names tag 'constructor', which no question has",
+      expect.stringContaining("gives no count for tag 'toString'"),
+    ]);
+  });
+
   it("a question without a tag, or with two, under a draw per tag", () => {
     const yaml = pool.replace("    tags: [values]\n    session: what-is-peer-support\n    prompt: Which value", "    session: what-is-peer-support\n    prompt: Which value").replace("tags: [roles]", "tags: [roles, values]");
     expect(problems(yaml)).toEqual([

@@ -56,10 +56,10 @@ export function loadDraw(raw: unknown, questions: readonly Question[], ctx: Draw
     for (const name of Object.keys(counts)) {
       if (names.includes(name)) continue;
       const at = ["draw", "count", name];
-      problems.add(src.file, src.keyLineOf(at), `names ${what} '${name}', which no question has${didYouMean(nearestName(name, names.filter((n) => !(n in counts))))}`, at.join("."));
+      problems.add(src.file, src.keyLineOf(at), `names ${what} '${name}', which no question has${didYouMean(nearestName(name, names.filter((n) => !Object.hasOwn(counts, n))))}`, at.join("."));
     }
     for (const g of groups) {
-      if (!(g.name in counts)) add(["draw", "count"], `gives no count for ${what} '${g.name}' (questions at lines ${lines(g.members)}); give it one, 0 to leave its questions out`);
+      if (!Object.hasOwn(counts, g.name)) add(["draw", "count"], `gives no count for ${what} '${g.name}' (questions at lines ${lines(g.members)}); give it one, 0 to leave its questions out`);
     }
   }
   for (const g of groups) {

@@ -24,7 +24,9 @@ export function drawGroups(quiz: Pick<Quiz, "draw" | "questions">): DrawGroup[] 
     const name = groupOf(q, draw.per);
     groups.set(name, [...(groups.get(name) ?? []), i]);
   });
-  return [...groups].map(([name, members]) => ({ name, count: typeof draw.count === "number" ? draw.count : (draw.count[name] ?? 0), members }));
+  // A count per group by name: own keys only (a tag may be called `constructor`).
+  const countOf = (name: string): number => (typeof draw.count === "number" ? draw.count : Object.hasOwn(draw.count, name) ? (draw.count[name] ?? 0) : 0);
+  return [...groups].map(([name, members]) => ({ name, count: countOf(name), members }));
 }
 
 /** Questions an attempt shows: the draw's counts (each at most its group), or every question. */
