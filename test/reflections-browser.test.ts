@@ -155,7 +155,7 @@ describe.skipIf(!chromiumAvailable)("reflections in Chromium, SCORM 1.2 (scorm-a
           pages: visible("[data-page]"),
           certificate: visible(".cw-certificate"),
           heading: visible("#cw-done-title"),
-          buttons: visible("[data-cw=reflections] button"),
+          buttons: visible(".cw-reflections__actions > *"),
         });
       };
     });

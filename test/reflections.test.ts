@@ -89,7 +89,7 @@ describe("the reflection block", () => {
       expect(list.hidden).toBe(true); // until the learner writes one
       expect([...list.querySelectorAll("[data-reflection] h3")].map((h) => h.textContent)).toEqual(course.sessions.flatMap((s) => s.pages.flatMap((p) => (p.reflections ?? []).map((r) => r.prompt))));
       expect(list.querySelector("[data-cw=print-reflections]")?.textContent).toBe("Print your reflections");
-      expect(list.querySelector<HTMLElement>("[data-cw=download-reflections]")?.dataset.file).toBe("my-reflections.txt");
+      expect(list.querySelector("a[data-cw=download-reflections]")?.getAttribute("download")).toBe("my-reflections.txt");
       const data = JSON.parse(doc.getElementById("cw-data")!.textContent!) as RuntimeCourse;
       expect(data.reflections?.map((r) => `${r.session}#${r.id}`)).toEqual(["personal-recovery#my-recovery-story", "review-1#learning-to-date", "using-experiences#sharing-experiences", "review-2#course-evaluation"]);
     } finally {

@@ -1,9 +1,9 @@
 // Reflections (ungraded free text, content/blocks/reflection.ts): a field counts its characters as the learner
 // types and is kept and reported when the learner leaves it with changed text (`change`, not every
 // keystroke; also when the tab is hidden or closed with the field still focused); empty text is kept as none
-// and not reported. The completion page lists what the learner wrote
-// (reflections.hbs: an item per reflection, `data-reflection` like the field's box), to print alone (course.css
-// prints only the list while <html> has data-print) or download as a text file. A runtime feature
+// and not reported. The completion page lists what the learner wrote (reflections.hbs: an item per
+// reflection, `data-reflection` like the field's box), to print alone (course.css prints only the list while
+// <html> has data-print) or download as a text file (a link with `download`). A runtime feature
 // (features/reflections.ts): only packages with reflections carry it.
 import { say } from "../core/messages.js";
 import type { Feature } from "../features-hook.js";
@@ -66,12 +66,10 @@ export function reflectionFeature(): Feature {
         d.defaultView?.print();
         delete root.print;
       }
+      // The link's own download (its name in the page) follows the click with this text as its file.
       if (cw === "download-reflections") {
-        const a = d.createElement("a");
         const texts = all($(d, "reflections")!, "h2, [data-reflection]:not([hidden]) > *").map((el) => el.textContent);
-        a.href = "data:text/plain;charset=utf-8," + encodeURIComponent([p.course.title, ...texts].join("\n\n") + "\n");
-        a.download = control.dataset.file!;
-        a.click();
+        control.setAttribute("href", "data:text/plain;charset=utf-8," + encodeURIComponent([p.course.title, ...texts].join("\n\n") + "\n"));
       }
     },
   };
