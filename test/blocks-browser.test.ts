@@ -127,8 +127,8 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
 
   it("tabs: Tab reaches the selected tab only; Right/Left/Home/End select and focus, one panel shown; axe in each state; 320 px", async () => {
     await inLms("tabs-block", async (frame) => {
-      await frame.locator(".cw-tabs [role=tab]").first().focus();
-      await frame.press(".cw-tabs [role=tab] >> nth=0", "ArrowRight");
+      await frame.locator("#page-blocks-tabs-block [role=tab]").first().focus();
+      await frame.press("#page-blocks-tabs-block [role=tab] >> nth=0", "ArrowRight");
       expect(await focused(frame)).toBe("Persecutor");
     });
     const page = await opened("tabs-block");
@@ -168,9 +168,8 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
 
   it("accordion: each item's summary is reached by Tab and toggled by Enter and Space; axe open and closed; 320 px", async () => {
     await inLms("accordion-block", async (frame) => {
-      await frame.locator(".cw-accordion summary").first().focus();
-      await frame.press(".cw-accordion summary >> nth=0", "Enter");
-      expect(await frame.locator(".cw-accordion details").first().getAttribute("open")).toBe("");
+      await frame.press("#page-blocks-accordion-block summary >> nth=0", "Enter");
+      expect(await frame.locator("#page-blocks-accordion-block details").first().getAttribute("open")).toBe("");
     });
     const page = await opened("accordion-block");
     const log = new AxeLog();
@@ -199,7 +198,7 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
 
   it("reveal: the front shown, the back behind a button Enter opens and Space closes; axe both ways; 320 px", async () => {
     await inLms("reveal-block", async (frame) => {
-      await frame.press(".cw-reveal summary", "Enter");
+      await frame.press("#page-blocks-reveal-block summary", "Enter");
       expect(await frame.getByText("Perhaps overwhelmed").isVisible()).toBe(true);
     });
     const page = await opened("reveal-block");
@@ -301,7 +300,7 @@ describe.skipIf(!chromiumAvailable)("page blocks in Chromium", { timeout: 240_00
     await page.locator("#page-blocks-reveal-block summary").click();
     expect(await page.getByText("Perhaps overwhelmed").isVisible()).toBe(true);
     expect(await page.getByRole("region", { name: "Key points", exact: true }).isVisible()).toBe(true);
-    expect(await page.locator(".cw-quote figcaption").first().isVisible()).toBe(true);
+    expect(await page.locator("#page-blocks-quote-block .cw-quote figcaption").isVisible()).toBe(true);
     await context.close();
   });
 

@@ -7,24 +7,29 @@
 export function setupTabs(doc: Document): void {
   for (const list of doc.querySelectorAll<HTMLElement>(".cw-tabs__list")) {
     const tabs = [...list.children] as HTMLElement[];
+    // The panels follow the list, in the tabs' order (content/blocks/tabs.ts writes them so).
+    const panels = [...list.parentElement!.children].slice(1) as HTMLElement[];
     const n = tabs.length;
-    const select = (at: number): void =>
-      tabs.forEach((tab, i) => {
-        tab.tabIndex = i === at ? 0 : -1;
-        tab.setAttribute("aria-selected", String(i === at));
-        doc.getElementById(tab.getAttribute("aria-controls")!)!.hidden = i !== at;
-        if (i === at && list.contains(doc.activeElement)) tab.focus();
-      });
-    tabs.forEach((tab, i) => (tab.onclick = () => select(i)));
+    tabs.forEach(
+      (tab, i) =>
+        (tab.onclick = () =>
+          tabs.forEach((t, j) => {
+            t.tabIndex = i === j ? 0 : -1;
+            t.setAttribute("aria-selected", String(i === j));
+            panels[j]!.hidden = i !== j;
+          })),
+    );
     list.onkeydown = (e) => {
       const at = tabs.indexOf(e.target as HTMLElement);
       const step = doc.dir === "rtl" ? -1 : 1;
       const to = { Home: 0, End: n - 1, ArrowRight: at + step, ArrowLeft: at - step }[e.key];
       if (to === undefined) return;
       e.preventDefault();
-      select((to + n) % n);
+      const tab = tabs[(to + n) % n]!;
+      tab.focus();
+      tab.click();
     };
     list.hidden = false;
-    select(0);
+    tabs[0]!.click();
   }
 }
