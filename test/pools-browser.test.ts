@@ -3,7 +3,7 @@
 // 1 shows the 6 questions its seed draws, numbered 1…6 of 6; a reload shows the same ones with their answers;
 // a failed attempt's retake draws another set; the LMS's interactions name the drawn questions only, and the
 // score is of their points; one at a time, Previous/Next and Submit follow the draw; axe finds nothing. SCORM
-// 2004 and TinCan (against the development LRS) record the drawn questions only as well.
+// 2004, TinCan and cmi5 (against the development LRS) record the drawn questions only as well.
 import fs from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
@@ -220,8 +220,8 @@ describe.skipIf(!chromiumAvailable)("a question pool in Chromium, SCORM 2004 (sc
   });
 });
 
-describe.skipIf(!chromiumAvailable)("a question pool in Chromium, TinCan (the development LRS)", () => {
-  const played = playedCourse({ courseYaml: "requireSessions: false", edit: usePool, player: true, target: "tincan", lrs: true });
+describe.skipIf(!chromiumAvailable).each(["tincan", "cmi5"])("a question pool in Chromium, %s (the development LRS)", (target) => {
+  const played = playedCourse({ courseYaml: "requireSessions: false", edit: usePool, player: true, target, lrs: true });
 
   it("sends an 'answered' statement for each drawn question only, every pool question in the activity table", async () => {
     const { page, shown } = await answerDraw(played, 0);
