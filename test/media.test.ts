@@ -160,6 +160,14 @@ describe("media blocks: content errors at file:line", () => {
     expect(problems(renamed)).toEqual([`${SESSION}:${lineOf(renamed, "The [handout]")}: linked file '../files/handout.pdf' is not a PDF file: it looks like an HTML page; save it in that format or give it the right extension`]);
   });
 
+  it("a link to a course file in a question is an error at the question (such links work on pages only)", () => {
+    const fx = withPage("No media.");
+    const check = "checks/04-peer-values.yaml";
+    fx.mutate(check, (t) => t.replace("Which approach fits the Experience value?", "Which approach fits the Experience value (see the [handout](../files/handout.pdf))?"));
+    const line = fx.lineOf(check, "see the [handout]");
+    expect(problems(fx)).toEqual([`${check}:${line}: the link to '../files/handout.pdf' is in a question: links to files of the course are checked and packaged on pages only; link the file from a page`]);
+  });
+
   it("file types by their first bytes", () => {
     expect(sniffFile(fs.readFileSync(path.join(MEDIA, "clip.webm")))).toBe("WebM");
     expect(sniffFile(fs.readFileSync(path.join(MEDIA, "silence.ogg")))).toBe("Ogg");

@@ -1,6 +1,7 @@
 // Loads a quiz file (knowledge check or final assessment) into the model.
 import { QUESTION_TYPES, type Choice, type Question, type Quiz } from "../model/course.js";
 import type { ProblemList } from "./errors.js";
+import { questionFileLink } from "./file-links.js";
 import { loadDraw } from "./load-draw.js";
 import { readText } from "./read-text.js";
 import { defaultChoiceId, questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
@@ -25,6 +26,8 @@ export function loadQuiz(file: string, id: string, graded: boolean, problems: Pr
   quiz.questions.forEach((raw, i) => {
     const q = checkQuestion(raw, i, src, problems);
     if (!q) return;
+    const linked = questionFileLink(q);
+    if (linked) problems.add(file, src.lineOf(["questions", i, "prompt"]), `the link to '${linked}' is in a question: links to files of the course are checked and packaged on pages only; link the file from a page`, `questions.${i}`);
     const line = src.lineOf(["questions", i, "id"]);
     const dup = ids.get(q.id);
     if (dup !== undefined) problems.add(file, line, `duplicate question id '${q.id}' (also line ${dup})`, `questions.${i}.id`);
