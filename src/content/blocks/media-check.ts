@@ -43,11 +43,10 @@ export function pageMedia(tokens: readonly Token[], ctx: MediaContext, lineAt: (
     const at = (line0: number): number => first + line0 - (t.map?.[0] ?? 0);
     const problem = (line: number, message: string): void => ctx.problems.add(ctx.file, line, message);
     const use = (ref: string, line: number, res: { ok: true; file: string; packagePath: string } | { ok: false; message: string }): boolean => {
-      if (!res.ok) return problem(line, res.message), false;
-      const clash = addAsset(ctx.assets, ref, res);
-      if (clash) return problem(line, `${meta.kind} file ${clash}`), false;
-      refs[ref] = res.packagePath;
-      return true;
+      const why = res.ok ? addAsset(ctx.assets, ref, res) : res.message;
+      if (why !== undefined) problem(line, res.ok ? `${meta.kind} file ${why}` : why);
+      else if (res.ok) refs[ref] = res.packagePath;
+      return why === undefined;
     };
     const { kind } = meta;
     if (!meta.closed) problem(first, `this '::: ${kind}' block is not closed: end it with a ':::' line after its fields`);
