@@ -204,6 +204,8 @@ describe("malformed blocks are content errors at their file and line", () => {
     { name: "an accordion left open", block: "::: accordion\n## A\na\n\n# Next page\n\nText.", line: "::: accordion", message: "this '::: accordion' block is not closed" },
     { name: "a link in a tab's title", block: "::: tabs\n## See [this](https://example.org)\na\n## B\nb\n:::", line: "## See [this]", message: "a tab title holds a link" },
     { name: "an image in an accordion item's title", block: "::: accordion\n## ![A triangle](../images/drama-triangle.svg)\na\n:::", line: "## ![A triangle]", message: "an accordion item's title holds an image" },
+    { name: "a block left open at the end of the session", block: "::: key-points\n- a\n- b", line: "::: key-points", message: "this '::: key-points' block is not closed: end it with a ':::' line" },
+    { name: "an outer block closed only by its inner block's fence", block: ":::: reveal Think\n::: tip\nHint.\n:::\n---\nBack.\n:::", line: ":::: reveal", message: "end it with a '::::' line" },
     { name: "tabs with one tab", block: "::: tabs\n## Only\na\n:::", line: "::: tabs", message: "needs at least two tabs" },
     { name: "text before the first tab", block: "::: tabs\nIntro.\n## A\na\n## B\nb\n:::", line: "Intro.", message: "text before the first tab" },
     { name: "a reveal without '---'", block: "::: reveal Think\nAnswer.\n:::", line: "::: reveal Think", message: "needs a line '---' between" },

@@ -19,7 +19,7 @@ export const accordionBlock: BlockPlugin = (md) => {
     const env = state.env as BlockEnv;
     const tokens = state.tokens;
     for (const span of findBlocks(tokens, "accordion")) {
-      if (!checkClosed(env, tokens, span, "accordion")) continue;
+      if (!checkClosed(env, state.src, tokens, span, "accordion")) continue;
       const sections = blockSections(env, tokens, span, "accordion", "item");
       if (sections.length === 0) continue;
       const open = tokens[span.open];

@@ -61,18 +61,16 @@ export function findBlocks(tokens: readonly Token[], name: string): BlockSpan[] 
 }
 
 /**
- * A block runs to its `:::` line. One left open swallows the pages after it (markdown-it-container closes it
- * at the end of the session), so a page heading inside a block is the sign and is reported there.
+ * A block runs to its `:::` line. One left open runs to the end of the session (markdown-it-container closes
+ * it there) and swallows the pages after it, so it is reported at its first line. Closed, the line its map
+ * ends on is its closing fence, at least as long as its opening one.
  */
-export function checkClosed(env: BlockEnv, tokens: readonly Token[], span: BlockSpan, name: string): boolean {
-  for (let i = span.open + 1; i < span.close; i++) {
-    const t = tokens[i];
-    if (t?.type === "heading_open" && t.tag === "h1") {
-      blockProblem(env, tokens[span.open], `this '::: ${name}' block is not closed: end it with a ':::' line before the next page heading`);
-      return false;
-    }
-  }
-  return true;
+export function checkClosed(env: BlockEnv, src: string, tokens: readonly Token[], span: BlockSpan, name: string): boolean {
+  const open = tokens[span.open];
+  const fence = /^[\s>]*(:{3,})\s*$/.exec(src.split("\n")[open?.map?.[1] ?? -1] ?? "")?.[1];
+  if (open && fence && fence.length >= open.markup.length) return true;
+  blockProblem(env, open, `this '::: ${name}' block is not closed: end it with a '${open?.markup ?? ":::"}' line (before the next page heading)`);
+  return false;
 }
 
 /** A token made by a block, at `level`, with the map of `like` (so problems and lines stay right). */

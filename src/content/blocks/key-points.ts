@@ -19,7 +19,7 @@ export const keyPointsBlock: BlockPlugin = (md) => {
     const env = state.env as BlockEnv;
     const tokens = state.tokens;
     for (const span of findBlocks(tokens, "key-points")) {
-      if (!checkClosed(env, tokens, span, "key-points")) continue;
+      if (!checkClosed(env, state.src, tokens, span, "key-points")) continue;
       const level = (tokens[span.open]?.level ?? 0) + 1;
       const list = tokens.slice(span.open + 1, span.close).some((t) => t.level === level && (t.type === "bullet_list_open" || t.type === "ordered_list_open"));
       if (!list) blockProblem(env, tokens[span.open], "a '::: key-points' block lists its points: write them as a list ('- point'), one line each");

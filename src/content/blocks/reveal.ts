@@ -25,7 +25,7 @@ export const revealBlock: BlockPlugin = (md) => {
     const env = state.env as BlockEnv;
     const tokens = state.tokens;
     for (const span of findBlocks(tokens, "reveal")) {
-      if (!checkClosed(env, tokens, span, "reveal")) continue;
+      if (!checkClosed(env, state.src, tokens, span, "reveal")) continue;
       const open = tokens[span.open];
       const level = (open?.level ?? 0) + 1;
       const splits: number[] = [];

@@ -37,7 +37,7 @@ export const tabsBlock: BlockPlugin = (md) => {
     const tokens = state.tokens;
     findBlocks(tokens, "tabs").forEach((span, k) => {
       const open = tokens[span.open];
-      if (!open || !checkClosed(env, tokens, span, "tabs")) return;
+      if (!open || !checkClosed(env, state.src, tokens, span, "tabs")) return;
       const sections = blockSections(env, tokens, span, "tabs", "tab");
       if (sections.length === 1) blockProblem(env, open, "a '::: tabs' block needs at least two tabs (a '##' heading each); for one, leave the block out");
       const id = `${env.idPrefix ?? "cw"}-tabs${k + 1}`;
