@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { IMAGE_EXTENSIONS } from "./content/assets.js";
 import { BuildInputError } from "./content/errors.js";
 import { loadCourse } from "./content/load-course.js";
 import type { Course } from "./model/course.js";
@@ -188,7 +189,10 @@ function describe(course: Course, elapsed: number): string {
   const pages = course.sessions.reduce((n, s) => n + s.pages.length, 0);
   const checks = course.sessions.filter((s) => s.check).length;
   const questions = course.sessions.reduce((n, s) => n + (s.check?.questions.length ?? 0), 0) + (course.assessment?.questions.length ?? 0);
-  return `${course.sessions.length} sessions, ${pages} pages, ${checks} knowledge checks, ${questions} questions, ${course.assets.length} images (${ms(elapsed)})`;
+  // Images, and the other files the pages use (video, audio, captions, linked files), when there are any.
+  const images = course.assets.filter((a) => IMAGE_EXTENSIONS.has(path.extname(a.file).toLowerCase())).length;
+  const others = course.assets.length - images;
+  return `${course.sessions.length} sessions, ${pages} pages, ${checks} knowledge checks, ${questions} questions, ${images} images${others ? `, ${others} other files` : ""} (${ms(elapsed)})`;
 }
 
 const ms = (n: number): string => `${Math.round(n)} ms`;
