@@ -130,9 +130,9 @@ function savedLocation(attemptFile: string): string | undefined {
 function unexpected(problems: readonly string[]): string[] {
   return problems.filter(
     (p) =>
-      // An xAPI first launch asks for a state document that does not exist yet.
+      // An xAPI first launch asks for a state document (cmi5: and the learner's preferences) that does not exist yet.
       !/status of 404 \(Not Found\)/.test(p) &&
-      !/^http 404: GET \S+\/activities\/state\?/.test(p) &&
+      !/^http 404: GET \S+\/(activities\/state|agents\/profile)\?/.test(p) &&
       // The player's reload event stream never ends on its own: leaving the page (New attempt reloads it) aborts it.
       !/^requestfailed: GET http:\/\/127\.0\.0\.1:\d+\/__cw\/events net::ERR_ABORTED$/.test(p),
   );
@@ -410,6 +410,34 @@ describe.skipIf(!chromiumAvailable)("coursewright preview in Chromium", () => {
     run = await preview.stop();
     expect(run, run.output).toMatchObject({ code: 0, signal: null });
     expect(fs.readdirSync(state).filter((f) => f.startsWith("run-"))).toEqual([]);
+    expect(unexpected(browser.problems)).toEqual([]);
+  }, 120_000);
+
+  it("cmi5: the development LMS launches the AU (launched, then the AU's initialized), the panel marks cmi5 defined statements and checks the cmi5 rules", async () => {
+    browser.problems.length = 0;
+    const { content, state } = workspace();
+    const preview = await startPreview("--target", "cmi5", "--content", content, "--state-dir", state);
+    const page = await newPage();
+    await page.goto(preview.url);
+    const frame = await contentFrame(page);
+    await new BrowserLearner(frame, course).next();
+    const statements = await until(async () => {
+      const lines = await panelLines(page, "#cw-statements");
+      return lines.some((l) => l.startsWith("experienced ")) && lines;
+    }, "statements in the panel");
+    // Newest first: the LMS's launched, then the AU's initialized (cmi5 §9.3.1, §9.3.2).
+    expect(statements.at(-1)).toMatch(/^launched \(cmi5 defined\) /);
+    expect(statements.at(-2)).toMatch(/^initialized \(cmi5 defined\) /);
+    expect(statements.find((l) => l.startsWith("experienced "))).not.toMatch(/cmi5 defined/);
+    const rules = await until(async () => {
+      const text = (await page.textContent("#cw-cmi")) ?? "";
+      return /cmi5 rules: kept; moveOn Passed: not yet met/.test(text) && text;
+    }, "the cmi5 check in the panel");
+    expect(rules).toMatch(/session [0-9a-f]{8} \(Normal\): initialized\* → experienced/);
+    await closingContent(browser.problems, () => page.close());
+    const run = await preview.stop();
+    expect(run, run.output).toMatchObject({ code: 0, signal: null });
+    expect(fs.readdirSync(state)).toEqual(expect.arrayContaining(["attempt-cmi5.json", "lrs.sqlite"]));
     expect(unexpected(browser.problems)).toEqual([]);
   }, 120_000);
 

@@ -53,8 +53,11 @@ export function moveOnMet(moveOn: string | undefined, completed: boolean, passed
   }
 }
 
-/** The statements of one registration (of one AU: one activityId), in stored order. */
-export function checkCmi5Statements(statements: readonly JsonObject[]): Cmi5Check {
+/**
+ * The statements of one registration (of one AU: one activityId), in stored order. `open`: the last session
+ * may still be running (preview's panel), so its missing terminated is no finding yet.
+ */
+export function checkCmi5Statements(statements: readonly JsonObject[], open = false): Cmi5Check {
   const findings: Finding[] = [];
   const bySession = new Map<string, JsonObject[]>();
   const launches = new Map<string, Obj>();
@@ -75,11 +78,12 @@ export function checkCmi5Statements(statements: readonly JsonObject[]): Cmi5Chec
   // Per registration (§9.3): one completed, one passed, no failed after passed.
   let completed = 0;
   let passed = 0;
-  let moveOn: string | undefined;
+  // §10: the criterion the LMS launched with last (known from its launched statement before the AU sends anything).
+  const criteria = [...launches.values()].map((l) => l[MOVEON_EXTENSION]).filter((m) => m !== undefined);
+  const moveOn = criteria.length ? String(criteria.at(-1)) : undefined;
   for (const [session, own] of bySession) {
     const launch = launches.get(session);
     const mode = launch ? String(launch[LAUNCH_MODE_EXTENSION] ?? "") : undefined;
-    if (launch && launch[MOVEON_EXTENSION] !== undefined) moveOn = String(launch[MOVEON_EXTENSION]);
     const mastery = launch?.[MASTERY_EXTENSION];
     const where = `session ${session.slice(0, 8)}`;
     // §9.3: order is the timestamps' (stable: stored order breaks ties).
@@ -90,7 +94,8 @@ export function checkCmi5Statements(statements: readonly JsonObject[]): Cmi5Chec
     const first = ordered[0];
     const last = ordered.at(-1);
     if (!first || verbOf(first) !== "initialized" || !defined(first)) findings.push(error("9.3.2", `${where}: the first statement is '${first ? verbOf(first) : "none"}', not a cmi5 defined 'initialized'`));
-    if (!last || verbOf(last) !== "terminated" || !defined(last)) findings.push(error("9.3.8", `${where}: the last statement is '${last ? verbOf(last) : "none"}', not a cmi5 defined 'terminated'`));
+    const running = open && session === [...bySession.keys()].at(-1) && !ordered.some((s) => verbOf(s) === "terminated");
+    if (!running && (!last || verbOf(last) !== "terminated" || !defined(last))) findings.push(error("9.3.8", `${where}: the last statement is '${last ? verbOf(last) : "none"}', not a cmi5 defined 'terminated'`));
     const seen = new Map<string, number>();
     let judged = 0;
     const auIds = new Set<string>();
