@@ -97,6 +97,14 @@ describe("the reflection block", () => {
     }
   });
 
+  it("a unit of a per-session package carries only its own session's reflections", () => {
+    const course = loadCourse(REAL_CONTENT);
+    const units = planUnits(course, true);
+    const listed = units.map((u) => `${u.id}:${(runtimeCourse(course, u).reflections ?? []).map((r) => r.id).join(",")}`);
+    expect(listed.filter((l) => !l.endsWith(":"))).toEqual(["personal-recovery:my-recovery-story", "review-1:learning-to-date", "using-experiences:sharing-experiences", "review-2:course-evaluation"]);
+    expect(runtimeCourse(course, units.find((u) => u.id === "introduction")!)).not.toHaveProperty("reflections");
+  });
+
   const broken: [string, (t: string) => string, RegExp][] = [
     ["no id", (t) => replaceOnce(t, OWN, "::: reflection"), /reflection has no id/],
     ["an id with a space's worth of junk", (t) => replaceOnce(t, OWN, "::: reflection my/story"), /reflection id 'my\/story' must be 1–64 letters/],
