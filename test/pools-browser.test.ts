@@ -17,6 +17,7 @@ import { AxeLog, formatFindings } from "./helpers/a11y-axe.js";
 import { BrowserLearner, chromiumAvailable, contentFrame } from "./helpers/browser.js";
 import { enterCourseIn } from "./helpers/course-entry.js";
 import { REPO_ROOT } from "./helpers/content-fixture.js";
+import { runCli } from "./helpers/run-cli.js";
 import { until } from "./helpers/wait.js";
 import { playedCourse, type PlayedCourse } from "./helpers/played-course.js";
 
@@ -130,6 +131,13 @@ describe.skipIf(!chromiumAvailable)("a question pool in Chromium, all questions 
 
 describe.skipIf(!chromiumAvailable)("a question pool in Chromium, one question at a time (SCORM 1.2)", () => {
   const played = playedCourse({ courseYaml: "requireSessions: false\nassessmentLayout: one-at-a-time", edit: usePool, player: true, files: true });
+
+  it("passes `coursewright verify`: its learner steps through the drawn questions, fails, retakes and passes", async () => {
+    const run = await runCli(["verify", played.pkg.zip], { timeoutMs: 180_000 });
+    expect(run.stdout).toContain("Violations: none");
+    expect(run.stdout).toMatch(/Pooled assessment: wrong answers \(0%\), retake, right answers \(100%\)/);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+  }, 200_000);
 
   it("reflows at 320 px (a drawn step and its buttons fit the width), Next by keyboard, axe clean", async () => {
     const page = await played.browser.newPage();

@@ -161,7 +161,8 @@ class CoursewrightLearner {
         const retake = f.locator(`[data-page="${page}"] [data-cw=retake][data-quiz-id="${quizId}"]`);
         if (await retake.isVisible()) {
           await retake.click({ timeout: this.options.timeoutMs });
-          await f.locator(`[data-page="${page}"] [data-cw=submit-assessment][data-quiz-id="${quizId}"]`).waitFor({ state: "visible", timeout: this.options.timeoutMs });
+          // The new attempt is open once the results are gone (one question at a time, Submit shows only at the last).
+          await f.locator(`[data-page="${page}"] [data-cw=results]`).waitFor({ state: "hidden", timeout: this.options.timeoutMs });
           const right = await this.attempt(page, quizId, true);
           this.steps.push(`${quiz.title}: wrong answers (${wrong}), retake, right answers (${right})`);
         } else {
@@ -182,8 +183,17 @@ class CoursewrightLearner {
     const shown = await f.$$eval(`[data-page="${page}"] [data-quiz="${quizId}"][data-question]`, (els) =>
       els.filter((el) => !el.closest("[hidden]")).map((el) => Number((el as HTMLElement).dataset.question)),
     );
-    for (const [i, q] of (quiz?.questions ?? []).entries()) if (shown.includes(i)) await this.answer(quizId, i, q, correct);
-    await f.click(`[data-page="${page}"] [data-cw=submit-assessment][data-quiz-id="${quizId}"]`, { timeout: this.options.timeoutMs });
+    // One question at a time (assessmentLayout), an attempt opens at its first question: Next leads to each one
+    // after it, and Submit is the last one's (question-stepper.ts).
+    const stepped = (await f.locator(`[data-page="${page}"] [data-stepped="${quizId}"]`).count()) > 0;
+    const next = `[data-page="${page}"] [data-step][data-current] .cw-step__next[data-cw=step-question]`;
+    for (const [k, i] of shown.entries()) {
+      const q = quiz?.questions[i];
+      if (!q) continue;
+      if (stepped && k > 0) await f.click(next, { timeout: this.options.timeoutMs });
+      await this.answer(quizId, i, q, correct);
+    }
+    await f.click(`[data-page="${page}"] [data-cw=submit-assessment]:visible`, { timeout: this.options.timeoutMs });
     const results = f.locator(`[data-page="${page}"] [data-cw=results]`);
     await results.waitFor({ state: "visible", timeout: this.options.timeoutMs });
     return ((await results.locator("[data-cw=score]").textContent()) ?? "").trim();
