@@ -9,7 +9,7 @@ import { IRI, parseActor, UUID } from "../../common/xapi/actor.js";
 import { LrsClient, REQUEST_TIMEOUT_MS, type Fetch } from "../../common/xapi/lrs-client.js";
 import { parseJson } from "../../common/xapi/sender.js";
 import type { LaunchSource } from "../../common/xapi/xapi-tracker.js";
-import { cmi5Profile, type LaunchData } from "./profile.js";
+import { cmi5Statements, type LaunchData } from "./profile.js";
 
 /** cmi5 §10: the LMS's document for the launch, which the AU reads and never writes. */
 export const LAUNCH_DATA = "LMS.LaunchData";
@@ -107,7 +107,7 @@ export const cmi5Launch: LaunchSource = async (win, course, fetchFn, timeoutMs =
   const { launchMode, masteryScore, returnURL } = data;
   return {
     ...launch,
-    profile: cmi5Profile(launch, data),
+    statements: (course) => cmi5Statements(course, launch, data),
     strict: true,
     start: {
       // Review: look back, record nothing new; Browse: look around without judgement (§10 launchMode).

@@ -6,7 +6,10 @@
 // completion (§9.6.2.2), passed/failed with the LMS's masteryScore (§9.6.3.2) and no completion (§9.5.3).
 // Pages and answers are cmi5 allowed statements (§7.1.3): the template, no cmi5 category.
 import type { Activity, Context, Statement } from "@xapi/xapi";
+import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import type { LrsLaunch } from "../../common/xapi/lrs-launch.js";
+import { StatementFactory } from "../../common/xapi/statements.js";
+import type { Statements } from "../../common/xapi/xapi-tracker.js";
 
 const CMI5 = "https://w3id.org/xapi/cmi5/";
 export const CMI5_CATEGORY = `${CMI5}context/categories/cmi5`;
@@ -58,5 +61,18 @@ export function cmi5Profile(launch: LrsLaunch, data: LaunchData): (s: Statement)
         extensions: { ...context.extensions, ...(judged && mastery !== undefined ? { [MASTERY_EXTENSION]: mastery } : {}), ...template.extensions },
       },
     } as Statement;
+  };
+}
+
+/** The shared statement builder's statements through the profile, for the tracker. */
+export function cmi5Statements(course: RuntimeCourse, launch: LrsLaunch, data: LaunchData): Statements {
+  const f = new StatementFactory(course, launch, course.language);
+  const shape = cmi5Profile(launch, data);
+  return {
+    courseId: f.courseId,
+    // The tracker's own course events in a cmi5 session are initialized and terminated, which every launch mode
+    // keeps (the suspended it makes alongside terminated, it leaves out).
+    courseEvent: (name, ms, at) => shape(f.courseEvent(name, ms, at))!,
+    of: (e, ms) => f.of(e, ms).flatMap((s) => shape(s) || []),
   };
 }

@@ -5,7 +5,6 @@
 // LRS unless the session says so: the course starts from this device's copy at once; the LRS's copy, when
 // it answers, is merged in (nothing either copy holds is lost) and offered to the player, which moves the
 // learner there only if they have not moved yet. An unreachable LRS is said once, and so is its return.
-import type { Statement } from "@xapi/xapi";
 import { fnv1a } from "../../../model/hash.js";
 import type { RuntimeCourse } from "../../../model/runtime-data.js";
 import type { NoticeTone, SaveState, Snapshot, Tracker, TrackerStart } from "../../../runtime/tracking/tracker.js";
@@ -25,10 +24,13 @@ export interface XapiTrackerOptions {
   readonly timeoutMs?: number;
 }
 
+/** What makes the statements: the shared builder, or a standard's profile of it (the same methods). */
+export type Statements = Pick<StatementFactory, "courseId" | "courseEvent" | "of">;
+
 /** A launch the tracker can record against, with what its standard's profile asks beyond plain xAPI. */
 export interface XapiSession extends LrsLaunch {
-  /** Reshapes a statement before it is queued (the profile's context, categories, result), or leaves it out (undefined). */
-  readonly profile?: (s: Statement) => Statement | undefined;
+  /** The statement profile: the shared builder's statements reshaped (context, categories, result) or left out. */
+  readonly statements?: (course: RuntimeCourse) => Statements;
   /**
    * Every launch is a session of its own: opened by `initialized` (never `resumed`), closed by `terminated`
    * alone, and the course waits for the LRS's copy of the progress before it starts, since what earlier
@@ -42,7 +44,7 @@ export interface XapiSession extends LrsLaunch {
 }
 
 /** Where a standard's launch comes from; a string is the notice the course shows as it runs untracked. */
-export type LaunchSource = (win: Window, course: RuntimeCourse, fetch: Fetch, timeoutMs?: number) => Promise<XapiSession | string>;
+export type LaunchSource = (win: Window, course: RuntimeCourse, fetch: Fetch, timeoutMs?: number) => Promise<XapiSession | string> | XapiSession | string;
 
 const noop = (): void => {};
 
@@ -65,12 +67,11 @@ export class XapiTrackerBase implements Tracker {
       const fetchFn = options.fetch || win.fetch.bind(win);
       const launch = await source(win, course, fetchFn, options.timeoutMs);
       if (typeof launch === "string") return { tracked: false, notice: launch };
-      const { actor, profile, strict } = launch;
+      const { actor, strict } = launch;
       const readOnly = launch.start?.review;
       const storage = options.storage || safeStorage(win);
       const client = new LrsClient(launch, fetchFn, options.timeoutMs);
-      const f = new StatementFactory(course, launch, course.language);
-      const shape = (list: Statement[]): Statement[] => (profile ? (list.map(profile).filter(Boolean) as Statement[]) : list);
+      const f = launch.statements?.(course) || new StatementFactory(course, launch, course.language);
       const key = `cw-xapi:${fnv1a(JSON.stringify([launch.endpoint, actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account, f.courseId]))}`;
       /** "off": the unreachable notice is showing; "back": the restored one is. */
       let notice: "" | "off" | "back" = "";
@@ -108,10 +109,7 @@ export class XapiTrackerBase implements Tracker {
       let local = writer.local();
       // The first statement (timed at the launch) says whether this registration was begun before: known once
       // the LRS's copy is read.
-      const open = (resumed = Boolean(local)): void => {
-        const [first] = shape([f.courseEvent(resumed && !strict ? "resumed" : "initialized", undefined, launched)]);
-        if (first) queue.release(first);
-      };
+      const open = (resumed = Boolean(local)): void => queue.release(f.courseEvent(resumed && !strict ? "resumed" : "initialized", undefined, launched));
       const opened = writer.open().then((remote) => {
         open(Boolean(local || remote));
         return remote;
@@ -127,7 +125,7 @@ export class XapiTrackerBase implements Tracker {
         if (finished) return;
         if (notice === "back") tell("", null);
         // In the order things happened: a submit carries answers given earlier, in question order.
-        queue.enqueue(shape(events.flatMap((e) => f.of(e, since()))).sort((a, b) => Date.parse(a.timestamp!) - Date.parse(b.timestamp!)));
+        queue.enqueue(events.flatMap((e) => f.of(e, since())).sort((a, b) => Date.parse(a.timestamp!) - Date.parse(b.timestamp!)));
         if (!readOnly) writer.write(doc(snapshot));
       };
       this.save = (snapshot) => {
@@ -141,7 +139,7 @@ export class XapiTrackerBase implements Tracker {
         open(); // leaving before the LRS answered: the first statement goes out with the rest
         const elapsed = since();
         // Passed: nothing to resume, so no `suspended`.
-        queue.enqueue(shape([f.courseEvent("suspended", elapsed), f.courseEvent("terminated", elapsed)].slice(strict || snapshot.progress.outcome.success === "passed" ? 1 : 0)));
+        queue.enqueue([f.courseEvent("suspended", elapsed), f.courseEvent("terminated", elapsed)].slice(strict || snapshot.progress.outcome.success === "passed" ? 1 : 0));
         queue.flushOnExit();
         if (!readOnly) writer.exit(doc(snapshot));
         launch.leave?.(status);

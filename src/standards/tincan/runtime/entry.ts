@@ -1,5 +1,6 @@
 // Browser entry of xAPI (TinCan) packages.
 import { boot } from "../../../runtime/boot.js";
-import { XapiTracker } from "./tracker.js";
+import { XapiTrackerBase } from "../../common/xapi/xapi-tracker.js";
+import { tincanLaunch } from "./tracker.js";
 
-boot((win) => new XapiTracker(win));
+boot((win) => new XapiTrackerBase(win, tincanLaunch));
