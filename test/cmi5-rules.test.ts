@@ -43,7 +43,7 @@ describe("the cmi5 launch as the AU reads it", () => {
 });
 
 const statement = (verb: string, object: string, result?: Statement["result"], context: Statement["context"] = { registration: REG, contextActivities: { grouping: [{ objectType: "Activity", id: ACTIVITY }] } }): Statement =>
-  ({ id: "x", actor: ACTOR, verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` }, object: { objectType: "Activity", id: object }, result, context, timestamp: "2026-01-01T00:00:00.000Z" }) as Statement;
+  ({ id: "x", actor: ACTOR, verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { "en-US": verb } }, object: { objectType: "Activity", id: object }, result, context, timestamp: "2026-01-01T00:00:00.000Z" }) as Statement;
 
 describe("the cmi5 statement profile", () => {
   const profile = cmi5Profile(launch, data());

@@ -5,7 +5,7 @@
 // with a notice that says why.
 import type { Agent } from "@xapi/xapi";
 import { say } from "../../../runtime/core/messages.js";
-import { IRI, parseActor, UUID } from "../../common/xapi/actor.js";
+import { IRI, UUID } from "../../common/xapi/actor.js";
 import { LrsClient, REQUEST_TIMEOUT_MS, type Fetch } from "../../common/xapi/lrs-client.js";
 import { parseJson } from "../../common/xapi/sender.js";
 import type { LaunchSource } from "../../common/xapi/xapi-tracker.js";
@@ -16,17 +16,22 @@ export const LAUNCH_DATA = "LMS.LaunchData";
 /** cmi5 §11: the Agent Profile document of the learner's preferences. */
 export const PREFERENCES = "cmi5LearnerPreferences";
 
-const http = (s: string): boolean => /^https?:\/\/\S+$/i.test(s);
+const HTTP = /^https?:\/\/\S+$/i;
+
+type Json = Record<string, unknown>;
 
 /** The launch parameters, or the name of the one that is wrong; "" when none was given at all. */
 export function parseCmi5Query(search: string): { endpoint: string; fetch: string; actor: Agent; registration: string; activityId: string } | string {
   const q = new URLSearchParams(search);
   const [endpoint = "", fetchUrl = "", actorText = "", registration = "", activityId = ""] = ["endpoint", "fetch", "actor", "registration", "activityId"].map((k) => q.get(k) || "");
   if (!endpoint && !fetchUrl && !actorText) return "";
-  const actor = parseActor(actorText);
-  return !http(endpoint) ? "endpoint"
-    : !http(fetchUrl) ? "fetch"
-    : !actor?.account ? "actor" // §9.2: an Agent with an account
+  // §9.2: an Agent with an account (an IRI homePage and a name) and nothing else that identifies it.
+  const a = (parseJson(actorText) || {}) as Json;
+  const { homePage, name } = (a["account"] || {}) as Json;
+  const actor = { objectType: "Agent", name: typeof a["name"] == "string" ? a["name"] : undefined, account: { homePage, name } } as Agent;
+  return !HTTP.test(endpoint) ? "endpoint"
+    : !HTTP.test(fetchUrl) ? "fetch"
+    : !IRI.test(String(homePage)) || typeof name != "string" || !name || a["mbox"] || a["mbox_sha1sum"] || a["openid"] ? "actor"
     : !UUID.test(registration) ? "registration"
     : !IRI.test(activityId) ? "activityId"
     : { endpoint: endpoint.endsWith("/") ? endpoint : `${endpoint}/`, fetch: fetchUrl, actor, registration: registration.toLowerCase(), activityId };
@@ -34,16 +39,14 @@ export function parseCmi5Query(search: string): { endpoint: string; fetch: strin
 
 /** §10: the document as the LMS must write it (a context template, a launch mode); undefined when it is not. */
 export function parseLaunchData(text: string | undefined): LaunchData | undefined {
-  const d = parseJson(text) as Partial<LaunchData> | undefined;
+  const d = parseJson(text) as LaunchData | undefined;
   const m = d?.masteryScore;
-  return d && typeof d.contextTemplate === "object" && d.contextTemplate && /^(Normal|Browse|Review)$/.test(String(d.launchMode)) && (m === undefined || (typeof m === "number" && m >= 0 && m <= 1))
-    ? (d as LaunchData)
-    : undefined;
+  return d?.contextTemplate && typeof d.contextTemplate == "object" && /^(Normal|Browse|Review)$/.test(d.launchMode) && (m === undefined || (typeof m == "number" && m >= 0 && m <= 1)) ? d : undefined;
 }
 
 /**
- * §8.2: the token, from one POST to the fetch URL; the answer's error (§8.2.3: `error-code`, `error-text`)
- * when it gives none. The fetch URL is for one use only: a reload of the same launch takes the token this tab
+ * §8.2: the token, from one POST to the fetch URL; else the answer's error (§8.2.3: `error-text`, `error-code`)
+ * or its HTTP status. The fetch URL is for one use only: a reload of the same launch takes the token this tab
  * was given (sessionStorage, which ends with the tab) instead of asking again.
  */
 async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: number): Promise<{ token: string } | { error: string }> {
@@ -54,31 +57,29 @@ async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: nu
   } catch {
     /* blocked: ask the LMS, as on a first launch */
   }
-  const kept = store?.getItem(key);
-  if (kept) return { token: kept };
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  let answer: Record<string, unknown> = {};
+  let token = store?.getItem(key);
+  let answer: Json = {};
   let status = 0;
-  try {
-    const res = await fetchFn(url, { method: "POST", signal: abort.signal });
-    status = res.status;
-    answer = (parseJson(await res.text()) || {}) as Record<string, unknown>;
-  } catch {
-    /* no answer */
-  } finally {
-    clearTimeout(timer);
-  }
-  const token = answer["auth-token"];
-  if (typeof token === "string" && token) {
+  if (!token) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      store?.setItem(key, token);
+      const res = await fetchFn(url, { method: "POST", signal: abort.signal });
+      status = res.status;
+      answer = (parseJson(await res.text()) || {}) as Json;
+    } catch {
+      /* no answer */
+    }
+    clearTimeout(timer);
+    token = typeof answer["auth-token"] == "string" ? answer["auth-token"] : "";
+    try {
+      if (token) store?.setItem(key, token);
     } catch {
       /* full: a reload asks again */
     }
-    return { token };
   }
-  return { error: String(answer["error-text"] || (answer["error-code"] ? `error ${String(answer["error-code"])}` : `HTTP ${status}`)) };
+  const code = answer["error-code"];
+  return token ? { token } : { error: String(answer["error-text"] || (code ? `error ${String(code)}` : `HTTP ${status}`)) };
 }
 
 export const cmi5Launch: LaunchSource = async (win, course, fetchFn, timeoutMs = REQUEST_TIMEOUT_MS) => {

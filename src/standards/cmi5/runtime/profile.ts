@@ -33,12 +33,14 @@ export function cmi5Profile(launch: LrsLaunch, data: LaunchData): (s: Statement)
   const theirs: Lists = template.contextActivities || {};
   const mastery = data.masteryScore;
   return (s) => {
-    const verb = /[^/]*$/.exec(s.verb.id)![0];
-    // §9.3: the AU's verbs; §9.4: about the AU, whose id is the launch activityId.
-    const defined = (s.object as Activity).id === launch.activityId && /^(initialized|completed|passed|failed|terminated)$/.test(verb);
-    const judged = defined && (verb === "passed" || verb === "failed");
+    // The builder's verbs are ADL's, displayed by their name.
+    const verb = s.verb.display!["en-US"];
+    // §9.3: the AU's verbs about the AU itself (§9.4: the launch activityId). The builder's only other verb about
+    // the course is suspended (resumed never comes in a cmi5 session).
+    const defined = (s.object as Activity).id === launch.activityId && verb != "suspended";
+    const judged = defined && (verb == "passed" || verb == "failed");
     // §10 launchMode: Browse and Review send initialized and terminated, and no completion-related data.
-    if (data.launchMode !== "Normal" && !(defined && (verb === "initialized" || verb === "terminated"))) return undefined;
+    if (data.launchMode != "Normal" && !(defined && (verb == "initialized" || verb == "terminated"))) return undefined;
     const r = s.result;
     // §9.5.3: completion only on completed; §9.5.1/9.5.2: score and success on passed/failed.
     const result = judged && r ? { score: r.score, success: r.success, duration: r.duration } : r;
