@@ -6,6 +6,7 @@
 // nothing. The completion page lists what was written: Print prints the list alone, Download gives the text.
 // axe finds nothing in any of these states; the page reflows at 320 px.
 import fs from "node:fs";
+import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { planUnits } from "../src/model/units.js";
@@ -19,6 +20,7 @@ import { horizontalOverflow } from "./helpers/a11y-course.js";
 import { BrowserLearner, chromiumAvailable, contentFrame } from "./helpers/browser.js";
 import { enterCourseIn } from "./helpers/course-entry.js";
 import { playedCourse, type PlayedCourse } from "./helpers/played-course.js";
+import { replaceOnce } from "./helpers/content-fixture.js";
 import { until } from "./helpers/wait.js";
 
 const SESSION = "personal-recovery";
@@ -257,5 +259,36 @@ describe.skipIf(!chromiumAvailable)("reflections in Chromium, TinCan (the develo
     const again = await openReflection(played, page);
     expect(await again.frame.inputValue(FIELD)).toBe(text);
     await page.close();
+  });
+});
+
+describe.skipIf(!chromiumAvailable)("reflections in Chromium, an ar build (right to left)", () => {
+  const played = playedCourse({
+    player: true,
+    edit: (dir) => {
+      const file = path.join(dir, "course.yaml");
+      fs.writeFileSync(file, replaceOnce(fs.readFileSync(file, "utf8"), "language: en-GB", "language: ar"));
+    },
+  });
+
+  it("the field's count and saved indicator and the completion page's list in Arabic, laid out right to left; axe", async () => {
+    const log = new AxeLog();
+    const { page, frame } = await openReflection(played);
+    expect(await frame.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await tabToField(page, frame);
+    await page.keyboard.type("الأمل");
+    expect(await countText(frame)).toBe("عدد الأحرف: 5 من 1000");
+    await page.keyboard.press("Tab");
+    expect(await savedText(frame)).toBe("تم الحفظ");
+    await log.check(page, "ar: a reflection written and saved");
+    await frame.click('#cw-menu a[href="#cw-done"]');
+    const list = frame.locator("[data-cw=reflections]");
+    await list.waitFor({ state: "visible" });
+    expect(await list.locator("h2").innerText()).toBe("تأمّلاتك");
+    expect(await list.locator("[data-reflection]:visible p").innerText()).toBe("الأمل");
+    expect(await list.locator("[data-cw=download-reflections]").getAttribute("download")).toBe("تأملاتي.txt");
+    await log.check(page, "ar: the completion page's reflections");
+    await page.close();
+    expect(log.findings, formatFindings(log.findings)).toEqual([]);
   });
 });
