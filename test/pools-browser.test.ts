@@ -96,8 +96,8 @@ describe.skipIf(!chromiumAvailable)("a question pool in Chromium, all questions 
     // Submitting now is refused, naming the first question without an answer by its number in the draw (4).
     await frame.click("[data-cw=submit-assessment]");
     await frame.locator("[data-cw=live]", { hasText: "Question 4 has no answer yet" }).waitFor({ state: "attached" });
-    expect(await frame.locator(`[data-question="${draw1[3]}"] [data-problem]`).isVisible()).toBe(true);
-    expect(await frame.locator("[data-problem]:visible").count()).toBe(3);
+    expect(await frame.locator(`[data-quiz="${QUIZ}"][data-question="${draw1[3]}"] [data-problem]`).isVisible()).toBe(true);
+    expect(await frame.locator(`[data-quiz="${QUIZ}"] [data-problem]:visible`).count()).toBe(3);
     // The rest right but the last: 4 of 6 right, a fail (pass mark 80%).
     for (const [k, i] of draw1.entries()) if (k >= 3) await learner.answer(QUIZ, i, questions[i]!, k < 5);
     await learner.submitAssessment();
