@@ -31,6 +31,7 @@ import { checkScorm2004Calls } from "../src/standards/scorm2004/verify/call-rule
 import { tincanPackager } from "../src/standards/tincan/packager.js";
 import { buildAndUnpack } from "./helpers/built-package.js";
 import { contentFixture, REAL_CONTENT, replaceOnce } from "./helpers/content-fixture.js";
+import { launchScorm12 } from "./helpers/scorm12-lms.js";
 
 const SESSION = "sessions/03-personal-recovery.md";
 /** The real course's reflection on that session's first page. */
@@ -288,5 +289,26 @@ describe("each standard records a reflection where it has a place for one", () =
       expect(s?.context?.contextActivities?.parent?.map((a) => a.id)).toEqual([`${course.id}/session/personal-recovery`]);
       expect(s?.timestamp).toBe("2026-12-03T08:00:00.000Z");
     });
+  });
+});
+
+describe("the fields in the package (jsdom, scorm-again as the SCORM 1.2 LMS)", () => {
+  it("show the saved text; in the LMS's review mode it can be read, not changed, and nothing is recorded", async () => {
+    const pkg = await buildAndUnpack({ target: "scorm12" });
+    try {
+      const state = emptyState(data);
+      state.reflections[reflection.id] = "Kept from last time.";
+      const stored = (mode: string) => ({ core: { lesson_mode: mode, lesson_location: "personal-recovery/about-this-session" }, suspend_data: encodeState(data, state), objectives: {}, interactions: {} });
+      for (const mode of ["normal", "review"]) {
+        const lms = await launchScorm12(pkg.dir, "index.html", stored(mode) as never);
+        const field = lms.doc.querySelector<HTMLTextAreaElement>(`[data-reflection="${reflection.id}"] textarea`)!;
+        expect(field.value, mode).toBe("Kept from last time.");
+        expect(field.readOnly, mode).toBe(mode === "review");
+        lms.close(true);
+        expect(Object.values(lms.committed().cmi.interactions), mode).toHaveLength(0);
+      }
+    } finally {
+      pkg.cleanup();
+    }
   });
 });

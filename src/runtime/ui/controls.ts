@@ -11,6 +11,8 @@ import { hook } from "../features-hook.js";
 export interface PlayerActions extends QuizContext {
   /** The course was left: controls do nothing any more. */
   readonly ended: boolean;
+  /** The LMS opened the attempt for review: nothing is recorded (a feature's fields are read-only). */
+  readonly review?: boolean;
   go(index: number): void;
   step(delta: 1 | -1): void;
   /** Goes to the saved place (the cover's Resume). */

@@ -60,6 +60,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     rules: assessmentRules(course, started.passMark),
     clock: answerClock(),
     ended: false,
+    review: started.review,
     commit,
     go,
     step: (delta) => go(here + delta),

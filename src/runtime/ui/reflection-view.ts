@@ -22,6 +22,8 @@ export function reflectionFeature(): Feature {
       const text = p.state.reflections[el.dataset.reflection!] ?? "";
       const field = el.querySelector("textarea");
       if (field) {
+        // Review (the LMS shows a finished attempt): the text to read, nothing to change or record.
+        field.readOnly = !!p.review;
         field.value = text;
         count(el);
       } else el.hidden = !(el.lastElementChild!.textContent = text);
