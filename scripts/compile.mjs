@@ -45,6 +45,16 @@ export async function compile(outdir) {
   for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "player-client.ts")))) {
     await esbuild.build({ entryPoints: [path.join(standards, id, "player-client.ts")], outfile: path.join(outdir, `player-${id}.js`), bundle: true, minify: true, format: "iife", target: ["es2019"], logLevel: "warning" });
   }
+  // The built-in templates precompiled (src/render/template-cache.ts reads templates.json beside itself), so
+  // a build compiles none of them: the precompiler bundled on its own, run once, then removed.
+  const precompiler = path.join(outdir, `precompile-${process.pid}.mjs`);
+  await esbuild.build({ entryPoints: [path.join(src, "render", "template-precompile.ts")], outfile: precompiler, bundle: true, platform: "node", format: "esm", target: "node20", external: EXTERNAL, banner: { js: 'import { createRequire as __cwRequire } from "node:module"; const require = __cwRequire(import.meta.url);' }, logLevel: "warning" });
+  try {
+    const { precompileFolder } = await import(pathToFileURL(precompiler).href);
+    fs.writeFileSync(path.join(outdir, "templates.json"), JSON.stringify(precompileFolder(path.join(ROOT, "templates"))));
+  } finally {
+    fs.rmSync(precompiler, { force: true });
+  }
   // Data files the compiled modules read beside themselves (new URL("./…", import.meta.url)).
   // The code-split chunks sit flat in outdir, so a standard's schema files (src/standards/<id>/**/*.xsd, named
   // for their standard so they cannot collide) are copied there flat too.

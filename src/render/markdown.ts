@@ -79,13 +79,26 @@ md.renderer.rules.container_callout_open = (tokens, idx, options, env: { words?:
  * `domId`: the page's id in the unit, which starts the ids its blocks write (tabs).
  */
 export function renderPage(page: Page, words?: Words, domId?: string): string {
-  return md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}), ...(domId ? { idPrefix: domId } : {}) });
+  // Every target of a build renders the same pages: each is rendered once (a pure function of these inputs).
+  const done = renderedPages.get(page) ?? [];
+  const same = done.find((r) => r.markdown === page.markdown && r.refs === page.assetRefs && r.words === words && r.domId === domId);
+  if (same) return same.html;
+  const html = md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}), ...(domId ? { idPrefix: domId } : {}) });
+  renderedPages.set(page, [...done, { markdown: page.markdown, refs: page.assetRefs, words, domId, html }]);
+  return html;
 }
+const renderedPages = new WeakMap<Page, { markdown: string; refs: Page["assetRefs"]; words: Words | undefined; domId: string | undefined; html: string }[]>();
 
 /** Inline Markdown (question prompts, choices, feedback): emphasis and code, no blocks. */
 export function renderInline(text: string): string {
-  return md.renderInline(text, {});
+  let html = renderedInline.get(text);
+  if (html === undefined) {
+    if (renderedInline.size >= 10_000) renderedInline.clear(); // a long preview session keeps no more
+    renderedInline.set(text, (html = md.renderInline(text, {})));
+  }
+  return html;
 }
+const renderedInline = new Map<string, string>();
 
 /**
  * Plain text of inline Markdown (tracking descriptions, aria-labels): the text of the tokens the page

@@ -4,12 +4,14 @@
 // author never sees a Handlebars stack trace.
 import fs from "node:fs";
 import path from "node:path";
-import Handlebars from "handlebars";
+import Handlebars from "handlebars/runtime";
 import { containedPath, COURSE_FOLDER } from "../content/contain-path.js";
 import { ContentError, ProblemList } from "../content/errors.js";
 import { readLocale, SOURCE_LOCALE } from "../content/locales.js";
 import { readText } from "../content/read-text.js";
 import { didYouMean, nearestName } from "../content/suggest.js";
+import { cachedTemplate, KNOWN_HELPERS, storeTemplate, templateKey, templateOf, templateOrUndefined } from "./template-cache.js";
+import { precompileTemplate } from "./template-precompile.js";
 import { Words, type Arg, type Markup } from "./words.js";
 
 export interface TemplateSet {
@@ -20,15 +22,6 @@ export interface TemplateSet {
   readonly files: readonly string[];
 }
 
-/**
- * The helpers templates may call; any other `{{name arg}}` is an error when the template is loaded.
- * `{{t "key" arg…}}`: the course's string `key` (locales/*.yaml, course.yaml strings:), escaped, `{0}`… filled
- * with the arguments (numbers formatted for the language; a count's string chosen by its first argument).
- * `(slot "name")`: an empty `<span data-cw="name">` the runtime fills, as an argument of `t` where it sits in
- * the sentence (the certificate's score and date).
- */
-const KNOWN_HELPERS = { eq: true, json: true, t: true, slot: true } as const;
-const COMPILE_OPTIONS = { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
 /** Partials nest a handful deep; far more means one includes itself without end. */
 const MAX_PARTIAL_DEPTH = 64;
 
@@ -93,7 +86,7 @@ export function loadTemplates(builtinDir: string, overrideDir?: string, courseDi
   hbs.registerHelper("slot", (name: unknown) => new hbs.SafeString(`<span data-cw="${hbs.escapeExpression(String(name))}"></span>`));
 
   /** Partials each template includes by name, with the line, to check they exist. */
-  const includes = new Map<string, { name: string; line: number }[]>();
+  const includes = new Map<string, readonly { readonly name: string; readonly line: number }[]>();
   const compile = (file: string): HandlebarsTemplateDelegate | undefined => {
     const read = readText(file);
     if (!read.ok) {
@@ -101,14 +94,20 @@ export function loadTemplates(builtinDir: string, overrideDir?: string, courseDi
       return undefined;
     }
     try {
-      // compile() defers every check to the first render; parse and precompile now to name the file.
-      const ast = hbs.parse(read.text);
-      hbs.precompile(ast, COMPILE_OPTIONS);
-      includes.set(file, partialsIncluded(ast));
-      for (const { key, line } of stringsNamed(ast)) {
+      // Compiled before (same text, same Handlebars), or compiled now and kept for the next build.
+      let compiled = cachedTemplate(templateKey(read.text));
+      // An entry whose code does not evaluate is as good as none.
+      let template = compiled && templateOrUndefined(hbs, compiled);
+      if (!compiled || !template) {
+        compiled = precompileTemplate(read.text);
+        storeTemplate(compiled);
+        template = templateOf(hbs, compiled);
+      }
+      includes.set(file, compiled.partials);
+      for (const { key, line } of compiled.strings) {
         if (!(key in strings)) problems.add(file, line, `template error: unknown string '${key}'${didYouMean(nearestName(key, Object.keys(strings)))}; the strings are the keys of locales/${SOURCE_LOCALE}.yaml`);
       }
-      return hbs.compile(ast, COMPILE_OPTIONS);
+      return template;
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
       const line = (err as { lineNumber?: unknown }).lineNumber;
@@ -202,47 +201,11 @@ function renderError(err: unknown, stack: readonly { name: string; file: string 
   return new ContentError([{ file: where?.file ?? "layout.hbs", line: typeof line === "number" ? line : 0, message: `template error while rendering: ${text}` }]);
 }
 
-/** Partials included by a literal name (`{{> name}}`), with their lines; dynamic names are checked when rendering. */
-function partialsIncluded(ast: hbs.AST.Program): { name: string; line: number }[] {
-  const found: { name: string; line: number }[] = [];
-  const inline = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== "object") return;
-    const n = node as { type?: unknown; name?: { type?: unknown; original?: unknown; value?: unknown }; loc?: { start?: { line?: number } }; path?: { original?: unknown }; params?: { value?: unknown }[] };
-    if (n.type === "PartialStatement" || n.type === "PartialBlockStatement") {
-      const name = n.name?.type === "PathExpression" ? n.name.original : n.name?.type === "StringLiteral" ? n.name.value : undefined;
-      if (typeof name === "string" && !name.startsWith("@")) found.push({ name, line: n.loc?.start?.line ?? 1 });
-    }
-    if (n.type === "DecoratorBlock" && n.path?.original === "inline" && typeof n.params?.[0]?.value === "string") inline.add(n.params[0].value);
-    for (const [key, value] of Object.entries(node)) if (key !== "loc" && key !== "strip") visit(value);
-  };
-  visit(ast);
-  return found.filter((f) => !inline.has(f.name));
-}
-
 /** A helper's argument as words.html takes it: a number, text, or markup (a SafeString, e.g. from `slot`). */
 function helperArg(value: unknown): Arg {
   if (typeof value === "number" || typeof value === "string") return value;
   if (typeof value === "object" && value !== null && typeof (value as { toHTML?: unknown }).toHTML === "function") return value as Markup;
   return value === undefined || value === null ? "" : String(value);
-}
-
-/** The keys a template's `t` calls name literally (`{{t "key"}}`, `(t "key")`), with their lines. */
-function stringsNamed(ast: hbs.AST.Program): { key: string; line: number }[] {
-  const found: { key: string; line: number }[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== "object") return;
-    const n = node as { type?: unknown; path?: { original?: unknown }; params?: { type?: unknown; value?: unknown }[]; loc?: { start?: { line?: number } } };
-    const first = n.params?.[0];
-    if ((n.type === "MustacheStatement" || n.type === "SubExpression") && n.path?.original === "t" && first?.type === "StringLiteral" && typeof first.value === "string") {
-      found.push({ key: first.value, line: n.loc?.start?.line ?? 1 });
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== "loc" && key !== "strip") visit(value);
-  };
-  visit(ast);
-  return found;
 }
 
 /** JSON safe inside <script type="application/json">: no `</script>` or comment openers. */
