@@ -55,6 +55,15 @@ export async function compile(outdir) {
   } finally {
     fs.rmSync(precompiler, { force: true });
   }
+  // The built-in locales' YAML parsed (src/content/locales.ts uses an entry while its file's sha256 matches).
+  const { parse } = await import("yaml");
+  const crypto = await import("node:crypto");
+  const localeFiles = fs.readdirSync(path.join(ROOT, "locales")).filter((f) => f.endsWith(".yaml")).sort();
+  const locales = localeFiles.map((f) => {
+    const text = fs.readFileSync(path.join(ROOT, "locales", f), "utf8");
+    return { id: f.slice(0, -".yaml".length), sha256: crypto.createHash("sha256").update(text).digest("hex"), data: parse(text) };
+  });
+  fs.writeFileSync(path.join(outdir, "locales.json"), JSON.stringify(locales));
   // Data files the compiled modules read beside themselves (new URL("./…", import.meta.url)).
   // The code-split chunks sit flat in outdir, so a standard's schema files (src/standards/<id>/**/*.xsd, named
   // for their standard so they cannot collide) are copied there flat too.

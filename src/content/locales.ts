@@ -1,5 +1,6 @@
 // Coursewright's built-in words: one locale file per language in locales/<tag>.yaml, each with the same keys
 // as locales/en.yaml (test/locales.test.ts), and the choice of one by a course's `language`.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -34,7 +35,7 @@ export function readLocale(id: string): Strings {
   const known = cache.get(id);
   if (known) return known;
   const file = path.join(LOCALES_DIR, `${id}.yaml`);
-  const data: unknown = parse(fs.readFileSync(file, "utf8"));
+  const data = parsedLocale(id, fs.readFileSync(file, "utf8"));
   if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error(`${file}: not a mapping of keys to strings`);
   const strings: Record<string, LocaleString> = {};
   for (const [key, value] of Object.entries(data)) {
@@ -45,6 +46,27 @@ export function readLocale(id: string): Strings {
   const frozen = Object.freeze(strings);
   cache.set(id, frozen);
   return frozen;
+}
+
+/**
+ * The locale file's YAML as data: parsed when the CLI was compiled (scripts/compile.mjs writes locales.json
+ * beside the compiled modules, by the sha256 of each file's text) when the file is unchanged since, else
+ * parsed now. The YAML parser takes tens of milliseconds for one locale, on every build.
+ */
+function parsedLocale(id: string, text: string): unknown {
+  prebuilt ??= readPrebuilt();
+  const known = prebuilt.get(id);
+  return known && known.sha256 === crypto.createHash("sha256").update(text).digest("hex") ? known.data : parse(text);
+}
+let prebuilt: Map<string, { sha256: string; data: unknown }> | undefined;
+function readPrebuilt(): Map<string, { sha256: string; data: unknown }> {
+  try {
+    const listed: unknown = JSON.parse(fs.readFileSync(new URL("./locales.json", import.meta.url), "utf8"));
+    const entries = Array.isArray(listed) ? (listed as { id?: unknown; sha256?: unknown; data?: unknown }[]) : [];
+    return new Map(entries.flatMap((e) => (typeof e.id === "string" && typeof e.sha256 === "string" ? [[e.id, { sha256: e.sha256, data: e.data }] as const] : [])));
+  } catch {
+    return new Map(); // running from src/: none
+  }
 }
 
 function isPluralForms(value: unknown): value is Readonly<Partial<Record<PluralCategory, string>>> {
