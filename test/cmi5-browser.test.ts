@@ -210,12 +210,15 @@ describe.skipIf(!chromiumAvailable)("cmi5 package in Chromium, launched by the d
     }
   });
 
-  it("Browse mode: the banner says so, the assessment can be taken, and only initialized and terminated are recorded; the progress document is not written", async () => {
+  it.each([
+    ["Browse", /nothing is graded or recorded/],
+    ["Review", /Review mode: .*nothing new is recorded/],
+  ])("%s mode: the banner says so, the assessment can be taken, and only initialized and terminated are recorded; the progress document is not written", async (mode, banner) => {
     const lms = await lmsFor(single);
     const au = auId(course.id, "course");
     try {
-      const { page, frame, learner } = await open(lms.server, "?launchMode=Browse");
-      expect(await bannerOf(frame)).toMatch(/nothing is graded or recorded/);
+      const { page, frame, learner } = await open(lms.server, `?launchMode=${mode}`);
+      expect(await bannerOf(frame)).toMatch(banner);
       await learner.next();
       await learner.open("assessment", "assessment");
       await learner.takeAssessment(0);
@@ -302,6 +305,30 @@ describe.skipIf(!chromiumAvailable)("cmi5 package in Chromium, launched by the d
       for (const s of [...sessionAu, ...assessed]) expect(validateStatement(s as never), JSON.stringify(s)).toEqual([]);
       expect(unexpected(browser.problems.splice(0))).toEqual([]);
     } finally {
+      await lms.stop();
+    }
+  });
+
+  it("the LRS away mid-session: one notice, then nothing lost and nothing sent twice once it is back; the cmi5 rules kept", async () => {
+    const lms = await lmsFor(single);
+    const au = auId(course.id, "course");
+    try {
+      const { page, frame, learner } = await open(lms.server);
+      await until(() => recorded(lms.registration, au).some((s) => verb(s) === "initialized") || undefined, "initialized");
+      lrs.setFault({ down: true });
+      await learner.next();
+      await learner.next();
+      await until(async () => /Can't reach the learning record store/.test(await bannerOf(frame)) || undefined, "the offline notice");
+      lrs.setFault(null);
+      await until(async () => /Connection restored/.test(await bannerOf(frame)) || undefined, "the restored notice", 45_000);
+      await page.close({ runBeforeUnload: true });
+      const statements = await ended(lms.registration, au);
+      expect(new Set(statements.map((s) => s["id"])).size).toBe(statements.length);
+      expect(statements.filter((s) => verb(s) === "experienced")).toHaveLength(3);
+      expect(checkCmi5Statements(statements).findings).toEqual([]);
+      browser.problems.splice(0);
+    } finally {
+      lrs.setFault(null);
       await lms.stop();
     }
   });
