@@ -45,11 +45,11 @@ export function parseLaunchData(text: string | undefined): LaunchData | undefine
 }
 
 /**
- * §8.2: the token, from one POST to the fetch URL; else the answer's error (§8.2.3: `error-text`, `error-code`)
- * or its HTTP status. The fetch URL is for one use only: a reload of the same launch takes the token this tab
+ * §8.2: the token, from one POST to the fetch URL; else the answer (§8.2.3: `error-code`, `error-text`) and its
+ * HTTP status. The fetch URL is for one use only: a reload of the same launch takes the token this tab
  * was given (sessionStorage, which ends with the tab) instead of asking again.
  */
-async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: number): Promise<{ token: string } | { error: string }> {
+async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: number): Promise<{ token: string } | { refused: Json; status: number }> {
   const key = `cw-cmi5-token:${url}`;
   let store: Storage | undefined;
   try {
@@ -78,15 +78,18 @@ async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: nu
       /* full: a reload asks again */
     }
   }
-  const code = answer["error-code"];
-  return token ? { token } : { error: String(answer["error-text"] || (code ? `error ${String(code)}` : `HTTP ${status}`)) };
+  return token ? { token } : { refused: answer, status };
 }
 
 export const cmi5Launch: LaunchSource = async (win, course, fetchFn, timeoutMs = REQUEST_TIMEOUT_MS) => {
   const q = parseCmi5Query(win.location.search);
   if (typeof q === "string") return q ? say(course, "lrsBadLaunch", q) : say(course, "lrsNoLaunch");
   const got = await authToken(win, fetchFn, q.fetch, timeoutMs);
-  if ("error" in got) return say(course, "lrsNoToken", got.error);
+  if ("refused" in got) {
+    // The LMS's own words, else its error code, else the HTTP status.
+    const { refused: r, status } = got;
+    return say(course, "lrsNoToken", String(r["error-text"] || (r["error-code"] ? say(course, "lmsError", String(r["error-code"])) : `HTTP ${status}`)));
+  }
   // §8.2.1: the token in the Authorization header, Basic scheme (RFC 1945 §11.1).
   const launch = { ...q, auth: `Basic ${got.token}`, grouping: [] };
   const client = new LrsClient(launch, fetchFn, timeoutMs);
