@@ -1,16 +1,19 @@
 // Command line: argument parsing and output only; the work is in build.ts.
 import fs from "node:fs";
 import path from "node:path";
-import { build, type PackageReport } from "./build.js";
+import type { PackageReport } from "./build.js";
 import { parseCommandArgs, UsageError, usageText } from "./command-args.js";
 import { BuildInputError, ContentError } from "./content/errors.js";
-import { jsonSchemas } from "./content/json-schema.js";
 import { missingOptionalPackages } from "./optional-deps.js";
-import { STANDARDS } from "./standards/registry.js";
-import { standardsNamed, targetList } from "./standards/target-names.js";
 import { PACKAGE_ROOT } from "./paths.js";
+// The pipeline (content, render, package) and the standards load only for a command that uses them: not for
+// --version or a usage error (src/standards/registry.ts alone pulls in every packager).
+const standards = (): Promise<typeof import("./standards/target-names.js")> => import("./standards/target-names.js");
 
-const HELP = `Usage: coursewright <command> [options]
+const help = async (): Promise<string> => {
+  const { STANDARDS } = await import("./standards/registry.js");
+  const { targetList } = await standards();
+  return `Usage: coursewright <command> [options]
 
 Commands:
   init       Create a new course that builds at once, in a folder or the current one
@@ -43,6 +46,7 @@ Options of schemas:
 
 Exit status: 0 on success, 1 when the content has errors (nothing is written), 2 on a usage error.
 `;
+};
 
 async function main(argv: string[]): Promise<number> {
   // init, preview and verify parse their own flags.
@@ -75,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = positionals[0];
   if (values.help || !command) {
-    console.log(HELP);
+    console.log(await help());
     return values.help ? 0 : 2;
   }
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
@@ -83,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "schemas") {
     const out = values.out ?? "schemas";
     fs.mkdirSync(out, { recursive: true });
+    const { jsonSchemas } = await import("./content/json-schema.js");
     for (const [name, schema] of Object.entries(jsonSchemas())) {
       fs.writeFileSync(path.join(out, name), JSON.stringify(schema, null, 2) + "\n");
       console.log(`wrote ${path.join(out, name)}`);
@@ -91,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command !== "build") throw new UsageError(`unknown command '${command}'`);
   if (!values.target) throw new UsageError("--target is required");
+  const [{ standardsNamed }, { build }] = await Promise.all([standards(), import("./build.js")]);
   const selected = standardsNamed(values.target);
   if (typeof selected === "string") throw new UsageError(selected);
   const targets = selected.map((s) => s.id);
