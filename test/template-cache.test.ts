@@ -5,9 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { templateKey } from "../src/render/template-cache.js";
+import { precompileTemplate } from "../src/render/template-precompile.js";
 import { loadTemplates } from "../src/render/templates.js";
 import { ScratchFolder } from "./helpers/content-fixture.js";
 
+// Taken before this process compiles any template: the CLI looks templates up before it compiles one.
+const keyBeforeAnyCompile = templateKey("<p>{{name}}</p>");
 const scratch = new ScratchFolder("cw-template-cache-");
 const previous = process.env.COURSEWRIGHT_CACHE_DIR;
 afterAll(() => {
@@ -40,6 +43,12 @@ const render = (): string => loadTemplates(builtin, path.join(course, "templates
 const entryOf = (text: string): string => path.join(entries, `${templateKey(text)}.json`);
 
 describe("template cache", () => {
+  it("gives a text the same key before and after compiling (Handlebars writes into the options it is given)", () => {
+    const compiled = precompileTemplate("<p>{{name}}</p>");
+    expect(compiled.key).toBe(keyBeforeAnyCompile);
+    expect(templateKey("<p>{{name}}</p>")).toBe(keyBeforeAnyCompile);
+  });
+
   it("keeps each compiled template under the hash of its text, and a second load uses it", () => {
     const text = "<p>first {{name}}</p>";
     override(text);

@@ -16,8 +16,9 @@ import { PACKAGE_ROOT } from "../paths.js";
  * `(slot "name")`: an empty `<span data-cw="name">` the runtime fills, as an argument of `t` where it sits in
  * the sentence (the certificate's score and date).
  */
-export const KNOWN_HELPERS = { eq: true, json: true, t: true, slot: true } as const;
-export const COMPILE_OPTIONS = { knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const;
+export const KNOWN_HELPERS = Object.freeze({ eq: true, json: true, t: true, slot: true } as const);
+/** Frozen: Handlebars' precompile() writes into the options it is given (template-precompile.ts passes a copy). */
+export const COMPILE_OPTIONS = Object.freeze({ knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true } as const);
 
 /** A template compiled, with what loading checks about it (partials it includes, strings it names). */
 export interface Precompiled {

@@ -9,7 +9,7 @@ import { COMPILE_OPTIONS, templateKey, type Precompiled } from "./template-cache
 export function precompileTemplate(text: string): Precompiled {
   const ast = Handlebars.parse(text);
   // compile() defers every check to the first render; precompile finds them now, to name the file.
-  const spec = Handlebars.precompile(ast, COMPILE_OPTIONS) as unknown as string;
+  const spec = Handlebars.precompile(ast, { ...COMPILE_OPTIONS }) as unknown as string;
   return { key: templateKey(text), spec, partials: partialsIncluded(ast), strings: stringsNamed(ast) };
 }
 
