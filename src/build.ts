@@ -77,7 +77,7 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
     return built.map(({ report, tmpFile, tmpFolder }) => {
       const dest = path.join(options.outDir, report.file);
       const staging = `${dest}.partial-${process.pid}`;
-      fs.copyFileSync(tmpFile, staging);
+      moveOrCopy(tmpFile, staging);
       fs.renameSync(staging, dest); // atomic within the output folder
       if (report.folder && tmpFolder) replaceFolder(tmpFolder, path.join(options.outDir, report.folder.name));
       return report;
@@ -95,7 +95,7 @@ interface Built {
 }
 
 /**
- * `dest` becomes a copy of `from`: copied beside it first, then swapped in by renames within the output
+ * `dest` becomes `from`: moved (or copied) beside it first, then swapped in by renames within the output
  * folder, so a reader of `dest` sees the old package or the new one, and never a half-copied one; no file of
  * an earlier build is left in it.
  */
@@ -103,11 +103,21 @@ function replaceFolder(from: string, dest: string): void {
   const staging = `${dest}.partial-${process.pid}`;
   const old = `${dest}.old-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
-  fs.cpSync(from, staging, { recursive: true });
+  moveOrCopy(from, staging);
   const existed = fs.existsSync(dest);
   if (existed) fs.renameSync(dest, old);
   fs.renameSync(staging, dest);
   if (existed) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Moves a file or folder out of the temporary folder: a rename on the same file system, else a copy. */
+function moveOrCopy(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+    fs.cpSync(from, to, { recursive: true }); // the temporary folder is on another disk
+  }
 }
 
 /** `--out` must be a folder, or not exist yet below a folder: found before any work, and before anything is written. */
