@@ -233,18 +233,24 @@ describe.skipIf(!chromiumAvailable)("cmi5 package in Chromium, launched by the d
     }
   });
 
-  it("the fetch URL used twice: the second launch says the LMS refused it and runs untracked, without an error; a reload of the first keeps its token", async () => {
+  it("the fetch URL used twice: the second launch says the LMS refused it and runs untracked, without an error; a reload of the first sends nothing after its terminated", async () => {
     const lms = await lmsFor(single);
     const au = auId(course.id, "course");
     try {
       const { page, frame, fetches } = await open(lms.server);
       await until(() => recorded(lms.registration, au).some((s) => verb(s) === "initialized") || undefined, "initialized");
       const launchUrl = frame.url();
-      // A reload of the same launch in the same tab: the token kept in sessionStorage, no second POST.
+      // A reload of the same launch in the same tab: leaving the page terminated its session (cmi5 §9.3.8:
+      // nothing after it), so the reloaded page asks for no token, says so and records nothing.
       await frame.goto(launchUrl);
+      const afterReload = await ended(lms.registration, au);
       await enterCourseIn(frame);
+      expect(await bannerOf(frame)).toMatch(/This session has ended.*open the course again from the LMS/);
+      await new BrowserLearner(frame, course).next();
       expect(fetches).toHaveLength(1);
-      expect(await frame.locator("[data-cw=banner]").isVisible()).toBe(false);
+      expect(recorded(lms.registration, au).length).toBe(afterReload.length);
+      expect(marked(afterReload).at(-1)).toBe("terminated*");
+      expect(checkCmi5Statements(afterReload).findings).toEqual([]);
 
       // The same launch URL in another browser (another tab's storage): the LMS answers error 1 (§8.2.3.1).
       const other = await openBrowser();

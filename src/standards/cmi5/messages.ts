@@ -7,5 +7,5 @@ import { XAPI_MESSAGES } from "../common/xapi/messages.js";
 
 export const CMI5_MESSAGES: Readonly<Record<string, string>> = {
   ...XAPI_MESSAGES,
-  ...englishStrings(["lrsNoLaunch", "lrsBadLaunch", "lrsNoToken", "lrsNoLaunchData", "lmsBrowse", "lmsError"]),
+  ...englishStrings(["lrsNoLaunch", "lrsBadLaunch", "lrsNoToken", "lrsNoLaunchData", "lrsSessionEnded", "lmsBrowse", "lmsError"]),
 };

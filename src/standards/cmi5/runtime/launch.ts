@@ -49,14 +49,8 @@ export function parseLaunchData(text: string | undefined): LaunchData | undefine
  * HTTP status. The fetch URL is for one use only: a reload of the same launch takes the token this tab
  * was given (sessionStorage, which ends with the tab) instead of asking again.
  */
-async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: number): Promise<{ token: string } | { refused: Json; status: number }> {
+async function authToken(store: Storage | undefined, fetchFn: Fetch, url: string, timeoutMs: number): Promise<{ token: string } | { refused: Json; status: number }> {
   const key = `cw-cmi5-token:${url}`;
-  let store: Storage | undefined;
-  try {
-    store = win.sessionStorage;
-  } catch {
-    /* blocked: ask the LMS, as on a first launch */
-  }
   let token = store?.getItem(key);
   let answer: Json = {};
   let status = 0;
@@ -81,10 +75,24 @@ async function authToken(win: Window, fetchFn: Fetch, url: string, timeoutMs: nu
   return token ? { token } : { refused: answer, status };
 }
 
+/** This tab's storage (it ends with the tab), or undefined where it is blocked. */
+function tabStorage(win: Window): Storage | undefined {
+  try {
+    return win.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 export const cmi5Launch: LaunchSource = async (win, course, fetchFn, timeoutMs = REQUEST_TIMEOUT_MS) => {
   const q = parseCmi5Query(win.location.search);
   if (typeof q === "string") return q ? say(course, "lrsBadLaunch", q) : say(course, "lrsNoLaunch");
-  const got = await authToken(win, fetchFn, q.fetch, timeoutMs);
+  const store = tabStorage(win);
+  // §9.3.8: nothing is sent in a session after its terminated. A reload of the page after it (the page's
+  // leaving terminated the session) runs untracked and says how to carry on: a new session is the LMS's to open.
+  const ended = `cw-cmi5-ended:${q.fetch}`;
+  if (store?.getItem(ended)) return say(course, "lrsSessionEnded");
+  const got = await authToken(store, fetchFn, q.fetch, timeoutMs);
   if ("refused" in got) {
     // The LMS's own words, else its error code, else the HTTP status.
     const { refused: r, status } = got;
@@ -121,11 +129,15 @@ export const cmi5Launch: LaunchSource = async (win, course, fetchFn, timeoutMs =
       ...(masteryScore !== undefined ? { passMark: Math.round(masteryScore * 10000) / 100 } : {}),
     },
     // §10 returnURL: once terminated (and what is queued) has gone, the window goes back to the LMS.
-    leave: returnURL
-      ? (status) => {
-          const go = (tries: number): unknown => (status() === "pending" && tries ? setTimeout(go, 200, tries - 1) : win.location.assign(returnURL));
-          go(25);
-        }
-      : undefined,
+    leave: (status) => {
+      try {
+        store?.setItem(ended, "1");
+      } catch {
+        /* full: a reload would start again in the ended session; the LMS's rule check says so */
+      }
+      if (!returnURL) return;
+      const go = (tries: number): unknown => (status() === "pending" && tries ? setTimeout(go, 200, tries - 1) : win.location.assign(returnURL));
+      go(25);
+    },
   };
 };
