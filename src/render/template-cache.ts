@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Handlebars from "handlebars/runtime";
+import Handlebars from "handlebars";
 import { PACKAGE_ROOT } from "../paths.js";
 
 /**

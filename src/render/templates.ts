@@ -4,7 +4,7 @@
 // author never sees a Handlebars stack trace.
 import fs from "node:fs";
 import path from "node:path";
-import Handlebars from "handlebars/runtime";
+import Handlebars from "handlebars";
 import { containedPath, COURSE_FOLDER } from "../content/contain-path.js";
 import { ContentError, ProblemList } from "../content/errors.js";
 import { readLocale, SOURCE_LOCALE } from "../content/locales.js";
