@@ -8,6 +8,7 @@ import { foldCase } from "./contain-path.js";
 import type { ProblemList } from "./errors.js";
 import { BLOCK_KINDS, CALLOUT_KINDS, createMarkdown, parseCalloutInfo } from "./markdown-dialect.js";
 import type { BlockEnv } from "./blocks/block-env.js";
+import { pageReflections } from "./blocks/reflection.js";
 import { pageMedia } from "./blocks/media-check.js";
 import { pageFileLinks } from "./file-links.js";
 import { IDENTIFIER } from "./schemas.js";
@@ -95,11 +96,13 @@ export function splitPages(body: string, ctx: PageContext): Page[] {
     const pageTokens = tokens.slice(start.index + 3, endIndex);
     const media = pageMedia(pageTokens, ctx, lineAt);
     const assetRefs = { ...checkTokens(pageTokens, ctx, lineAt), ...media.refs, ...pageFileLinks(pageTokens, ctx, lineAt) };
+    const reflections = pageReflections(pageTokens, ctx.file, lineAt, ctx.problems);
     pages.push({
       id,
       title,
       markdown: lines.slice(headingEnd0, endLine0).join("\n").trim(),
       assetRefs,
+      ...(reflections.length ? { reflections } : {}),
       ...(media.untilEnded ? { requirement: "media-ended" as const } : {}),
       ...(media.count ? { media: media.count } : {}),
       source: ctx.file,

@@ -115,6 +115,18 @@ export interface Quiz {
   readonly source: string;
 }
 
+/** A free-text answer the learner writes on a page, ungraded (`::: reflection <id>`, content/blocks/reflection.ts). */
+export interface Reflection {
+  /** Unique in the course. */
+  readonly id: string;
+  /** The prompt as plain text (the page shows its Markdown). */
+  readonly prompt: string;
+  /** Most characters the answer may have. */
+  readonly max: number;
+  /** Line of its opening `:::` in the session file. */
+  readonly line: number;
+}
+
 export const PAGE_REQUIREMENTS = ["media-ended"] as const;
 export type PageRequirement = (typeof PAGE_REQUIREMENTS)[number];
 
@@ -125,6 +137,8 @@ export interface Page {
   readonly markdown: string;
   /** Markdown image src → path of the file inside the package. */
   readonly assetRefs: Readonly<Record<string, string>>;
+  /** The page's reflections, in reading order (none: absent). */
+  readonly reflections?: readonly Reflection[];
   /**
    * What, besides being shown, makes the page count as viewed (none: being shown): "media-ended", once every
    * video or audio on it marked so has played to its end.

@@ -40,6 +40,7 @@ export const RUNTIME_FEATURES: readonly RuntimeFeature[] = [
   // Before the stepper: it counts the steps the draw shows.
   { id: "question-pool", uses: (_, unit) => Boolean(unit.assessment?.draw) },
   { id: "question-stepper", uses: (course, unit) => quizzesOf(unit).some((q) => isStepped(course, q)) },
+  { id: "reflections", uses: (_, unit) => unit.sessions.some((s) => s.pages.some((page) => page.reflections)) },
   { id: "sequence-drag", uses: (_, unit) => quizzesOf(unit).some((q) => q.questions.some((x) => x.type === "sequencing")) },
   { id: "tabs", uses: (_, unit) => pagesOf(unit).some(hasTabs) },
   // Also where no page waits for its media: it stops the media of a page the learner leaves.

@@ -45,7 +45,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   for (const el of all(done, "[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
   const heading = done.querySelector("h1");
   if (heading) heading.textContent = heading.dataset[standing] ?? "";
-  const score = percent(a?.best);
+  const score = percent(course, a?.best);
   setText(done, "done-sessions", say(course, "countOf", sessionsDone, sessionsCounted));
   setText(done, "done-score", score);
   setText(done, "cert-score", score);
