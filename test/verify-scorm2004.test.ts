@@ -146,7 +146,7 @@ const rules = (xml: string, files: ReadonlySet<string> = FILES): string[] => sco
 
 describe("SCORM 2004 reader", () => {
   it("is the registered standard between SCORM 1.2 and TinCan, and claims our packages alone", () => {
-    expect(STANDARDS.map((s) => s.id)).toEqual(["scorm12", "scorm2004", "tincan", "web"]);
+    expect(STANDARDS.map((s) => s.id)).toEqual(["scorm12", "scorm2004", "tincan", "cmi5", "web"]);
     for (const zip of [zips.single, zips.perSession, zips.foreign]) {
       const entries = readZip(zip);
       const text = (n: string): string | undefined => entries.get(n)?.toString("utf8");
