@@ -4,8 +4,8 @@
 // the moveOn criterion was met.
 import type { JsonObject } from "../../../lrs/index.js";
 import { poll, sleep } from "../../../net/poll.js";
-import { error, staticVerdict, table } from "../../../verify/findings.js";
-import { checkXapiStatements } from "../../common/xapi/statement-check.js";
+import { error, staticVerdict } from "../../../verify/findings.js";
+import { checkXapiStatements, xapiUnitLines } from "../../common/xapi/statement-check.js";
 import type { VerifyRules } from "../../verify-rules.js";
 import { checkCmi5Statements } from "./session-rules.js";
 import { structureFindings } from "./structure-rules.js";
@@ -58,17 +58,6 @@ export const cmi5VerifyRules: VerifyRules = {
     return { summary, findings };
   },
 
-  unitLines(units) {
-    const lines: string[] = [];
-    for (const u of units) {
-      const x = u.summary as Cmi5Summary | undefined;
-      lines.push(`${u.id} (${u.content})`);
-      if (!x) continue;
-      lines.push(`  ${x.statements} statements from the AU${x.rejectedRequests ? `, ${x.rejectedRequests} requests refused` : ""}; moveOn ${x.moveOn}: ${x.satisfied ? "met" : "not met"}`);
-      if (x.statements === 0) continue;
-      const rows = [["verb", "count"], ...Object.entries(x.byVerb).map(([verb, n]) => [verb, String(n)])];
-      lines.push(...table(rows, new Set([1])).map((l) => `  ${l}`));
-    }
-    return lines;
-  },
+  unitLines: (units) =>
+    xapiUnitLines<Cmi5Summary>(units, (x) => `${x.statements} statements from the AU${x.rejectedRequests ? `, ${x.rejectedRequests} requests refused` : ""}; moveOn ${x.moveOn}: ${x.satisfied ? "met" : "not met"}`),
 };

@@ -1,6 +1,7 @@
 // What one xAPI launch left behind in the LRS, judged once the content is gone: the statements it sent.
 import { normalizeStatement, validateStatement, type JsonObject } from "../../../lrs/index.js";
-import { error, type Finding } from "../../../verify/findings.js";
+import { error, table, type Finding } from "../../../verify/findings.js";
+import type { ReportedUnit } from "../../verify-rules.js";
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
@@ -66,4 +67,22 @@ export function checkXapiStatements(
   else if (verbs.length && verbs.at(-1) !== "terminated") findings.push(error("8.12", `'${verbs.at(-1) ?? ""}' was sent after 'terminated'; terminated must be last`));
 
   return { summary: { statements: statements.length, byVerb, rejectedRequests: rejectedRequests.length }, findings };
+}
+
+/**
+ * The report's lines for xAPI units (TinCan, cmi5): the unit, `headline` of its summary, then its statements
+ * by verb. A unit without a summary (not played) is its first line alone.
+ */
+export function xapiUnitLines<S extends XapiSummary>(units: readonly ReportedUnit[], headline: (x: S) => string): string[] {
+  const lines: string[] = [];
+  for (const u of units) {
+    const x = u.summary as S | undefined;
+    lines.push(`${u.id} (${u.content})`);
+    if (!x) continue;
+    lines.push(`  ${headline(x)}`);
+    if (x.statements === 0) continue;
+    const rows = [["verb", "count"], ...Object.entries(x.byVerb).map(([verb, n]) => [verb, String(n)])];
+    lines.push(...table(rows, new Set([1])).map((l) => `  ${l}`));
+  }
+  return lines;
 }

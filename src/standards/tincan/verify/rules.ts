@@ -1,9 +1,9 @@
 // TinCan for `coursewright verify`: tincan.xml's structure, the statements each launch sent to the LRS
 // against xAPI 1.0.3, and the report's count of them by verb.
 import { poll, sleep } from "../../../net/poll.js";
-import { staticVerdict, table } from "../../../verify/findings.js";
+import { staticVerdict } from "../../../verify/findings.js";
 import type { VerifyRules } from "../../verify-rules.js";
-import { checkXapiStatements, type XapiSummary } from "../../common/xapi/statement-check.js";
+import { checkXapiStatements, xapiUnitLines, type XapiSummary } from "../../common/xapi/statement-check.js";
 import { tincanViolations } from "./tincan-rules.js";
 
 const verbOf = (s: Readonly<Record<string, unknown>>): string => String((s["verb"] as { id?: unknown } | undefined)?.id ?? "");
@@ -32,18 +32,6 @@ export const tincanVerifyRules: VerifyRules = {
     return checkXapiStatements(probe.statements(), probe.registration, probe.refusedStatementRequests());
   },
 
-  unitLines(units) {
-    const lines: string[] = [];
-    for (const u of units) {
-      // The summaries of a TinCan package's units are the ones checkUnit made.
-      const x = u.summary as XapiSummary | undefined;
-      lines.push(`${u.id} (${u.content})`);
-      if (!x) continue;
-      lines.push(`  ${x.statements} statements in the LRS${x.rejectedRequests ? `, ${x.rejectedRequests} requests refused` : ""}`);
-      if (x.statements === 0) continue;
-      const rows = [["verb", "count"], ...Object.entries(x.byVerb).map(([verb, n]) => [verb, String(n)])];
-      lines.push(...table(rows, new Set([1])).map((l) => `  ${l}`));
-    }
-    return lines;
-  },
+  // The summaries of a TinCan package's units are the ones checkUnit made.
+  unitLines: (units) => xapiUnitLines<XapiSummary>(units, (x) => `${x.statements} statements in the LRS${x.rejectedRequests ? `, ${x.rejectedRequests} requests refused` : ""}`),
 };
