@@ -70,7 +70,7 @@ export function checkXapiStatements(
 }
 
 /**
- * The report's lines for xAPI units (TinCan, cmi5): the unit, `headline` of its summary, then its statements
+ * The report's lines for xAPI units (any xAPI-based standard): the unit, `headline` of its summary, then its statements
  * by verb. A unit without a summary (not played) is its first line alone.
  */
 export function xapiUnitLines<S extends XapiSummary>(units: readonly ReportedUnit[], headline: (x: S) => string): string[] {
