@@ -30,15 +30,21 @@ export async function compile(outdir) {
   });
   // The browser runtimes, prebuilt with the options src/runtime/bundle.ts uses (it reads them from ./runtime/).
   const runtimeOptions = JSON.parse(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
+  const { minifyRuntime } = await import("./runtime-minify.mjs");
+  const runtime = async (entry, outfile) => {
+    const built = await esbuild.build({ ...runtimeOptions, entryPoints: [entry], write: false });
+    fs.mkdirSync(path.dirname(outfile), { recursive: true });
+    fs.writeFileSync(outfile, await minifyRuntime(built.outputFiles[0].text));
+  };
   const standards = path.join(src, "standards");
   for (const id of fs.readdirSync(standards).filter((d) => fs.existsSync(path.join(standards, d, "runtime", "entry.ts")))) {
-    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(standards, id, "runtime", "entry.ts")], outfile: path.join(outdir, "runtime", `${id}.js`) });
+    await runtime(path.join(standards, id, "runtime", "entry.ts"), path.join(outdir, "runtime", `${id}.js`));
   }
   // The optional runtime features (src/runtime/features.ts), each its own script, concatenated after a
   // standard's core into the packages whose course uses them.
   const features = path.join(src, "runtime", "features");
   for (const file of fs.readdirSync(features).filter((f) => f.endsWith(".ts"))) {
-    await esbuild.build({ ...runtimeOptions, entryPoints: [path.join(features, file)], outfile: path.join(outdir, "runtime", "features", file.replace(/\.ts$/, ".js")) });
+    await runtime(path.join(features, file), path.join(outdir, "runtime", "features", file.replace(/\.ts$/, ".js")));
   }
   // The player page's script per standard (its client module with the neutral core), with the options
   // src/player/server.ts bundles it with from src/.

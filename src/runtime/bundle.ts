@@ -1,12 +1,12 @@
 // Node side of the runtime: a package's one classic script (a package may be opened from file://, where
 // module scripts fail) is its standard's core (standards/<id>/runtime/entry.ts) followed by the optional
-// features its course uses (features.ts), each a minified IIFE that registers through features-hook.ts for
+// features its course uses (features.ts), each a minified IIFE (esbuild, then terser) that registers through features-hook.ts for
 // the core to call (after the core: gzip finds more of the features' words in it). The compiled CLI (bin/coursewright.js) ships all of these prebuilt beside itself (runtime/<id>.js,
 // runtime/features/<id>.js), with the same options (bundle-options.json), so a build does not pay for
 // esbuild and only concatenates; from src/ they are bundled here.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BuildOptions } from "esbuild";
 import { PACKAGE_ROOT, RUNTIME_BUNDLE_OPTIONS, STANDARDS_SRC } from "../paths.js";
 
@@ -29,7 +29,9 @@ async function bundle(name: string): Promise<string> {
   const esbuild = await import("esbuild");
   const options = JSON.parse(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8")) as BuildOptions;
   const result = await esbuild.build({ ...options, entryPoints: [source(name)], write: false });
-  return result.outputFiles?.[0]?.text ?? "";
+  // The second pass the prebuilt scripts had (scripts/runtime-minify.mjs), so both are the same bytes.
+  const { minifyRuntime } = (await import(pathToFileURL(path.join(PACKAGE_ROOT, "scripts", "runtime-minify.mjs")).href)) as { minifyRuntime(code: string): Promise<string> };
+  return minifyRuntime(result.outputFiles?.[0]?.text ?? "");
 }
 
 function cached(name: string): Promise<string> {
