@@ -32,6 +32,15 @@ export function scorm2004Tracker(win: Window): Tracker {
     /** What the LMS already holds as final: never regressed (an LMS may keep the status of an earlier session). */
     let storedCompleted = false;
     let storedPassed = false;
+    /** A new interaction at `_count`: id first, type before the responses (408 otherwise); its prefix. */
+    const interaction = (id: string, type: string, objectiveId: string, at: Date): string => {
+      const p = `cmi.interactions.${interactions++}.`;
+      set(p + "id", id, true);
+      set(p + "type", type, true);
+      set(p + "objectives.0.id", objectiveId, true);
+      set(p + "timestamp", timestamp(at), true);
+      return p;
+    };
     return {
       /** RTE §4.2.23 cmi.suspend_data, SPM 64000: the full state always fits below that. */
       maxStateLength: SUSPEND_DATA_MAX,
@@ -87,14 +96,16 @@ export function scorm2004Tracker(win: Window): Tracker {
         if (state.length <= SUSPEND_DATA_MAX) set("cmi.suspend_data", state);
         else problem("lmsLongState", state.length, SUSPEND_DATA_MAX);
 
-        if (o.percent !== null && o.scaled !== null) {
-          // RTE §4.2.20 cmi.score: scaled is what 2004 judges by; Moodle grades from raw alone (scaled without
-          // raw grades 0), so raw/min/max always go with it. Score before status.
-          set("cmi.score.min", "0");
-          set("cmi.score.max", "100");
-          set("cmi.score.raw", String(o.percent));
-          set("cmi.score.scaled", String(o.scaled));
-        }
+        // RTE §4.2.20 cmi.score (and an objective's, §4.2.17): scaled is what 2004 judges by; Moodle grades from
+        // raw alone (scaled without raw grades 0), so raw/min/max always go with it. Score before status.
+        const score = (prefix: string): void => {
+          set(`${prefix}score.min`, "0");
+          set(`${prefix}score.max`, "100");
+          set(`${prefix}score.raw`, String(o.percent));
+          set(`${prefix}score.scaled`, String(o.scaled));
+        };
+        const scored = o.percent !== null && o.scaled !== null;
+        if (scored) score("cmi.");
         // RTE §4.2.18 cmi.progress_measure: exactly 1 when, and only when, the unit is complete.
         set("cmi.progress_measure", measure(o.progress));
         // RTE §4.2.4 cmi.completion_status, §4.2.22 cmi.success_status: two axes, each from the outcome.
@@ -118,25 +129,18 @@ export function scorm2004Tracker(win: Window): Tracker {
           set(`cmi.objectives.${n}.completion_status`, session.complete ? "completed" : "incomplete");
         }
         const a = s.progress.assessment;
-        if (a && o.percent !== null && o.scaled !== null) {
-          const n = objective(ASSESSMENT_ID);
-          set(`cmi.objectives.${n}.score.min`, "0");
-          set(`cmi.objectives.${n}.score.max`, "100");
-          set(`cmi.objectives.${n}.score.raw`, String(o.percent));
-          set(`cmi.objectives.${n}.score.scaled`, String(o.scaled));
-          set(`cmi.objectives.${n}.success_status`, a.passed ? "passed" : "failed");
-          set(`cmi.objectives.${n}.completion_status`, o.settled ? "completed" : "incomplete");
+        if (a && scored) {
+          const n = `cmi.objectives.${objective(ASSESSMENT_ID)}.`;
+          score(n);
+          set(`${n}success_status`, a.passed ? "passed" : "failed");
+          set(`${n}completion_status`, o.settled ? "completed" : "incomplete");
         }
       },
 
       /** RTE §4.2.9 cmi.interactions: appended at `_count`, id first, type before the responses (408 otherwise). */
       writeInteraction: (e) => {
         const q = e.question;
-        const p = `cmi.interactions.${interactions++}.`;
-        set(p + "id", interactionId(e.quizId, q.id), true);
-        set(p + "type", interactionType(q, e.answer), true);
-        set(p + "objectives.0.id", e.objective, true);
-        set(p + "timestamp", timestamp(e.at), true);
+        const p = interaction(interactionId(e.quizId, q.id), interactionType(q, e.answer), e.objective, e.at);
         correctPatterns(q, e.answer).forEach((pattern, k) => set(`${p}correct_responses.${k}.pattern`, pattern, true));
         set(p + "weighting", String(e.graded ? q.points : 0), true);
         set(p + "learner_response", learnerResponse(q, e.answer), true);
@@ -148,11 +152,7 @@ export function scorm2004Tracker(win: Window): Tracker {
 
       /** RTE §4.2.9.1: a reflection is a `long-fill-in` (learner_response SPM 4,000 characters), ungraded: `neutral`. */
       writeReflection: (e) => {
-        const p = `cmi.interactions.${interactions++}.`;
-        set(p + "id", reflectionInteractionId(e.reflection.id), true);
-        set(p + "type", "long-fill-in", true);
-        set(p + "objectives.0.id", e.reflection.session, true);
-        set(p + "timestamp", timestamp(e.at), true);
+        const p = interaction(reflectionInteractionId(e.reflection.id), "long-fill-in", e.reflection.session, e.at);
         set(p + "learner_response", localized(e.text, LONG_FILL_IN_MAX), true);
         set(p + "result", "neutral", true);
         set(p + "description", localized(e.reflection.prompt, DESCRIPTION_MAX), true);
