@@ -20,10 +20,12 @@ function newest(dir) {
   return t;
 }
 
+/** The current build's cli.js, and the newest source time it was compiled from (`<name> <ms>` in the pointer). */
 function current() {
   try {
-    const cli = path.join(lib, fs.readFileSync(pointer, "utf8").trim(), "cli.js");
-    return fs.existsSync(cli) ? cli : undefined;
+    const [name = "", from] = fs.readFileSync(pointer, "utf8").trim().split(" ");
+    const cli = path.join(lib, name, "cli.js");
+    return fs.existsSync(cli) ? { cli, from: Number(from) || fs.statSync(pointer).mtimeMs } : undefined;
   } catch {
     return undefined;
   }
@@ -33,14 +35,18 @@ let cli;
 if (!fs.existsSync(src)) {
   cli = path.join(lib, "package", "cli.js");
 } else {
-  cli = current();
+  const found = current();
+  cli = found?.cli;
   const inputs = () => Math.max(newest(src), ...["package.json", "package-lock.json", "scripts/compile.mjs"].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)));
-  if (!cli || inputs() > fs.statSync(pointer).mtimeMs) {
+  if (!found || inputs() > found.from) {
     const { compile } = await import(pathToFileURL(path.join(root, "scripts", "compile.mjs")).href);
     const name = `build-${Date.now().toString(36)}-${process.pid}`;
+    // The build is as new as the sources it started from: a file saved while it compiles is newer than that,
+    // so the next run compiles again instead of keeping a stale build.
+    const startedFrom = inputs();
     cli = await compile(path.join(lib, name));
     // Switch atomically: parallel runs never load a half-written build.
-    fs.writeFileSync(`${pointer}.${process.pid}`, name);
+    fs.writeFileSync(`${pointer}.${process.pid}`, `${name} ${startedFrom}`);
     fs.renameSync(`${pointer}.${process.pid}`, pointer);
     // Remove builds that are an hour old: never one a process started alongside this one may still be
     // loading chunks from (parallel first runs each compile their own).
