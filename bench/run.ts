@@ -19,6 +19,7 @@ import { measureRuntimeParts, type RuntimeParts } from "./runtime-parts.js";
 import { kib, machine, mib, msText, range, stats, table, timeNode, type Machine, type ProcessRun, type Stats } from "./measure.js";
 import { fullProgressSuspendData, pooledSuspendData, SUSPEND_DATA_LIMIT, type SuspendFigures } from "./suspend.js";
 import { writeSyntheticCourse, type SyntheticShape } from "./synthetic.js";
+import { measureWatch, type WatchResult } from "./watch.js";
 
 const CLI = "bin/coursewright.js";
 const RESULTS = path.join(PACKAGE_ROOT, "bench", "results.json");
@@ -299,6 +300,8 @@ interface Results {
   readonly suspendPool?: SuspendFigures & { readonly pool: number; readonly drawn: number };
   readonly scale: ScaleRow[];
   readonly learner: LearnerResult;
+  /** Preview's watch mode: a saved page edit to the rebuilt package served; absent before issue 14's watch work. */
+  readonly watch?: readonly WatchResult[];
   /** Absent in results written before issue 11. */
   readonly install?: InstallResult | { readonly skipped: string };
   readonly budgets: Budget[];
@@ -403,6 +406,10 @@ async function main(): Promise<number> {
     if (scormZip) unpack(path.join(dist, scormZip.package), unpacked);
     const learner = await measureLearner(unpacked, Math.max(2 * runs, 10));
 
+    // watch (issue 14): preview of a copy of the real course, one page edited and saved again and again
+    log("watch: preview of the real course, a page saved → the rebuilt package served");
+    const watch = [await measureWatch(tmp, Math.max(2 * runs, 10), false), await measureWatch(tmp, Math.max(2 * runs, 10), true)];
+
     // install (issue 11 §1): the packed tarball into an empty folder, warm npm cache
     log("install: npm pack, then npm i -D <tarball> into an empty folder (warm cache)");
     let install: InstallResult | { skipped: string };
@@ -424,6 +431,7 @@ async function main(): Promise<number> {
       budget(`1,000-page course, suspend_data as stored at full progress (${big?.suspend.storedForm ?? "?"} form)`, big?.suspend.stored ?? null, SUSPEND_DATA_LIMIT, "chars"),
       budget("200-question pool, 20 drawn, suspend_data full form at full progress (largest draw)", suspendPool.full, SUSPEND_DATA_LIMIT, "chars"),
       budget("first page interactive from SCO launch (median)", "skipped" in learner ? null : learner.interactiveFromFrameStart.median, 150, "ms"),
+      ...watch.map((w) => budget(`watch: page saved → rebuilt package served, ${w.label} (median)`, w.saveToServed.median, 30, "ms")),
       budget("LMSCommit calls per page turn", "skipped" in learner ? null : learner.commitsPerTurn, 1, "commits"),
       budget("build-only install of the packed tarball, warm cache (npm i -D)", "skipped" in install ? null : install.ms, 20_000, "ms"),
       budget("build-only install, node_modules size (du)", "skipped" in install ? null : install.installedBytes, 40 * 1024 * 1024, "bytes"),
@@ -444,6 +452,7 @@ async function main(): Promise<number> {
       suspendPool,
       scale,
       learner,
+      watch,
       install,
       budgets,
     };
@@ -608,6 +617,16 @@ function report(r: Results): string {
     out.push(`  SCO frame timeline (median ms from LMS page navigation start): ${Object.entries(l.timeline).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);
     out.push(`  launch: ${l.launchCalls} SCORM calls, ${l.launchCommits} LMSCommit; per page turn (${l.pageTurns} turns × ${l.interactiveFromLaunch.runs.length} launches): ${l.callsPerTurn.toFixed(1)} calls, ${l.setValuesPerTurn.toFixed(1)} LMSSetValue, ${l.commitsPerTurn.toFixed(2)} LMSCommit`);
     out.push(`  browser: ${l.browser}`);
+  }
+
+  if (r.watch) {
+    out.push("\nwatch — preview of a copy of the real course (SCORM 1.2): one page file written, until preview serves the rebuilt package");
+    out.push(
+      table(
+        ["", "saved → served, median", "min–max", "the rebuild alone, median"],
+        r.watch.map((w) => [`${w.label} (${w.page})`, msText(w.saveToServed.median), range(w.saveToServed), msText(w.rebuild.median)]),
+      ),
+    );
   }
 
   if (r.install) {

@@ -28,12 +28,18 @@ export interface BuildOptions {
   /** `--target` names, or the standards themselves (a standard being written, before its registry line). */
   readonly targets: readonly (string | Standard)[];
   readonly scoPerSession?: boolean;
+  /**
+   * `folder`: each package only as the folder an LMS unpacks it into, no zip (preview serves it: an edit is
+   * on screen without deflating and inflating the whole package). Default `zip`.
+   */
+  readonly form?: "zip" | "folder";
   /** One call per pipeline step, for progress output. */
   readonly onStep?: (step: string, detail: string) => void;
 }
 
 export interface PackageReport {
   readonly target: string;
+  /** The zip's name in the output folder; with `form: "folder"`, the folder's. */
   readonly file: string;
   readonly bytes: number;
   readonly entries: number;
@@ -60,25 +66,30 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
   const templates = loadTemplates(BUILTIN_TEMPLATES, path.join(course.contentDir, "templates"));
   step("templates", `${templates.files.length} files (${ms(performance.now() - t0)})`);
 
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coursewright-"));
+  // Folders are written beside where they go (renamed in, never copied across disks); zips in the system's.
+  const folderOnly = options.form === "folder";
+  if (folderOnly) fs.mkdirSync(options.outDir, { recursive: true });
+  const tmp = fs.mkdtempSync(folderOnly ? path.join(options.outDir, ".partial-") : path.join(os.tmpdir(), "coursewright-"));
   try {
     const built: Built[] = [];
     for (const target of targets) {
-      built.push(await buildTarget(course, target, templates, { scoPerSession: Boolean(options.scoPerSession) }, tmp, step));
+      built.push(await buildTarget(course, target, templates, { scoPerSession: Boolean(options.scoPerSession) }, tmp, step, folderOnly));
     }
     checkOutDir(options.outDir); // again: it may have changed while building
-    for (const { report } of built) {
+    for (const { report, tmpFile } of built) {
       const dest = path.join(options.outDir, report.file);
-      if (fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) throw new BuildInputError(`${dest}: is a folder, so the package cannot be written there; move it away`);
+      if (tmpFile && fs.statSync(dest, { throwIfNoEntry: false })?.isDirectory()) throw new BuildInputError(`${dest}: is a folder, so the package cannot be written there; move it away`);
       const folder = report.folder && path.join(options.outDir, report.folder.name);
       if (folder && fs.statSync(folder, { throwIfNoEntry: false })?.isFile()) throw new BuildInputError(`${folder}: is a file, so the unpacked package cannot be written there; move it away`);
     }
     fs.mkdirSync(options.outDir, { recursive: true });
     return built.map(({ report, tmpFile, tmpFolder }) => {
-      const dest = path.join(options.outDir, report.file);
-      const staging = `${dest}.partial-${process.pid}`;
-      moveOrCopy(tmpFile, staging);
-      fs.renameSync(staging, dest); // atomic within the output folder
+      if (tmpFile) {
+        const dest = path.join(options.outDir, report.file);
+        const staging = `${dest}.partial-${process.pid}`;
+        moveOrCopy(tmpFile, staging);
+        fs.renameSync(staging, dest); // atomic within the output folder
+      }
       if (report.folder && tmpFolder) replaceFolder(tmpFolder, path.join(options.outDir, report.folder.name));
       return report;
     });
@@ -89,7 +100,8 @@ export async function build(options: BuildOptions): Promise<PackageReport[]> {
 
 interface Built {
   readonly report: PackageReport;
-  readonly tmpFile: string;
+  /** The zip in the temporary folder (none with `form: "folder"`). */
+  readonly tmpFile?: string;
   /** The unpacked package in the temporary folder, for a standard that is also written unpacked. */
   readonly tmpFolder?: string;
 }
@@ -145,6 +157,7 @@ async function buildTarget(
   options: PackageOptions,
   tmp: string,
   step: (step: string, detail: string) => void,
+  folderOnly = false,
 ): Promise<Built> {
   const started = performance.now();
   let t0 = started;
@@ -173,10 +186,16 @@ async function buildTarget(
   const shared = files.map((f) => f.path).filter((p) => !unitFiles.has(p)).sort();
   files.push(...packager.controlFiles(course, builtUnits, shared));
   const name = packager.zipName(course, options);
+  const folderName = name.replace(/\.zip$/, "");
+  if (folderOnly) {
+    const folder = writeFolder(files, path.join(tmp, folderName));
+    step("package", `${folderName}/: ${files.length} files, ${kb(folder.bytes)} (${ms(performance.now() - t0)})`);
+    return { report: { target: target.id, file: folderName, bytes: folder.bytes, entries: files.length, ms: performance.now() - started, folder: { name: folderName, bytes: folder.bytes } }, tmpFolder: folder.dir };
+  }
   const tmpFile = path.join(tmp, name);
   await writeZip(files, tmpFile);
   const bytes = fs.statSync(tmpFile).size;
-  const folder = packager.unpacked ? writeFolder(files, path.join(tmp, name.replace(/\.zip$/, ""))) : undefined;
+  const folder = packager.unpacked ? writeFolder(files, path.join(tmp, folderName)) : undefined;
   const beside = folder ? `, and the folder ${path.basename(folder.dir)}/ (${kb(folder.bytes)})` : "";
   step("package", `${name}: ${files.length} files, ${kb(bytes)}${beside} (${ms(performance.now() - t0)})`);
   const report = { target: target.id, file: name, bytes, entries: files.length, ms: performance.now() - started };

@@ -56,8 +56,23 @@ describe("template cache", () => {
     const entry = JSON.parse(fs.readFileSync(entryOf(text), "utf8")) as { key: string; spec: string };
     expect(entry.key).toBe(templateKey(text));
     // The next load takes the compiled form from the cache: an entry planted under that key is what renders.
+    // (Another file beside it makes it another set of templates: the same set is kept whole in the process, below.)
     fs.writeFileSync(entryOf(text), JSON.stringify({ ...entry, spec: entry.spec.replace("first ", "from the cache ") }));
+    write(path.join(course, "templates", "partials", "unused.hbs"), "<p>unused</p>");
     expect(render()).toBe("<main><p>from the cache Ada</p></main>");
+  });
+
+  it("keeps a loaded set whole in the process while its files and their bytes stay the same", () => {
+    override("<p>kept {{name}}</p>");
+    const first = loadTemplates(builtin, path.join(course, "templates"), course);
+    expect(loadTemplates(builtin, path.join(course, "templates"), course)).toBe(first);
+    override("<p>kept, edited {{name}}</p>");
+    const edited = loadTemplates(builtin, path.join(course, "templates"), course);
+    expect(edited).not.toBe(first);
+    expect(edited.renderLayout({ name: "Ada" })).toBe("<main><p>kept, edited Ada</p></main>");
+    // Same bytes again, even at a new modification time: the set kept for them.
+    override("<p>kept {{name}}</p>");
+    expect(loadTemplates(builtin, path.join(course, "templates"), course)).toBe(first);
   });
 
   it("compiles an author's changed template again instead of using the cached one", () => {

@@ -7,6 +7,7 @@ import { addAsset, isUrl, resolveCourseFile } from "./course-file.js";
 import { LINKED_EXTENSIONS } from "./file-type.js";
 import type { MediaContext } from "./blocks/media-check.js";
 import { createMarkdown } from "./markdown-dialect.js";
+import { TextMemo } from "../text-memo.js";
 
 const inlineParser = createMarkdown({ html: true });
 
@@ -38,14 +39,19 @@ export function pageFileLinks(tokens: readonly Token[], ctx: MediaContext, lineA
  * links are checked and packaged only on pages, so a quiz names it as a mistake instead of shipping a broken link.
  */
 export function courseFileLinkIn(text: string): string | undefined {
-  for (const t of inlineParser.parseInline(text, {})) {
-    for (const c of t.children ?? []) {
-      const href = c.type === "link_open" ? (c.attrGet("href") ?? "") : "";
-      if (isCourseFileLink(href)) return href;
+  // A link that can name a file is written with brackets (`[text](file)`, `[text][ref]`); an autolink `<…>` has a scheme.
+  if (!text.includes("[")) return undefined;
+  return linksIn.get(text, () => {
+    for (const t of inlineParser.parseInline(text, {})) {
+      for (const c of t.children ?? []) {
+        const href = c.type === "link_open" ? (c.attrGet("href") ?? "") : "";
+        if (isCourseFileLink(href)) return href;
+      }
     }
-  }
-  return undefined;
+    return "";
+  }) || undefined;
 }
+const linksIn = new TextMemo<string>(8_192);
 
 /** The first link to a file of the course in any text of `q`. */
 export function questionFileLink(q: Question): string | undefined {

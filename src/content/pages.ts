@@ -13,8 +13,10 @@ import { pageMedia } from "./blocks/media-check.js";
 import { pageFileLinks } from "./file-links.js";
 import { IDENTIFIER } from "./schemas.js";
 import { didYouMean, nearestName } from "./suggest.js";
+import { TextMemo } from "../text-memo.js";
 
 const validator = createMarkdown({ html: true });
+const parsedBodies = new TextMemo<{ readonly tokens: Token[]; readonly env: BlockEnv }>(4_096);
 const EXPLICIT_ID = /\s*\{#([^}]*)\}\s*$/;
 const IMAGE_FILE_NAME = /^[^\s/\\]+\.(?:png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$/i;
 const DECORATIVE = "decorative";
@@ -50,8 +52,12 @@ interface PageContext {
 }
 
 export function splitPages(body: string, ctx: PageContext): Page[] {
-  const env: BlockEnv = {};
-  const tokens = validator.parse(body, env);
+  // The tokens of a body are a pure function of its text, kept for the next build of a long-lived process
+  // (text-memo.ts); everything below reads them and never changes them.
+  const { tokens, env } = parsedBodies.get(body, () => {
+    const env: BlockEnv = {};
+    return { tokens: validator.parse(body, env), env };
+  });
   // What the blocks (tabs, accordion, reveal, …) found wrong while parsing, at its line in the file.
   for (const p of env.blockProblems ?? []) ctx.problems.add(ctx.file, ctx.bodyLine + p.line0, p.message);
   const lines = body.split("\n");

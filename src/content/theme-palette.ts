@@ -16,6 +16,14 @@ export function toHex(c: Rgb): string {
 
 /** Relative luminance, WCAG 2.1 definition (https://www.w3.org/TR/WCAG21/#dfn-relative-luminance). */
 export function luminance(hex: string): number {
+  // Deriving a palette tries many shades; each colour's figure is worked out once per process.
+  let known = luminances.get(hex);
+  if (known === undefined) luminances.set(hex, (known = computeLuminance(hex)));
+  return known;
+}
+const luminances = new Map<string, number>();
+
+function computeLuminance(hex: string): number {
   const lin = (v: number): number => {
     const s = v / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

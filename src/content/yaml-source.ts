@@ -2,6 +2,9 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import type { ProblemList } from "./errors.js";
 import { describeChar, findNonXmlChar } from "./read-text.js";
+import { TextMemo } from "../text-memo.js";
+
+const parsed = new TextMemo<{ readonly doc: Document; readonly counter: LineCounter; readonly escaped?: { offset: number; codePoint: number } }>(8_192);
 
 /** Alias uses allowed when building values: far above any course, far below a "billion laughs" expansion. */
 const MAX_ALIAS_COUNT = 100;
@@ -22,8 +25,21 @@ export interface YamlSource {
  * Returns undefined when the YAML is not well-formed.
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, firstLine = 1): YamlSource | undefined {
-  const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // A well-formed text's syntax tree is kept for the next build of a long-lived process (text-memo.ts); the
+  // values are built from it afresh each time (doc.toJS below), so no caller ever shares them.
+  const { doc, counter, escaped } = parsed.get(text, () => {
+    const counter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    // YAML 1.2 §5.7 escapes (`"\x01"`, `"\uD800"`) reach characters the file itself cannot hold; XML 1.0 §2.2 allows none of them.
+    let escaped: { offset: number; codePoint: number } | undefined;
+    visit(doc, {
+      Scalar(_, node) {
+        const found = typeof node.value === "string" ? findNonXmlChar(node.value) : undefined;
+        if (found && !escaped && node.range) escaped = { offset: node.range[0], codePoint: found.codePoint };
+      },
+    });
+    return { doc, counter, escaped };
+  }, (p) => p.doc.errors.length === 0 && !p.escaped);
   const errors = doc.errors;
   const first = errors[0];
   if (first) {
@@ -45,17 +61,9 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
     return isNode(key?.key) && key.key.range ? counter.linePos(key.key.range[0]).line + firstLine - 1 : lineOf(path);
   };
   const at = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
-  // YAML 1.2 §5.7 escapes (`"\x01"`, `"\uD800"`) reach characters the file itself cannot hold; XML 1.0 §2.2 allows none of them.
-  let bad: { line: number; column: number; message: string } | undefined;
-  visit(doc, {
-    Scalar(_, node) {
-      const found = typeof node.value === "string" ? findNonXmlChar(node.value) : undefined;
-      if (!found || bad || !node.range) return;
-      bad = { line: at(node.range[0]), column: counter.linePos(node.range[0]).col, message: `${describeChar(found.codePoint)}, written as an escape in this text, is not allowed in course text; delete it` };
-    },
-  });
-  if (bad) {
-    problems.addProblem({ file, ...bad });
+  if (escaped) {
+    const { offset, codePoint } = escaped;
+    problems.addProblem({ file, line: at(offset), column: counter.linePos(offset).col, message: `${describeChar(codePoint)}, written as an escape in this text, is not allowed in course text; delete it` });
     return undefined;
   }
   let data: unknown;

@@ -57,8 +57,16 @@ export function planUnits(course: Course, perSession: boolean): Unit[] {
  * activity names): numbered, because two sessions may share a title ("Review and Evaluation", twice).
  */
 export function sessionTitle(course: Pick<Course, "sessions" | "language" | "locale">, session: Session): string {
-  const label = localText(course, "sessionLabel", new Intl.NumberFormat(course.language).format(course.sessions.indexOf(session) + 1));
+  const label = localText(course, "sessionLabel", numberFormat(course.language).format(course.sessions.indexOf(session) + 1));
   return localText(course, "sessionHeading", label, session.title);
+}
+
+/** One formatter per language: making one costs far more than formatting with it. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string): Intl.NumberFormat {
+  let format = formats.get(language);
+  if (!format) formats.set(language, (format = new Intl.NumberFormat(language)));
+  return format;
 }
 
 /** How the LMS or LRS describes the final assessment, in the course's language. */

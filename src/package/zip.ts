@@ -3,8 +3,10 @@
 // was the largest part of the CLI's bundled code, parsed on every start for a few dozen lines of format.
 // The layout is APPNOTE.TXT 6.3.x (PKWARE's ZIP File Format Specification): §4.3.7 local file header,
 // §4.3.9 data descriptor, §4.3.12 central directory header, §4.3.16 end of central directory record.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import zlib from "node:zlib";
+import { TextMemo } from "../text-memo.js";
 
 export interface PackageFile {
   /** Path inside the package, `/`-separated, relative. */
@@ -25,6 +27,16 @@ const EXTERNAL_ATTRIBUTES = ((0o100000 | 0o644) << 16) | 0x20;
 /** No ZIP64 (§4.4.1.4): a package is far below 4 GB and 65,535 files; beyond that the build stops. */
 const MAX_32 = 0xffffffff;
 
+/**
+ * Level-9 raw deflate of `data`, once per process for the same bytes: every target of a build packs the same
+ * stylesheet, images and schema files (found by their SHA-1, which the build computes far faster than it deflates).
+ */
+function deflated(data: Buffer): Buffer {
+  if (data.length < 4096) return zlib.deflateRawSync(data, { level: 9 });
+  return deflates.get(`${crypto.createHash("sha1").update(data).digest("hex")}:${data.length}`, () => zlib.deflateRawSync(data, { level: 9 }));
+}
+const deflates = new TextMemo<Buffer>(256);
+
 export async function writeZip(files: readonly PackageFile[], outFile: string): Promise<void> {
   const seen = new Set<string>();
   for (const f of files) {
@@ -43,7 +55,7 @@ export async function writeZip(files: readonly PackageFile[], outFile: string): 
     const flags = FLAG_DATA_DESCRIPTOR | (name.length !== f.path.length ? FLAG_UTF8 : 0);
     // An empty file is stored: deflate would make 2 bytes of nothing.
     const method = f.data.length === 0 ? STORED : DEFLATED;
-    const body = method === DEFLATED ? zlib.deflateRawSync(f.data, { level: 9 }) : f.data;
+    const body = method === DEFLATED ? deflated(f.data) : f.data;
     const crc = zlib.crc32(f.data) >>> 0;
     if (offset > MAX_32 || body.length > MAX_32 || f.data.length > MAX_32) throw new Error(`${f.path}: too large for a package (4 GB at most)`);
 

@@ -7,6 +7,7 @@ import { detectPackage } from "../standards/detect.js";
 import type { PackageUnits } from "../standards/reader.js";
 import type { Simulation } from "../standards/simulation.js";
 import type { Standard } from "../standards/standard.js";
+import { TextMemo } from "../text-memo.js";
 
 export type { LaunchUnit } from "../standards/reader.js";
 
@@ -14,6 +15,8 @@ export interface PackageInfo extends PackageUnits {
   readonly standard: Standard;
   readonly simulation: Simulation;
 }
+
+const readUnits = new TextMemo<PackageUnits>(16);
 
 export function readPackage(dir: string): PackageInfo {
   const names = fs
@@ -28,7 +31,9 @@ export function readPackage(dir: string): PackageInfo {
   if (!standard.simulation) throw new Error(`the player has no LMS for ${standard.title} packages`);
   let units: PackageUnits;
   try {
-    units = reader.units(text(recognised.control) ?? "");
+    // An edit of a page leaves the control file as it was: preview's rebuilds read it once (text-memo.ts).
+    const control = text(recognised.control) ?? "";
+    units = readUnits.get(`${standard.id}\0${control}`, () => reader.units(control));
   } catch (err) {
     throw new Error(`${recognised.control} cannot be read: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }

@@ -1,4 +1,4 @@
-// The preview server: builds the course, unpacks the package as an LMS would, and serves it in the LMS-like
+// The preview server: builds the course as the folder an LMS unpacks a package into, and serves it in the LMS-like
 // player with the tracking panel and the standard's simulated LMS (a file-backed development LRS where it
 // plays against an LRS).
 // The attempt is a JSON file in the state folder, so close-and-resume works across reloads and restarts.
@@ -53,17 +53,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const contentDir = path.resolve(options.contentDir);
   const workspace = new Workspace(stateDir, options.target.id);
 
-  const buildAndUnpack = async (): Promise<{ dir: string; detail: string }> => {
-    const [report] = await build({
-      contentDir,
-      outDir: workspace.distDir,
-      targets: [options.target],
-      scoPerSession: Boolean(options.scoPerSession),
-    });
-    if (!report) throw new Error("the build produced no package");
-    const dir = workspace.unpack(path.join(workspace.distDir, report.file));
-    return { dir, detail: `${report.file}: ${report.entries} files, ${(report.bytes / 1024).toFixed(1)} KB` };
+  /** Builds the package as its folder (no zip to deflate and unpack again); its build folder is the package's parent. */
+  const buildPackage = async (): Promise<{ dir: string; detail: string }> => {
+    const outDir = workspace.nextBuild();
+    try {
+      const [report] = await build({ contentDir, outDir, targets: [options.target], scoPerSession: Boolean(options.scoPerSession), form: "folder" });
+      if (!report) throw new Error("the build produced no package");
+      return { dir: path.join(outDir, report.file), detail: `${report.file}/: ${report.entries} files, ${(report.bytes / 1024).toFixed(1)} KB` };
+    } catch (err) {
+      workspace.remove(outDir);
+      throw err;
+    }
   };
+  /** A build's folder, once nothing serves its package. */
+  const discard = (dir: string): void => workspace.remove(path.dirname(dir));
 
   let lrs: RunningLrs | undefined;
   let player: PlayerServer | undefined;
@@ -71,7 +74,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const attemptFile = path.join(stateDir, `attempt-${options.target.id}.json`);
   try {
     const started = performance.now();
-    const first = await buildAndUnpack();
+    const first = await buildPackage();
     current = first.dir;
     log(`built ${first.detail} in ${Math.round(performance.now() - started)} ms`);
     if (options.target.simulation?.needsLrs) lrs = await startPreviewLrs({ dbFile: path.join(stateDir, "lrs.sqlite") });
@@ -99,14 +102,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     log(`${reason}: rebuilding…`);
     let next: string | undefined;
     try {
-      next = (await buildAndUnpack()).dir;
+      next = (await buildPackage()).dir;
       if (closed) {
-        workspace.remove(next);
+        discard(next);
         return false;
       }
       server.setPackage(next);
     } catch (err) {
-      if (next) workspace.remove(next);
+      if (next) discard(next);
       if (err instanceof ContentError) {
         const n = err.problems.length;
         error(`error: the course has ${n} problem${n === 1 ? "" : "s"}; still serving the last good build:\n${err.message}`);
@@ -118,7 +121,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const old = current;
     current = next;
     server.notifyReload();
-    workspace.remove(old);
+    workspace.removeLater(path.dirname(old));
     log(`rebuilt in ${Math.round(performance.now() - started)} ms; the page reloads and keeps the attempt`);
     return true;
   };

@@ -4,7 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 export interface WatchOptions {
-  /** Quiet time before reporting, in ms (default 150). */
+  /**
+   * Quiet time before reporting, in ms (default 10): an editor's save is a burst of events well within it, and a
+   * change that comes while a rebuild runs starts one more after it (preview.ts), so a longer wait only delays.
+   */
   readonly debounceMs?: number;
   /** Files to leave out (absolute paths), e.g. preview's own state folder when it sits inside a watched one. */
   readonly ignore?: (file: string) => boolean;
@@ -17,7 +20,7 @@ export interface Watcher {
 }
 
 export function watchFolders(dirs: readonly string[], onChange: (files: string[]) => void, options: WatchOptions = {}): Watcher {
-  const debounceMs = options.debounceMs ?? 150;
+  const debounceMs = options.debounceMs ?? 10;
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;

@@ -1,18 +1,15 @@
 // Preview's folders under the state dir (default .coursewright/): one run folder per running preview
-// (`run-<target>-<pid>`) holding the built zip and each unpacked build. The attempt file and the LRS database
+// (`run-<target>-<pid>`) holding each build (`build-<n>/`, the package as the folder an LMS unpacks it into). The attempt file and the LRS database
 // sit beside the run folders and outlive them; the run folder is removed when preview stops, and a run
 // folder left by a preview that was killed is removed by the next one.
 import fs from "node:fs";
 import path from "node:path";
-import { readZip } from "../package/read-zip.js";
 
 const RUN_FOLDER = /^run-[a-z0-9-]+-(\d+)$/;
 
 export class Workspace {
   readonly runDir: string;
-  /** Where build() writes the zip. */
-  readonly distDir: string;
-  private unpacked = 0;
+  private builds = 0;
 
   constructor(
     readonly stateDir: string,
@@ -21,26 +18,26 @@ export class Workspace {
     fs.mkdirSync(stateDir, { recursive: true });
     removeStaleRuns(stateDir);
     this.runDir = path.join(stateDir, `run-${target}-${process.pid}`);
-    this.distDir = path.join(this.runDir, "dist");
     fs.rmSync(this.runDir, { recursive: true, force: true });
-    fs.mkdirSync(this.distDir, { recursive: true });
+    fs.mkdirSync(this.runDir, { recursive: true });
   }
 
-  /** Unpacks `zip` into a new folder (as an LMS does on import) and returns it. */
-  unpack(zip: string): string {
-    const dir = path.join(this.runDir, `package-${++this.unpacked}`);
+  /** A new, empty folder for the next build (the one before it is served until this one is ready). */
+  nextBuild(): string {
+    const dir = path.join(this.runDir, `build-${++this.builds}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    for (const [name, data] of readZip(zip)) {
-      const file = path.resolve(dir, ...name.split("/"));
-      if (!file.startsWith(dir + path.sep)) throw new Error(`${zip}: entry ${name} points outside the package`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, data);
-    }
     return dir;
   }
 
   remove(dir: string): void {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** Removes `dir` in the background: a served rebuild does not wait for the old build's files to go. */
+  removeLater(dir: string): void {
+    fs.promises.rm(dir, { recursive: true, force: true }).catch(() => {
+      /* gone with the run folder, or left for the next preview's clean-up */
+    });
   }
 
   dispose(): void {

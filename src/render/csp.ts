@@ -38,6 +38,11 @@ const FETCHING: Record<string, readonly string[]> = {
   link: ["href"],
 };
 
+/** Tags whose attributes are always read: charset metas, the fetching ones, raw-text elements (a script's src and type). */
+const SCANNED_TAGS = new Set(["meta", ...Object.keys(FETCHING), ...RAW_TEXT]);
+/** What an attribute list must hold to matter to the scan below: an `on…` name, `style`, a scheme, or a reference. */
+const MAYBE_RELEVANT = /\bon[a-z]|style|:|&/i;
+
 const URL_ATTRS = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster"]);
 
 /** HTML §4.12.1.1: a `type` that is not JavaScript, "module" or "importmap" makes a data block, never run. */
@@ -94,7 +99,11 @@ function scan(html: string, options: CspOptions): Scan {
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
     const name = m[1]?.toLowerCase();
     if (!name) continue; // a comment
-    const attrs = attributes(m[2] ?? "");
+    const source = m[2] ?? "";
+    // Most tags (a paragraph, a list item, a span with a class) hold nothing the policy looks at: no handler
+    // name, no style, no URL scheme, no character reference that could spell one; their attributes are not decoded.
+    if (!SCANNED_TAGS.has(name) && !MAYBE_RELEVANT.test(source)) continue;
+    const attrs = attributes(source);
     if (name === "meta" && (attrs.has("charset") || /charset=/i.test(attrs.get("content") ?? ""))) {
       out += html.slice(from, m.index);
       from = TAG.lastIndex + (html[TAG.lastIndex] === "\n" ? 1 : 0);

@@ -4,6 +4,7 @@ import type { Page } from "../model/course.js";
 import type Token from "markdown-it/lib/token.mjs";
 import { createMarkdown, parseCalloutInfo } from "../content/markdown-dialect.js";
 import type { Words } from "./words.js";
+import { TextMemo } from "../text-memo.js";
 
 const md = createMarkdown({ html: false });
 
@@ -79,32 +80,29 @@ md.renderer.rules.container_callout_open = (tokens, idx, options, env: { words?:
  * `domId`: the page's id in the unit, which starts the ids its blocks write (tabs).
  */
 export function renderPage(page: Page, words?: Words, domId?: string): string {
-  // Every target of a build renders the same pages: each is rendered once (a pure function of these inputs).
-  const done = renderedPages.get(page) ?? [];
-  const same = done.find((r) => r.markdown === page.markdown && r.refs === page.assetRefs && r.words === words && r.domId === domId);
-  if (same) return same.html;
-  const html = md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}), ...(domId ? { idPrefix: domId } : {}) });
-  renderedPages.set(page, [...done, { markdown: page.markdown, refs: page.assetRefs, words, domId, html }]);
-  return html;
+  // A pure function of these inputs: every target of a build, and the next build of a long-lived process
+  // (preview's watch mode) for every page whose text did not change, renders it once (text-memo.ts).
+  const key = [page.markdown, JSON.stringify(page.assetRefs), words?.key ?? "", domId ?? ""].join("\0");
+  return renderedPages.get(key, () => md.render(page.markdown, { refs: page.assetRefs, ...(words ? { words } : {}), ...(domId ? { idPrefix: domId } : {}) }));
 }
-const renderedPages = new WeakMap<Page, { markdown: string; refs: Page["assetRefs"]; words: Words | undefined; domId: string | undefined; html: string }[]>();
+const renderedPages = new TextMemo<string>(8_192);
 
 /** Inline Markdown (question prompts, choices, feedback): emphasis and code, no blocks. */
 export function renderInline(text: string): string {
-  let html = renderedInline.get(text);
-  if (html === undefined) {
-    if (renderedInline.size >= 10_000) renderedInline.clear(); // a long preview session keeps no more
-    renderedInline.set(text, (html = md.renderInline(text, {})));
-  }
-  return html;
+  return renderedInline.get(text, () => md.renderInline(text, {}));
 }
-const renderedInline = new Map<string, string>();
+const renderedInline = new TextMemo<string>(10_000);
 
 /**
  * Plain text of inline Markdown (tracking descriptions, aria-labels): the text of the tokens the page
  * renders, so `UPPER_SNAKE_CASE`, a blank `___` or an escaped `\*` stay as the learner sees them.
  */
 export function plainText(text: string): string {
+  return plainTexts.get(text, () => textOf(text));
+}
+const plainTexts = new TextMemo<string>(10_000);
+
+function textOf(text: string): string {
   const out: string[] = [];
   for (const block of md.parseInline(text, {})) {
     for (const t of block.children ?? []) {

@@ -2,6 +2,7 @@
 // putting a file of the same name under content/templates/. Every template is checked when loaded
 // (syntax, unknown helpers, partials that do not exist) and rendering errors name the template, so an
 // author never sees a Handlebars stack trace.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
@@ -13,6 +14,7 @@ import { didYouMean, nearestName } from "../content/suggest.js";
 import { cachedTemplate, KNOWN_HELPERS, storeTemplate, templateKey, templateOf, templateOrUndefined } from "./template-cache.js";
 import { precompileTemplate } from "./template-precompile.js";
 import { Words, type Arg, type Markup } from "./words.js";
+import { TextMemo } from "../text-memo.js";
 
 export interface TemplateSet {
   renderLayout(view: object): string;
@@ -72,7 +74,16 @@ export function loadTemplates(builtinDir: string, overrideDir?: string, courseDi
     }
   }
   problems.throwIfAny();
+  // The same files with the same bytes give the same set: a long-lived process (preview's watch mode) keeps it.
+  const signature = crypto.createHash("sha256");
+  for (const [rel, file] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) signature.update(`${rel}\0${file}\0`).update(fs.readFileSync(file)).update("\0");
+  const key = signature.digest("hex");
+  return loadedSets.get(key, () => compileSet(builtinDir, chosen, problems));
+}
 
+const loadedSets = new TextMemo<TemplateSet>(8);
+
+function compileSet(builtinDir: string, chosen: ReadonlyMap<string, string>, problems: ProblemList): TemplateSet {
   const hbs = Handlebars.create();
   const strings = readLocale(SOURCE_LOCALE);
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);

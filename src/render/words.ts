@@ -43,6 +43,12 @@ export class Words {
     return words;
   }
 
+  private identity?: string;
+  /** What these words are (language, direction, every string), for memos of what is rendered with them. */
+  get key(): string {
+    return (this.identity ??= JSON.stringify([this.language, this.dir, this.strings]));
+  }
+
   has(key: string): boolean {
     return key in this.strings;
   }

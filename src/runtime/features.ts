@@ -7,6 +7,7 @@ import { createMarkdown } from "../content/markdown-dialect.js";
 import type { Course, Page, Quiz } from "../model/course.js";
 import type { Unit } from "../model/units.js";
 import { isStepped } from "../render/view-model.js";
+import { TextMemo } from "../text-memo.js";
 
 export interface RuntimeFeature {
   /** Its script: src/runtime/features/<id>.ts. */
@@ -21,18 +22,14 @@ const quizzesOf = (unit: Unit): Quiz[] => [...unit.sessions.flatMap((s) => (s.ch
 const pagesOf = (unit: Unit): Page[] => unit.sessions.flatMap((s) => s.pages);
 
 let dialect: MarkdownIt | undefined;
-const tabbed = new WeakMap<Page, boolean>();
+const tabbed = new TextMemo<boolean>(4_096);
 /**
  * The page has a `::: tabs` block, as the course's Markdown dialect reads it. Parsed only when its text has
- * such a marker anywhere (a page without cannot have one), so a build of many pages pays nothing for it.
+ * such a marker anywhere (a page without cannot have one), so a build of many pages pays nothing for it; kept by text for the next build of a long-lived process.
  */
 function hasTabs(page: Page): boolean {
-  let found = tabbed.get(page);
-  if (found === undefined) {
-    found = /:{3,}[ \t]*tabs(?![\w-])/.test(page.markdown) && findBlocks((dialect ??= createMarkdown({ html: false })).parse(page.markdown, {}), "tabs").length > 0;
-    tabbed.set(page, found);
-  }
-  return found;
+  const { markdown } = page;
+  return /:{3,}[ \t]*tabs(?![\w-])/.test(markdown) && tabbed.get(markdown, () => findBlocks((dialect ??= createMarkdown({ html: false })).parse(markdown, {}), "tabs").length > 0);
 }
 
 /** In the order their scripts go into a package (fixed, so a build is byte for byte repeatable). */
