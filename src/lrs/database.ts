@@ -7,6 +7,13 @@ import type Database from "better-sqlite3";
 
 export type Db = Database.Database;
 
+/** What every document table (document-store.ts) holds after its key. */
+const DOCUMENT_COLUMNS = `
+  content      BLOB NOT NULL,
+  content_type TEXT NOT NULL,
+  etag         TEXT NOT NULL,                      -- SHA-1 hex of content, unquoted
+  updated      TEXT NOT NULL,`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS statements (
   id                   TEXT PRIMARY KEY,          -- lower-case UUID
@@ -47,11 +54,7 @@ CREATE TABLE IF NOT EXISTS state_documents (
   activity_id  TEXT NOT NULL,
   agent_key    TEXT NOT NULL,
   registration TEXT NOT NULL DEFAULT '',           -- '' = no registration (NULLs would not be unique)
-  state_id     TEXT NOT NULL,
-  content      BLOB NOT NULL,
-  content_type TEXT NOT NULL,
-  etag         TEXT NOT NULL,                      -- SHA-1 hex of content, unquoted
-  updated      TEXT NOT NULL,
+  state_id     TEXT NOT NULL,${DOCUMENT_COLUMNS}
   PRIMARY KEY (activity_id, agent_key, registration, state_id)
 );
 `;
