@@ -57,6 +57,12 @@ CREATE TABLE IF NOT EXISTS state_documents (
   state_id     TEXT NOT NULL,${DOCUMENT_COLUMNS}
   PRIMARY KEY (activity_id, agent_key, registration, state_id)
 );
+
+CREATE TABLE IF NOT EXISTS agent_profiles (
+  agent_key    TEXT NOT NULL,
+  profile_id   TEXT NOT NULL,${DOCUMENT_COLUMNS}
+  PRIMARY KEY (agent_key, profile_id)
+);
 `;
 
 export function openDatabase(file: string): Db {

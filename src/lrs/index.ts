@@ -10,6 +10,7 @@ export {
   type LrsCredentials,
   type LrsRequestLogEntry,
   type StoredStateDocument,
+  type StoredAgentProfile,
 } from "./server.js";
 export type { LrsFault, StatusFault, DropResponseFault, DownFault, DelayFault, FaultScope } from "./faults.js";
 export { startPreviewLrs, type PreviewLrsOptions } from "./preview.js";

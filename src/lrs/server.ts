@@ -5,7 +5,10 @@ import type { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { dropRest, formatBytes, readCappedBody, TOO_LARGE } from "../net/request-body.js";
 import { parseRequestTarget } from "../net/request-target.js";
+import { handleAgentProfile } from "./agent-profile-resource.js";
+import { AgentProfileStore, type AgentProfileScope } from "./agent-profile-store.js";
 import { openDatabase } from "./database.js";
+import type { StoredDocument } from "./document-store.js";
 import { FaultController, type FaultAction, type LrsFault } from "./faults.js";
 import { errorReply, header, jsonReply, methodNotAllowed, type LrsRequest, type Reply } from "./http.js";
 import type { JsonObject } from "./json.js";
@@ -16,7 +19,7 @@ import { StatementStore } from "./statement-store.js";
 
 export const XAPI_VERSION = "1.0.3";
 export const BASE_PATH = "/xapi/";
-/** Far above any statement batch or state document a course sends; attachments (the large bodies) are not supported. */
+/** Far above any statement batch or document a course sends; attachments (the large bodies) are not supported. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface LrsCredentials {
@@ -57,6 +60,10 @@ export interface StoredStateDocument extends StateScope, StateDocument {
   stateId: string;
 }
 
+export interface StoredAgentProfile extends AgentProfileScope, StoredDocument {
+  profileId: string;
+}
+
 export interface RunningLrs {
   /** Endpoint with trailing slash, e.g. "http://127.0.0.1:41234/xapi/". */
   readonly url: string;
@@ -74,6 +81,8 @@ export interface RunningLrs {
   statements(): JsonObject[];
   /** Every state document, for assertions. */
   stateDocuments(): StoredStateDocument[];
+  /** Every Agent Profile document, for assertions. */
+  agentProfiles(): StoredAgentProfile[];
   /** Closes the listener and all connections; the database and port are kept for restart(). */
   stop(): Promise<void>;
   /** Listens again on the same port with the same database. */
@@ -124,6 +133,7 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
   const db = openDatabase(options.dbFile ?? ":memory:");
   const statementStore = new StatementStore(db);
   const stateStore = new StateStore(db);
+  const agentProfileStore = new AgentProfileStore(db);
   const faults = new FaultController();
   faults.set(options.faults ?? null);
   const requests: LrsRequestLogEntry[] = [];
@@ -136,7 +146,8 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
   const route = (req: LrsRequest): Reply => {
     if (req.resource === "statements") return handleStatements({ store: statementStore, basePath: BASE_PATH }, req);
     if (req.resource === "activities/state") return handleState(stateStore, req);
-    return errorReply(404, `/${req.resource} is not a resource of this development LRS (statements, activities/state, about)`);
+    if (req.resource === "agents/profile") return handleAgentProfile(agentProfileStore, req);
+    return errorReply(404, `/${req.resource} is not a resource of this development LRS (statements, activities/state, agents/profile, about)`);
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -296,6 +307,7 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
     },
     statements: () => statementStore.all(),
     stateDocuments: () => stateStore.all(),
+    agentProfiles: () => agentProfileStore.all(),
     stop,
     async restart() {
       if (server) return;

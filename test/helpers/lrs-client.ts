@@ -1,6 +1,7 @@
 // A minimal xAPI client over fetch for the LRS tests: real HTTP, the headers content sends, nothing hidden.
 import { randomUUID } from "node:crypto";
-import type { JsonObject, JsonValue, RunningLrs } from "../../src/lrs/index.js";
+import { afterAll, beforeAll } from "vitest";
+import { startLrs, type JsonObject, type JsonValue, type RunningLrs } from "../../src/lrs/index.js";
 
 export interface XapiResponse {
   status: number;
@@ -46,6 +47,27 @@ export function xapiClient(lrs: RunningLrs) {
       json = undefined;
     }
     return { status: res.status, headers: res.headers, text, json };
+  };
+}
+
+/** A development LRS (in memory, any free port) for a whole test file: started in beforeAll, closed in afterAll. */
+export function lrsForFile(): { readonly lrs: RunningLrs; xapi(req: XapiRequest): Promise<XapiResponse> } {
+  let started: RunningLrs | undefined;
+  beforeAll(async () => {
+    started = await startLrs();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = (): RunningLrs => {
+    if (!started) throw new Error("the LRS starts in beforeAll");
+    return started;
+  };
+  return {
+    get lrs() {
+      return running();
+    },
+    xapi: (req) => xapiClient(running())(req),
   };
 }
 
