@@ -1,17 +1,19 @@
 // The built cmi5 packages in real Chromium, launched by the development LMS (the player server with
-// src/standards/cmi5/lms/dev-lms.ts: a session, LMS.LaunchData and the launched statement in the development
-// LRS over HTTP, a one-time fetch URL) and recording in the development LRS, which validates every statement.
-// The learner clicks; the assertions read the LRS and run the same cmi5 rule check as preview and verify.
+// src/standards/cmi5/lms/dev-lms.ts: a session, LMS.LaunchData, the learner's preferences and the launched
+// statement in the development LRS over HTTP, a one-time fetch URL) and recording in the development LRS, which
+// validates every statement. The learner clicks; the assertions read the LRS and run the same cmi5 rule check as
+// preview and verify.
 import { randomUUID } from "node:crypto";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
-import { startLrs, validateStatement, type JsonObject, type RunningLrs } from "../src/lrs/index.js";
+import { agentKey, startLrs, validateStatement, type JsonObject, type RunningLrs } from "../src/lrs/index.js";
 import type { Course } from "../src/model/course.js";
 import { AttemptStore } from "../src/player/attempt-store.js";
 import { startPlayerServer, type PlayerServer } from "../src/player/server.js";
 import { auId } from "../src/standards/cmi5/course-structure.js";
 import { lmsActivityId } from "../src/standards/cmi5/lms/dev-lms.js";
+import { PREFERENCES } from "../src/standards/cmi5/runtime/launch.js";
 import { CMI5_CATEGORY, MASTERY_EXTENSION, MOVEON_CATEGORY } from "../src/standards/cmi5/runtime/profile.js";
 import { checkCmi5Statements, SESSION_EXTENSION } from "../src/standards/cmi5/verify/session-rules.js";
 import { BrowserLearner, chromiumAvailable, contentFrame, openBrowser, type Browser } from "./helpers/browser.js";
@@ -34,12 +36,12 @@ const defined = (s: JsonObject): boolean => categories(s).includes(CMI5_CATEGORY
 const marked = (list: readonly JsonObject[]): string[] => list.map((s) => `${verb(s)}${defined(s) ? "*" : ""}`);
 
 /**
- * Chrome logs every 4xx fetch; a 404 for a State or Agent Profile document not written yet is the LRS's normal
- * answer. A request still open when its frame goes (a unit switch, the returnURL) is reported aborted: what
- * keepalive carried on with is checked in the LRS instead.
+ * Chrome logs every 4xx fetch; a 404 for a State document not written yet is the LRS's normal answer (the
+ * learner's preferences are there: the LMS writes them before the launch). A request still open when its frame
+ * goes (a unit switch, the returnURL) is reported aborted: what keepalive carried on with is checked in the LRS instead.
  */
 const unexpected = (problems: readonly string[]): string[] =>
-  problems.filter((p) => !/status of 404 \(Not Found\)/.test(p) && !/^http 404: GET \S+\/(activities\/state|agents\/profile)\?/.test(p) && !/ net::ERR_ABORTED$/.test(p));
+  problems.filter((p) => !/status of 404 \(Not Found\)/.test(p) && !/^http 404: GET \S+\/activities\/state\?/.test(p) && !/ net::ERR_ABORTED$/.test(p));
 
 let course: Course;
 let single: BuiltPackage;
@@ -73,6 +75,22 @@ async function lmsFor(pkg: BuiltPackage): Promise<{ server: PlayerServer; regist
 
 /** What the LRS holds for the registration, about one AU (its publisher id grouping, cmi5 §9.6.2.3), stored order. */
 const recorded = (registration: string, au: string): JsonObject[] => lrs.statements().filter((s) => ctx(s)["registration"] === registration && grouping(s).includes(au));
+
+/** The AU's reads of the learner's preferences (cmi5 §11) in launches by this player's LMS: status and the agent named. */
+const preferenceReads = (server: PlayerServer): { status: number; agent: JsonObject }[] =>
+  lrs.requests
+    .filter((r) => r.method === "GET" && r.path === "/xapi/agents/profile")
+    .map((r) => ({ status: r.status, q: new URLSearchParams(r.query) }))
+    .filter(({ q }) => q.get("profileId") === PREFERENCES)
+    .map(({ status, q }) => ({ status, agent: JSON.parse(q.get("agent") ?? "{}") as JsonObject }))
+    .filter(({ agent }) => obj(agent["account"])["homePage"] === server.url);
+
+/** The learner's preferences document as the LRS holds it. */
+const storedPreferences = (agent: JsonObject): unknown[] =>
+  lrs
+    .agentProfiles()
+    .filter((d) => d.agentKey === agentKey(agent) && d.profileId === PREFERENCES)
+    .map((d) => JSON.parse(Buffer.from(d.content).toString("utf8")) as unknown);
 
 /** Waits until `n` sessions of the AU have ended (their terminated statement is stored). */
 const ended = (registration: string, au: string, n = 1): Promise<JsonObject[]> =>
@@ -152,6 +170,10 @@ describe.skipIf(!chromiumAvailable)("cmi5 package in Chromium, launched by the d
       expect(obj(terminated["result"])["duration"]).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
       expect(categories(terminated)).toEqual([CMI5_CATEGORY]);
       expect(lrs.requests.filter((r) => r.status === 400 || r.status === 409)).toEqual([]);
+      // cmi5 §11: at startup the AU read the learner's preferences, which the LMS wrote before the launch.
+      const reads = preferenceReads(lms.server);
+      expect(reads.map((r) => r.status)).toEqual([200]);
+      expect(storedPreferences(reads[0]!.agent)).toEqual([{ languagePreference: course.language, audioPreference: "on" }]);
       expect(unexpected(browser.problems.splice(0))).toEqual([]);
     } finally {
       await lms.stop();
@@ -177,6 +199,14 @@ describe.skipIf(!chromiumAvailable)("cmi5 package in Chromium, launched by the d
       await until(() => progressed() || undefined, "the bookmark in the State API", 30_000);
       await first.page.close({ runBeforeUnload: true });
       await ended(lms.registration, au);
+      // The learner changes their preferences between the launches (as in the LMS, with the ETag, xAPI Part 3 §3.1).
+      const agent = preferenceReads(lms.server)[0]!.agent;
+      const prefsUrl = `${lrs.url}agents/profile?${new URLSearchParams({ agent: JSON.stringify(agent), profileId: PREFERENCES })}`;
+      const xapiHeaders = { Authorization: lrs.authorization, "X-Experience-API-Version": "1.0.3" };
+      const etag = lrs.agentProfiles().find((d) => d.agentKey === agentKey(agent) && d.profileId === PREFERENCES)?.etag ?? "";
+      const own = { languagePreference: "fr-FR,en-GB", audioPreference: "off" };
+      const changed = await fetch(prefsUrl, { method: "PUT", headers: { ...xapiHeaders, "Content-Type": "application/json", "If-Match": `"${etag}"` }, body: JSON.stringify(own) });
+      expect(changed.status).toBe(204);
 
       // Another browser: nothing of the first session on this device, so the place comes from the LRS.
       const other = await openBrowser();
@@ -200,6 +230,9 @@ describe.skipIf(!chromiumAvailable)("cmi5 package in Chromium, launched by the d
           ["initialized*", "terminated*"],
         ]);
         expect(statements.map(verb)).not.toContain("resumed");
+        // The second launch read them and left them as the learner set them (the LMS writes If-None-Match: *).
+        expect(preferenceReads(lms.server).map((r) => r.status)).toEqual([200, 200]);
+        expect(storedPreferences(agent)).toEqual([own]);
         expect(unexpected(other.problems)).toEqual([]);
       } finally {
         await other.close();

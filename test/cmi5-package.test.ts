@@ -13,7 +13,8 @@ import { loadCourse } from "../src/content/load-course.js";
 import type { Course } from "../src/model/course.js";
 import { cmi5 } from "../src/standards/cmi5/standard.js";
 import { NS_CMI5 } from "../src/standards/cmi5/course-structure.js";
-import { cmi5Reader } from "../src/standards/cmi5/reader.js";
+import { learnerPreferences } from "../src/standards/cmi5/lms/dev-lms.js";
+import { auEntries, cmi5Reader } from "../src/standards/cmi5/reader.js";
 import { structureFindings } from "../src/standards/cmi5/verify/structure-rules.js";
 import { detectPackage } from "../src/standards/detect.js";
 import { REAL_CONTENT, REPO_ROOT, ScratchFolder, contentFixture, replaceOnce, tempDir } from "./helpers/content-fixture.js";
@@ -150,6 +151,16 @@ describe("reading cmi5 packages (verify and the player)", () => {
     expect(read.title).toBe(course.title);
     expect(read.units.map((u) => u.href)).toEqual([...course.sessions.map((s) => `sco-${s.id}.html`), "sco-assessment.html"]);
     expect(read.units.at(-1)?.masteryScore).toBe(80);
+  });
+
+  it("the development LMS's learner preferences (cmi5 §11): the course's language from cmi5.xml, else en-US; audio on", () => {
+    const language = auEntries(xmlOf(single)).language;
+    expect(language).toBe(course.language);
+    expect(learnerPreferences(language)).toEqual({ languagePreference: course.language, audioPreference: "on" });
+    const unnamed = xmlOf(single).replace(/<langstring lang="[^"]*">/g, "<langstring>");
+    expect(auEntries(unnamed).language).toBeUndefined();
+    expect(learnerPreferences(undefined).languagePreference).toBe("en-US");
+    expect(learnerPreferences("en-US, fr").languagePreference).toBe("en-US");
   });
 
   it("the structure rules find an AU whose url is not in the package, a duplicate id and a non-IRI id", () => {

@@ -19,7 +19,7 @@ export interface AuEntry {
 /** The text of an element's first langstring (§13.1: title and description are langstrings). */
 export const langText = (el: XmlElement | undefined): string => (el ? (childrenNS(el, NS_CMI5, "langstring")[0]?.textContent.trim() ?? "") : "");
 
-export function auEntries(xml: string): { title: string; aus: AuEntry[] } {
+export function auEntries(xml: string): { title: string; language?: string; aus: AuEntry[] } {
   const root = parseXml(xml);
   if (root.namespaceURI !== NS_CMI5 || root.localName !== "courseStructure") throw new Error(`the root element is not <courseStructure xmlns="${NS_CMI5}">`);
   const course = childrenNS(root, NS_CMI5, "course")[0];
@@ -35,7 +35,10 @@ export function auEntries(xml: string): { title: string; aus: AuEntry[] } {
       launchMethod: au.attribute("launchMethod") ?? "AnyWindow",
     };
   });
-  return { title: langText(course && childrenNS(course, NS_CMI5, "title")[0]) || "cmi5 course", aus };
+  const courseTitle = course && childrenNS(course, NS_CMI5, "title")[0];
+  // The language of the course's title (its first langstring), the one the course is written in.
+  const language = courseTitle && childrenNS(courseTitle, NS_CMI5, "langstring")[0]?.attribute("lang")?.trim();
+  return { title: langText(courseTitle) || "cmi5 course", ...(language ? { language } : {}), aus };
 }
 
 export const cmi5Reader: PackageReader = {

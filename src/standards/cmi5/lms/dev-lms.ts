@@ -1,10 +1,10 @@
 // The development LMS of a cmi5 package in the player (preview, verify, the tests): for each launch of an AU it
 // does what cmi5 asks of an LMS before the AU runs, against the development LRS over HTTP — a new session id,
 // the LMS.LaunchData state document (§10: context template with the session id and the publisher id
-// grouping, launchMode, moveOn, masteryScore, returnURL), the launched statement (§9.3.1, with the §9.6.3
-// context extensions) — and hands the AU a one-time fetch URL (§8.2) in the launch URL (§8.1). The panel's
-// check of the cmi5 rules is verify's (../verify/session-rules.ts). Development only: every token is the
-// development LRS's one credential.
+// grouping, launchMode, moveOn, masteryScore, returnURL), the learner's preferences when they have none yet
+// (§11), the launched statement (§9.3.1, with the §9.6.3 context extensions) — and hands the AU a one-time
+// fetch URL (§8.2) in the launch URL (§8.1). The panel's check of the cmi5 rules is verify's
+// (../verify/session-rules.ts). Development only: every token is the development LRS's one credential.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { esc } from "../../../package/xml.js";
 import type { LmsContext, LmsReply, SimulatedLms } from "../../simulation.js";
 import { CMI5_XML } from "../course-structure.js";
 import { CMI5_CATEGORY, MASTERY_EXTENSION } from "../runtime/profile.js";
-import { LAUNCH_DATA } from "../runtime/launch.js";
+import { LAUNCH_DATA, PREFERENCES } from "../runtime/launch.js";
 import { auEntries, type AuEntry } from "../reader.js";
 import { checkCmi5Statements, LAUNCH_MODE_EXTENSION, LAUNCH_URL_EXTENSION, MOVEON_EXTENSION, SESSION_EXTENSION } from "../verify/session-rules.js";
 
@@ -30,13 +30,25 @@ export function lmsLearner(actor: JsonObject, base: string): JsonObject {
 
 const json = (status: number, value: unknown): LmsReply => ({ status, body: JSON.stringify(value) });
 
-async function lrsCall(lrs: RunningLrs, method: string, resource: string, body: unknown): Promise<void> {
+/** A write to the development LRS; any answer but a 2xx (or one of `alsoFine`) is an error of the LMS. */
+async function lrsCall(lrs: RunningLrs, method: string, resource: string, body: unknown, headers: Record<string, string> = {}, alsoFine: readonly number[] = []): Promise<void> {
   const res = await fetch(`${lrs.url}${resource}`, {
     method,
-    headers: { Authorization: lrs.authorization, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" },
+    headers: { Authorization: lrs.authorization, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
-  if (res.status >= 300) throw new Error(`the development LRS answered ${method} ${resource.split("?")[0] ?? ""} with ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  if (res.status >= 300 && !alsoFine.includes(res.status)) throw new Error(`the development LRS answered ${method} ${resource.split("?")[0] ?? ""} with ${res.status}: ${(await res.text()).slice(0, 200)}`);
+}
+
+/** A language tag (RFC 5646's shape: a 2–3 letter language, then subtags), as §11.1's list holds them. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/**
+ * §11: the learner's preferences as this LMS sets them: the course's own language (the one it is written in;
+ * en-US when cmi5.xml names none) and audio on.
+ */
+export function learnerPreferences(courseLanguage: string | undefined): { languagePreference: string; audioPreference: "on" } {
+  return { languagePreference: courseLanguage && LANGUAGE_TAG.test(courseLanguage) ? courseLanguage : "en-US", audioPreference: "on" };
 }
 
 /** What the player page may ask of a launch (its own query string, passed through): the LMS's settings. */
@@ -53,10 +65,11 @@ export function cmi5Lms(context: LmsContext): SimulatedLms {
   /** One-time fetch URLs (§8.2.3.1): key → already answered. */
   const fetches = new Map<string, boolean>();
   const learner = lmsLearner(context.actor, context.base);
-  const aus = (): AuEntry[] => auEntries(fs.readFileSync(path.join(context.packageDir(), CMI5_XML), "utf8")).aus;
+  const structure = (): ReturnType<typeof auEntries> => auEntries(fs.readFileSync(path.join(context.packageDir(), CMI5_XML), "utf8"));
 
   const launch = async (query: URLSearchParams): Promise<LmsReply> => {
-    const au = aus().find((a) => a.id === query.get("unit"));
+    const { language, aus } = structure();
+    const au = aus.find((a) => a.id === query.get("unit"));
     if (!au) return json(404, { error: "no such AU in cmi5.xml" });
     const set = settings(query, au);
     if (typeof set === "string") return json(400, { error: set });
@@ -75,6 +88,10 @@ export function cmi5Lms(context: LmsContext): SimulatedLms {
     };
     const scope = new URLSearchParams({ activityId, agent: JSON.stringify(learner), registration, stateId: LAUNCH_DATA });
     await lrsCall(lrs, "PUT", `activities/state?${scope}`, data);
+    // §11: the AU reads the learner's preferences at startup. If-None-Match: * writes them only when the learner
+    // has none, so theirs are never overwritten: a 412 (xAPI Part 3 §3.1) says they exist, and is fine.
+    const profile = new URLSearchParams({ agent: JSON.stringify(learner), profileId: PREFERENCES });
+    await lrsCall(lrs, "PUT", `agents/profile?${profile}`, learnerPreferences(language), { "If-None-Match": "*" }, [412]);
     // §9.3.1: recorded before the AU is launched, with the launch's settings (§9.6.3.2–9.6.3.6).
     await lrsCall(lrs, "POST", "statements", {
       id: randomUUID(),
