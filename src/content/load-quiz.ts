@@ -4,6 +4,7 @@ import type { ProblemList } from "./errors.js";
 import { questionFileLink } from "./file-links.js";
 import { loadDraw } from "./load-draw.js";
 import { readText } from "./read-text.js";
+import { TextMemo } from "../text-memo.js";
 import { defaultChoiceId, questionSchemas, quizSchema, type QuestionInput } from "./schemas.js";
 import { didYouMean, nearestName } from "./suggest.js";
 import { validate } from "./validate.js";
@@ -16,7 +17,17 @@ export function loadQuiz(file: string, id: string, graded: boolean, problems: Pr
     problems.addProblem(read.problem);
     return undefined;
   }
-  const src = parseYaml(read.text, file, problems);
+  // A quiz is a pure function of its file's text and these arguments: a long-lived process (preview's watch
+  // mode) keeps one that loaded without a problem (text-memo.ts), and loads any other again to report it.
+  const key = [file, id, graded, sessionIds?.join(" ") ?? "", read.text].join("\0");
+  const before = problems.items.length;
+  return loaded.get(key, () => quizOf(read.text, file, id, graded, problems, sessionIds), (q) => q !== undefined && problems.items.length === before);
+}
+
+const loaded = new TextMemo<Quiz | undefined>(512);
+
+function quizOf(text: string, file: string, id: string, graded: boolean, problems: ProblemList, sessionIds?: readonly string[]): Quiz | undefined {
+  const src = parseYaml(text, file, problems);
   if (!src) return undefined;
   const quiz = validate(quizSchema, src.data, src, problems);
   if (!quiz) return undefined;

@@ -3,6 +3,8 @@
 // picture and nothing else: no scripts, event handlers, embedded HTML, or references to anything outside
 // itself. The file is parsed as XML (namespaces resolved, character references decoded), so a different
 // spelling (case, `svg:script`, `j&#x61;vascript:`, `java\tscript:`, CSS escapes) finds the same rule.
+import crypto from "node:crypto";
+import { TextMemo } from "../text-memo.js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { decodeText } from "./read-text.js";
 
@@ -38,6 +40,12 @@ const parser = new XMLParser({
 
 /** Why the SVG in `bytes` must not be packaged, or undefined when it is a plain picture. */
 export function svgProblem(bytes: Uint8Array, file: string): string | undefined {
+  // The same picture is checked once per process (preview's rebuilds): by its bytes' SHA-1, and the file it is read from.
+  return checked.get(`${file}\0${crypto.createHash("sha1").update(bytes).digest("hex")}`, () => problemOf(bytes, file));
+}
+const checked = new TextMemo<string | undefined>(1_024);
+
+function problemOf(bytes: Uint8Array, file: string): string | undefined {
   const read = decodeText(bytes, file);
   if (!read.ok) return `is ${read.problem.message}${read.problem.line ? ` (line ${read.problem.line})` : ""}`;
   const text = read.text;

@@ -4,6 +4,7 @@
 // prefixed attributes (unprefixed attributes have no namespace).
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { strictXmlProblem } from "./xml-strict.js";
+import { TextMemo } from "../text-memo.js";
 
 export interface XmlElement {
   readonly localName: string;
@@ -160,3 +161,18 @@ export function elementsNS(root: XmlElement, ns: string, localName: string): Xml
   const self = root.namespaceURI === ns && root.localName === localName ? [root] : [];
   return [...self, ...descendants(root, (e) => e.namespaceURI === ns && e.localName === localName)];
 }
+
+/**
+ * The root element's namespace ("" when it has none), or undefined for text that is not well-formed XML: how
+ * the readers tell one manifest from another. Kept per text, since preview reads the same manifest after every rebuild.
+ */
+export function rootNamespace(xml: string): string | undefined {
+  return namespaces.get(xml, () => {
+    try {
+      return parseXml(xml).namespaceURI ?? "";
+    } catch {
+      return undefined;
+    }
+  });
+}
+const namespaces = new TextMemo<string | undefined>(16);

@@ -110,6 +110,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       server.setPackage(next);
     } catch (err) {
       if (next) discard(next);
+      // A change that came while this build ran starts another at once: this one may have read a file half
+      // saved, so only the newest state's problems are worth the author's attention.
+      if (again !== undefined) return false;
       if (err instanceof ContentError) {
         const n = err.problems.length;
         error(`error: the course has ${n} problem${n === 1 ? "" : "s"}; still serving the last good build:\n${err.message}`);

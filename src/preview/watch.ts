@@ -5,8 +5,9 @@ import path from "node:path";
 
 export interface WatchOptions {
   /**
-   * Quiet time before reporting, in ms (default 10): an editor's save is a burst of events well within it, and a
-   * change that comes while a rebuild runs starts one more after it (preview.ts), so a longer wait only delays.
+   * Quiet time before reporting, in ms (default 5): the events of one save (truncate, write, rename, chmod) come
+   * within it. A change that comes while a rebuild runs starts one more after it, and the build it superseded
+   * reports nothing (preview.ts), so a longer wait would only delay what the author sees.
    */
   readonly debounceMs?: number;
   /** Files to leave out (absolute paths), e.g. preview's own state folder when it sits inside a watched one. */
@@ -20,7 +21,7 @@ export interface Watcher {
 }
 
 export function watchFolders(dirs: readonly string[], onChange: (files: string[]) => void, options: WatchOptions = {}): Watcher {
-  const debounceMs = options.debounceMs ?? 10;
+  const debounceMs = options.debounceMs ?? 5;
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;

@@ -3,7 +3,7 @@
 // not only ours: the CP elements are read in whatever namespace the manifest's root uses, so a foreign
 // manifest with a wrong namespace still plays (verify reports the namespace as rule 1.2).
 import path from "node:path";
-import { childrenNS, elementsNS, parseXml, type XmlElement } from "../../package/read-xml.js";
+import { childrenNS, elementsNS, parseXml, rootNamespace, type XmlElement } from "../../package/read-xml.js";
 import { error } from "../../verify/findings.js";
 import type { LaunchUnit, PackageReader } from "../reader.js";
 
@@ -12,13 +12,6 @@ export const NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
 /** SCORM 2004's content packaging namespace (IMS CP 1.1.4): a manifest in it is not SCORM 1.2. */
 const NS_IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1";
 
-function manifestNamespace(xml: string): string | undefined {
-  try {
-    return parseXml(xml).namespaceURI ?? "";
-  } catch {
-    return undefined;
-  }
-}
 
 export const scorm12Reader: PackageReader = {
   controlFile: MANIFEST,
@@ -28,7 +21,7 @@ export const scorm12Reader: PackageReader = {
     const control = names.filter((n) => path.posix.basename(n).toLowerCase() === MANIFEST).sort((a, b) => a.split("/").length - b.split("/").length)[0];
     if (control === undefined) return undefined;
     const xml = text(control);
-    if (xml !== undefined && manifestNamespace(xml) === NS_IMSCP_2004) return { other: "a SCORM 2004 package (IMS CP 1.1 manifest)" };
+    if (xml !== undefined && rootNamespace(xml) === NS_IMSCP_2004) return { other: "a SCORM 2004 package (IMS CP 1.1 manifest)" };
     const findings = control === MANIFEST ? [] : [error("1.1", `the manifest must be 'imsmanifest.xml' at the ZIP root, with no wrapping folder; found '${control}'`)];
     return { root: control.slice(0, control.length - MANIFEST.length), control, findings };
   },

@@ -3,7 +3,7 @@
 // the activity tree from <organization>/<item>). Any tool's package, not only ours: nested items, assets,
 // launch parameters, 2nd/3rd-edition manifests (their adlcp and imsss namespaces are the 4th edition's).
 import path from "node:path";
-import { childrenNS, elementsNS, parseXml, type XmlElement } from "../../package/read-xml.js";
+import { childrenNS, elementsNS, parseXml, rootNamespace, type XmlElement } from "../../package/read-xml.js";
 import { error } from "../../verify/findings.js";
 import type { LaunchUnit, PackageReader } from "../reader.js";
 import { SCORM2004_NAMESPACES } from "./schema-files.js";
@@ -11,13 +11,6 @@ import { SCORM2004_NAMESPACES } from "./schema-files.js";
 export const MANIFEST = "imsmanifest.xml";
 const NS = SCORM2004_NAMESPACES;
 
-function manifestNamespace(xml: string): string | undefined {
-  try {
-    return parseXml(xml).namespaceURI ?? "";
-  } catch {
-    return undefined;
-  }
-}
 
 /** CAM `adlcp:scormType` (camelCase in 2004); another tool's lowercase spelling is read too (verify reports it, rule 4.7). */
 export const scormTypeOf = (resource: XmlElement): string | null => resource.attributeNS(NS.adlcp, "scormType") ?? resource.attributeNS(NS.adlcp, "scormtype");
@@ -65,7 +58,7 @@ export const scorm2004Reader: PackageReader = {
     const control = names.filter((n) => path.posix.basename(n).toLowerCase() === MANIFEST).sort((a, b) => a.split("/").length - b.split("/").length)[0];
     if (control === undefined) return undefined;
     const xml = text(control);
-    if (xml === undefined || manifestNamespace(xml) !== NS.imscp) return undefined;
+    if (xml === undefined || rootNamespace(xml) !== NS.imscp) return undefined;
     const findings = control === MANIFEST ? [] : [error("4.1", `the manifest must be 'imsmanifest.xml' at the ZIP root, with no wrapping folder; found '${control}'`)];
     return { root: control.slice(0, control.length - MANIFEST.length), control, findings };
   },
