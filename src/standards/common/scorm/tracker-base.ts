@@ -58,8 +58,8 @@ export interface ScormVersion {
 /** An LMS API object: the dialect's function names, called with strings. */
 type ScormApi = Readonly<Record<string, unknown>>;
 
-/** Back-off between retries of a refused commit; after the last one, the next learner action tries again. */
-const RETRY_MS = [1000, 2000, 4000, 8000, 16000];
+/** Retries of a refused commit, 1 s, 2 s, 4 s, 8 s, 16 s apart; after the last one, the next learner action tries again. */
+const RETRIES = 5;
 /** Stands for the error code when the API threw instead of answering. */
 export const THREW = "thrown";
 
@@ -91,11 +91,10 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     const fn = prefix + name;
     if (!api) return undefined;
     try {
-      const f = api[fn];
-      if (typeof f !== "function") throw new TypeError(`${fn} is not a function`);
-      return String((f as (...a: string[]) => unknown).apply(api, args));
+      // A missing function throws here too (reading `apply` of undefined): caught and reported below.
+      return String((api[fn] as (...a: string[]) => unknown).apply(api, args));
     } catch (err) {
-      console.warn(`[coursewright] the ${label} API threw`, err);
+      console.warn(`[coursewright] the ${label} API's ${fn} threw`, err);
       return undefined;
     }
   };
@@ -157,8 +156,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     report(`${prefix}Commit("")`);
     notice("lms", say(words, "lmsNotSaving"));
     // Bounded back-off; after the last retry the next learner action (or the finish) tries again.
-    const wait = RETRY_MS[failures - 1];
-    if (again && wait !== undefined) retry = setTimeout(() => flush(true), wait);
+    if (again && failures <= RETRIES) retry = setTimeout(() => flush(true), 500 * 2 ** failures);
   };
   const writer = version({
     initialize: () => {
@@ -234,7 +232,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     saveStatus: () => {
       if (!api || readOnly) return "untracked";
       if (finished) return finishedOk && !refused.size ? "saved" : "failed";
-      if (failures > RETRY_MS.length || refused.size) return "failed";
+      if (failures > RETRIES || refused.size) return "failed";
       return failures || dirty || unsent.size ? "pending" : "saved";
     },
   };
