@@ -2,7 +2,7 @@
 // is journey-view.ts's, with the assessment's lock).
 import type { RuntimeCourse } from "../../model/runtime-data.js";
 import type { LearnerState, Progress } from "../core/state.js";
-import { $, all, setText } from "./dom.js";
+import { $, fixed, setText } from "./dom.js";
 import { percentText, say } from "../core/messages.js";
 
 /**
@@ -18,7 +18,7 @@ export function renderChrome(doc: Document, course: RuntimeCourse, p: Progress, 
   if (bar) bar.value = percent;
   const shown = percentText(course, percent);
   setText(doc, "progress-text", p.sessionsCounted ? say(course, "progressSessions", p.sessionsDone, p.sessionsCounted, shown) : shown);
-  for (const link of all(doc, "[data-goto]")) {
+  for (const link of fixed(doc, "[data-goto]")) {
     const at = Number(link.dataset.goto);
     if (at === here) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");

@@ -3,6 +3,20 @@
 /** The element marked `data-cw="<name>"` under `root`. */
 export const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => root.querySelector<T>(`[data-cw="${cw}"]`);
 
+const lists = new Map<string, Element[]>();
+
+/**
+ * `all(doc, selector)` for markup the build wrote, which the runtime never adds to or replaces: looked up
+ * once (a runtime serves one document). For the views redrawn on every commit: a lookup walks the whole
+ * document, and on a slow device, or in jsdom, the walks repeated on each page turn are most of what a turn
+ * costs, growing with the course.
+ */
+export function fixed<T extends Element = HTMLElement>(doc: Document, selector: string): T[] {
+  let els = lists.get(selector);
+  if (!els) lists.set(selector, (els = all(doc, selector)));
+  return els as T[];
+}
+
 /** Puts `text` in the element marked `data-cw="<cw>"` under `root`, when the page has it. */
 export function setText(root: ParentNode, cw: string, text: string): void {
   const el = $(root, cw);

@@ -3,7 +3,7 @@
 // that apply are shown.
 import { ASSESSMENT_ID, type RuntimeCourse } from "../../model/runtime-data.js";
 import type { Progress } from "../core/state.js";
-import { $, all, setText } from "./dom.js";
+import { $, all, fixed, setText } from "./dom.js";
 import { say } from "../core/messages.js";
 import { percent } from "./results-view.js";
 
@@ -18,7 +18,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   const standing: Standing = failed ? "failed" : sessionsDone === sessionsCounted && (!a || a.passed) ? "done" : "todo";
   // Each thing still to do, in the lock notice and on the completion page; the assessment's own line goes
   // once it is passed or cannot be taken again.
-  for (const el of all(doc, "[data-left]")) {
+  for (const el of fixed(doc, "[data-left]")) {
     const s = p.sessions[Number(el.dataset.left)];
     el.hidden = !s || s.complete || (s.id === ASSESSMENT_ID && failed);
   }
@@ -32,7 +32,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
   }
   // Each session's status, in the menu and on the cover; the assessment's (the last "session") says when it
   // is locked.
-  for (const el of all(doc, "[data-session-status]")) {
+  for (const el of fixed(doc, "[data-session-status]")) {
     const i = Number(el.dataset.sessionStatus);
     const s = p.sessions[i];
     if (!s) continue;
@@ -40,7 +40,7 @@ export function renderJourney(doc: Document, course: RuntimeCourse, p: Progress,
     el.textContent = say(course, shut ? "sessionLocked" : s.complete ? "sessionComplete" : s.started ? "sessionStarted" : "sessionNew");
     el.dataset.state = shut ? "locked" : s.complete ? "complete" : s.started ? "started" : "new";
   }
-  const done = $(doc, "done");
+  const done = fixed(doc, '[data-cw="done"]')[0];
   if (!done) return;
   for (const el of all(done, "[data-when]")) el.hidden = !el.dataset.when?.split(" ").includes(standing);
   const heading = done.querySelector("h1");

@@ -1,5 +1,5 @@
 // Showing one page of the course: the others hidden, the window titled after it, focus on its heading.
-import { all } from "./dom.js";
+import { fixed } from "./dom.js";
 
 /**
  * Shows page `index` (a session's page, `data-page`; or the cover or completion page, `data-view`), hiding
@@ -7,7 +7,7 @@ import { all } from "./dom.js";
  */
 export function showPage(doc: Document, index: number, focus: boolean, baseTitle: string): string | undefined {
   let heading: HTMLElement | null = null;
-  for (const s of all(doc, "[data-page], [data-view]")) {
+  for (const s of fixed(doc, "[data-page], [data-view]")) {
     s.hidden = (s.dataset.page ?? s.dataset.view) !== String(index);
     if (!s.hidden) heading = s.querySelector("h1");
   }

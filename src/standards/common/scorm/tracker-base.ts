@@ -104,10 +104,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     const text = `${invoke("GetErrorString", code) ?? ""} ${invoke("GetDiagnostic", code) ?? ""}`.trim();
     return { code, text };
   };
-  const report = (what: string): void => {
-    const { code, text } = error();
-    console.warn(`[coursewright] ${label} ${what} failed: error ${code} ${text}`);
-  };
+  const warn = (what: string, { code, text } = error()): void => console.warn(`[coursewright] ${label} ${what} failed: error ${code} ${text}`);
   const notice = (key: string, message: string | null, tone: NoticeTone = "error"): void => {
     try {
       tracker.onNotice?.(key, message, tone);
@@ -137,7 +134,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
     const kind = element.replace(/\.\d+\./g, ".n.");
     if (refused.has(kind)) return;
     refused.add(kind);
-    console.warn(`[coursewright] ${label} ${prefix}SetValue("${element}", "${value.slice(0, 40)}") failed: error ${code} ${text}`);
+    warn(`${prefix}SetValue("${element}", "${value.slice(0, 40)}")`, { code, text });
     notice("lms-value", say(words, "lmsPart", kind, code));
   };
   const flush = (again: boolean): void => {
@@ -153,7 +150,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
       return;
     }
     failures++;
-    report(`${prefix}Commit("")`);
+    warn(`${prefix}Commit("")`);
     notice("lms", say(words, "lmsNotSaving"));
     // Bounded back-off; after the last retry the next learner action (or the finish) tries again.
     if (again && failures <= RETRIES) retry = setTimeout(() => flush(true), 500 * 2 ** failures);
@@ -227,7 +224,7 @@ export function scormTracker(win: Window, dialect: ScormDialect, version: (lms: 
       // settles a commit that failed.
       const fn = dialect.terminate;
       finishedOk = invoke(fn, "") === "true";
-      if (!finishedOk) report(`${prefix}${fn}("")`);
+      if (!finishedOk) warn(`${prefix}${fn}("")`);
     },
     saveStatus: () => {
       if (!api || readOnly) return "untracked";

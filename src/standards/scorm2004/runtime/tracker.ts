@@ -32,14 +32,18 @@ export function scorm2004Tracker(win: Window): Tracker {
     /** What the LMS already holds as final: never regressed (an LMS may keep the status of an earlier session). */
     let storedCompleted = false;
     let storedPassed = false;
-    /** A new interaction at `_count`: id first, type before the responses (408 otherwise); its prefix. */
-    const interaction = (id: string, type: string, objectiveId: string, at: Date): string => {
+    /**
+     * A new interaction at `_count`: id first, type before the responses (408 otherwise); returns the writer
+     * of its other elements (always sent: each interaction is new).
+     */
+    const interaction = (id: string, type: string, objectiveId: string, at: Date): ((element: string, value: string) => void) => {
       const p = `cmi.interactions.${interactions++}.`;
-      set(p + "id", id, true);
-      set(p + "type", type, true);
-      set(p + "objectives.0.id", objectiveId, true);
-      set(p + "timestamp", timestamp(at), true);
-      return p;
+      const put = (element: string, value: string): void => set(p + element, value, true);
+      put("id", id);
+      put("type", type);
+      put("objectives.0.id", objectiveId);
+      put("timestamp", timestamp(at));
+      return put;
     };
     return {
       /** RTE §4.2.23 cmi.suspend_data, SPM 64000: the full state always fits below that. */
@@ -140,22 +144,22 @@ export function scorm2004Tracker(win: Window): Tracker {
       /** RTE §4.2.9 cmi.interactions: appended at `_count`, id first, type before the responses (408 otherwise). */
       writeInteraction: (e) => {
         const q = e.question;
-        const p = interaction(interactionId(e.quizId, q.id), interactionType(q, e.answer), e.objective, e.at);
-        correctPatterns(q, e.answer).forEach((pattern, k) => set(`${p}correct_responses.${k}.pattern`, pattern, true));
-        set(p + "weighting", String(e.graded ? q.points : 0), true);
-        set(p + "learner_response", learnerResponse(q, e.answer), true);
-        set(p + "result", e.correct ? "correct" : "incorrect", true);
-        set(p + "latency", isoDuration(e.latencyMs), true);
+        const put = interaction(interactionId(e.quizId, q.id), interactionType(q, e.answer), e.objective, e.at);
+        correctPatterns(q, e.answer).forEach((pattern, k) => put(`correct_responses.${k}.pattern`, pattern));
+        put("weighting", String(e.graded ? q.points : 0));
+        put("learner_response", learnerResponse(q, e.answer));
+        put("result", e.correct ? "correct" : "incorrect");
+        put("latency", isoDuration(e.latencyMs));
         const text = description(q);
-        if (text) set(p + "description", text, true);
+        if (text) put("description", text);
       },
 
       /** RTE §4.2.9.1: a reflection is a `long-fill-in` (learner_response SPM 4,000 characters), ungraded: `neutral`. */
       writeReflection: (e) => {
-        const p = interaction(reflectionInteractionId(e.reflection.id), "long-fill-in", e.reflection.session, e.at);
-        set(p + "learner_response", localized(e.text, LONG_FILL_IN_MAX), true);
-        set(p + "result", "neutral", true);
-        set(p + "description", localized(e.reflection.prompt, DESCRIPTION_MAX), true);
+        const put = interaction(reflectionInteractionId(e.reflection.id), "long-fill-in", e.reflection.session, e.at);
+        put("learner_response", localized(e.text, LONG_FILL_IN_MAX));
+        put("result", "neutral");
+        put("description", localized(e.reflection.prompt, DESCRIPTION_MAX));
       },
 
       writeEnd: (s) => {
