@@ -1,8 +1,8 @@
 // `coursewright preview`, run as an author runs it: the real CLI (`node bin/coursewright.js preview`) on a
 // temporary copy of content/ with a temporary state folder, opened in real Chromium. Covers the tracking
 // panel, close-and-resume across a restart, "New attempt", watch mode (a good edit reloads and keeps the
-// attempt, a broken edit keeps the last good build), xAPI, and Ctrl-C. Writes the README's screenshot
-// (docs/preview.png).
+// attempt, a broken edit keeps the last good build), xAPI, and Ctrl-C. Takes the README's screenshot
+// (docs/preview.png with UPDATE_SCREENSHOTS=1).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,7 +14,8 @@ import { REAL_CONTENT, REPO_ROOT, replaceOnce } from "./helpers/content-fixture.
 import { loadCourse } from "../src/content/load-course.js";
 
 const BIN = path.join(REPO_ROOT, "bin", "coursewright.js");
-const SCREENSHOT = path.join(REPO_ROOT, "docs", "preview.png");
+// The README's picture is retaken only when asked (as test/screenshots.test.ts): a test run leaves the checkout as it was.
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS ? path.join(REPO_ROOT, "docs", "preview.png") : path.join(os.tmpdir(), `cw-preview-${process.pid}.png`);
 const course = loadCourse(REAL_CONTENT);
 const FIRST_PAGE = "introduction-about-this-session";
 /** Three page turns from the start (sessions 1–3 have one page each). */
@@ -266,6 +267,7 @@ describe.skipIf(!chromiumAvailable)("coursewright preview in Chromium", () => {
     await page.locator("#cw-calls li").first().waitFor();
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+    if (!process.env.UPDATE_SCREENSHOTS) fs.rmSync(SCREENSHOT, { force: true });
 
     // Close the tab, stop preview (Ctrl-C), start it again: the learner resumes where they were.
     await closingContent(browser.problems, () => page.close());
