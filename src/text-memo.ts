@@ -2,13 +2,16 @@
 // in a long-lived process (preview's watch mode, the bench) redoes it only for the texts that changed.
 // Bounded, so a preview session kept open for hours holds at most `limit` results, the least recently
 // used dropped first (a Map iterates in insertion order; a hit is moved to the end).
+import crypto from "node:crypto";
+
 export class TextMemo<T> {
   private readonly entries = new Map<string, T>();
 
   constructor(private readonly limit: number) {}
 
-  /** The result for `key`, made by `make` when it is not kept (and kept when `keep` says so, default always). */
-  get(key: string, make: () => T, keep: (value: T) => boolean = () => true): T {
+  /** The result for `text`, made by `make` when it is not kept (and kept when `keep` says so, default always). */
+  get(text: string, make: () => T, keep: (value: T) => boolean = () => true): T {
+    const key = keyOf(text);
     const found = this.entries.get(key);
     if (found !== undefined || this.entries.has(key)) {
       this.entries.delete(key);
@@ -26,4 +29,13 @@ export class TextMemo<T> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * A long text is kept under its SHA-1 (and length) instead: V8 hashes a string of more than 16,383 characters
+ * by its length alone, so long texts of one length would all collide in the Map and be compared whole.
+ */
+function keyOf(text: string): string {
+  // Marked, so a short text can never be taken for a long one's digest.
+  return text.length <= 4096 ? `=${text}` : `#${text.length}:${crypto.createHash("sha1").update(text).digest("hex")}`;
 }

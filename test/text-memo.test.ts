@@ -24,6 +24,16 @@ describe("TextMemo", () => {
     expect(get("b")).toBe("b4");
   });
 
+  it("tells long texts of one length apart (kept by digest), and a short text never stands for a long one", () => {
+    const memo = new TextMemo<string>(8);
+    const a = "a".repeat(20_000);
+    const b = `${"a".repeat(19_999)}b`;
+    expect(memo.get(a, () => "A")).toBe("A");
+    expect(memo.get(b, () => "B")).toBe("B");
+    expect(memo.get(`${"a".repeat(19_999)}a`, () => "again")).toBe("A");
+    expect(memo.get(`#${a.length}:`, () => "short")).toBe("short");
+  });
+
   it("keeps an empty string or false as a result, and nothing `keep` refuses or `make` throws", () => {
     const memo = new TextMemo<string | boolean>(4);
     let made = 0;

@@ -16,6 +16,14 @@ export function wordCount(markdown: string): number {
 /** Whole minutes, at least 1. */
 export function estimateMinutes(course: Pick<Course, "sessions" | "assessment" | "estimatedMinutes">): number {
   if (course.estimatedMinutes) return course.estimatedMinutes;
+  // Every unit of every target shows it: the course's words are counted once per course.
+  let minutes = estimates.get(course);
+  if (minutes === undefined) estimates.set(course, (minutes = estimate(course)));
+  return minutes;
+}
+const estimates = new WeakMap<object, number>();
+
+function estimate(course: Pick<Course, "sessions" | "assessment">): number {
   const quizzes: Quiz[] = course.sessions.flatMap((s) => (s.check ? [s.check] : []));
   if (course.assessment) quizzes.push(course.assessment);
   const words = course.sessions.reduce((n, s) => n + s.pages.reduce((m, p) => m + wordCount(`${p.title} ${p.markdown}`), 0), 0);

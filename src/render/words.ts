@@ -2,6 +2,7 @@
 // placeholders filled with numbers formatted for the course's language (ECMA-402 Intl.NumberFormat), a
 // count's text chosen by the language's CLDR plural rules (Intl.PluralRules). Templates reach it through
 // the `t` helper (render/templates.ts), render code directly.
+import crypto from "node:crypto";
 import Handlebars from "handlebars";
 import { readLocale, SOURCE_LOCALE, textDirection } from "../content/locales.js";
 import type { Course, Strings } from "../model/course.js";
@@ -44,9 +45,9 @@ export class Words {
   }
 
   private identity?: string;
-  /** What these words are (language, direction, every string), for memos of what is rendered with them. */
+  /** What these words are (language, direction, every string) as a digest, for memos of what is rendered with them. */
   get key(): string {
-    return (this.identity ??= JSON.stringify([this.language, this.dir, this.strings]));
+    return (this.identity ??= crypto.createHash("sha1").update(JSON.stringify([this.language, this.dir, this.strings])).digest("hex"));
   }
 
   has(key: string): boolean {
