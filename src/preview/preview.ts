@@ -65,7 +65,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       throw err;
     }
   };
-  /** A build's folder, once nothing serves its package. */
+  /** A build's folder, once nothing serves its package (in the background: nothing waits for its files to go). */
   const discard = (dir: string): void => workspace.remove(path.dirname(dir));
 
   let lrs: RunningLrs | undefined;
@@ -124,7 +124,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const old = current;
     current = next;
     server.notifyReload();
-    workspace.removeLater(path.dirname(old));
+    discard(old);
     log(`rebuilt in ${Math.round(performance.now() - started)} ms; the page reloads and keeps the attempt`);
     return true;
   };

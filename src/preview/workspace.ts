@@ -29,12 +29,8 @@ export class Workspace {
     return dir;
   }
 
+  /** Removes `dir` in the background: a served rebuild does not wait for an old build's files to go. */
   remove(dir: string): void {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-
-  /** Removes `dir` in the background: a served rebuild does not wait for the old build's files to go. */
-  removeLater(dir: string): void {
     fs.promises.rm(dir, { recursive: true, force: true }).catch(() => {
       /* gone with the run folder, or left for the next preview's clean-up */
     });

@@ -9,7 +9,7 @@ import Handlebars from "handlebars";
 import { containedPath, COURSE_FOLDER } from "../content/contain-path.js";
 import { ContentError, ProblemList } from "../content/errors.js";
 import { readLocale, SOURCE_LOCALE } from "../content/locales.js";
-import { readText } from "../content/read-text.js";
+import { decodeText } from "../content/read-text.js";
 import { didYouMean, nearestName } from "../content/suggest.js";
 import { cachedTemplate, KNOWN_HELPERS, storeTemplate, templateKey, templateOf, templateOrUndefined } from "./template-cache.js";
 import { precompileTemplate } from "./template-precompile.js";
@@ -75,15 +75,25 @@ export function loadTemplates(builtinDir: string, overrideDir?: string, courseDi
   }
   problems.throwIfAny();
   // The same files with the same bytes give the same set: a long-lived process (preview's watch mode) keeps it.
+  // Each file is read once, here: its bytes make the key and are what the set is compiled from.
+  const bytes = new Map<string, Buffer>();
   const signature = crypto.createHash("sha256");
-  for (const [rel, file] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) signature.update(`${rel}\0${file}\0`).update(fs.readFileSync(file)).update("\0");
-  const key = signature.digest("hex");
-  return loadedSets.get(key, () => compileSet(builtinDir, chosen, problems));
+  for (const [rel, file] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
+    try {
+      bytes.set(file, fs.readFileSync(file));
+    } catch (err) {
+      problems.add(file, 0, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      continue;
+    }
+    signature.update(`${rel}\0${file}\0`).update(bytes.get(file)!).update("\0");
+  }
+  problems.throwIfAny();
+  return loadedSets.get(signature.digest("hex"), () => compileSet(builtinDir, chosen, bytes, problems));
 }
 
 const loadedSets = new TextMemo<TemplateSet>(8);
 
-function compileSet(builtinDir: string, chosen: ReadonlyMap<string, string>, problems: ProblemList): TemplateSet {
+function compileSet(builtinDir: string, chosen: ReadonlyMap<string, string>, bytes: ReadonlyMap<string, Buffer>, problems: ProblemList): TemplateSet {
   const hbs = Handlebars.create();
   const strings = readLocale(SOURCE_LOCALE);
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
@@ -99,7 +109,7 @@ function compileSet(builtinDir: string, chosen: ReadonlyMap<string, string>, pro
   /** Partials each template includes by name, with the line, to check they exist. */
   const includes = new Map<string, readonly { readonly name: string; readonly line: number }[]>();
   const compile = (file: string): HandlebarsTemplateDelegate | undefined => {
-    const read = readText(file);
+    const read = decodeText(bytes.get(file) ?? Buffer.alloc(0), file);
     if (!read.ok) {
       problems.addProblem(read.problem);
       return undefined;
@@ -149,7 +159,7 @@ function compileSet(builtinDir: string, chosen: ReadonlyMap<string, string>, pro
       const template = compile(file);
       partials.set(name, file);
       if (template) hbs.registerPartial(name, guardedPartial(name, file, template, stack, includes));
-    } else if (rel.startsWith("assets/")) assets.set(rel, fs.readFileSync(file));
+    } else if (rel.startsWith("assets/")) assets.set(rel, bytes.get(file) ?? Buffer.alloc(0));
   }
   for (const [file, names] of includes) {
     for (const { name, line } of names) {
