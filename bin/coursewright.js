@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Starts the compiled CLI. An installed package ships it prebuilt in lib/package/ (compiled by prepack);
 // in a clone of the repository (src/ present) it is compiled into lib/build-*/ when missing or older than
-// any source file or the lock file, so every later run starts fast.
+// any source file or the lock file, so every later run starts fast. It runs through V8's code cache:
+// most of a build's start is V8 compiling the bundled dependencies, and the cache skips that.
 import fs from "node:fs";
+import Module, { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import vm from "node:vm";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const src = path.join(root, "src");
@@ -20,11 +23,11 @@ function newest(dir) {
   return t;
 }
 
-/** The current build's cli.js, and the newest source time it was compiled from (`<name> <ms>` in the pointer). */
+/** The current build's cli.cjs, and the newest source time it was compiled from (`<name> <ms>` in the pointer). */
 function current() {
   try {
     const [name = "", from] = fs.readFileSync(pointer, "utf8").trim().split(" ");
-    const cli = path.join(lib, name, "cli.js");
+    const cli = path.join(lib, name, "cli.cjs");
     return fs.existsSync(cli) ? { cli, from: Number(from) || fs.statSync(pointer).mtimeMs } : undefined;
   } catch {
     return undefined;
@@ -33,7 +36,7 @@ function current() {
 
 let cli;
 if (!fs.existsSync(src)) {
-  cli = path.join(lib, "package", "cli.js");
+  cli = path.join(lib, "package", "cli.cjs");
 } else {
   const found = current();
   cli = found?.cli;
@@ -56,4 +59,58 @@ if (!fs.existsSync(src)) {
     }
   }
 }
-await import(pathToFileURL(cli).href);
+
+/**
+ * Where V8's compiled code for `file` is kept, per command (each compiles different functions): in
+ * COURSEWRIGHT_CACHE_DIR ("off": nowhere), else node_modules/.cache/coursewright/code of this package. Named
+ * by the file's folder, size and time (a recompile is a new name) and the Node version: V8 itself checks only
+ * its version, flags and the source's length before it uses a cache, so the name must say the rest.
+ */
+function codeCacheFile(file) {
+  const dir = process.env.COURSEWRIGHT_CACHE_DIR;
+  if (dir === "off") return undefined;
+  const { size, mtimeMs } = fs.statSync(file);
+  const command = /^[a-z]+$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
+  const name = `${path.basename(path.dirname(file))}.${size}.${Math.round(mtimeMs)}.${process.version}.${process.arch}`;
+  return path.join(dir || path.join(root, "node_modules", ".cache", "coursewright"), "code", `${name}.${command}.bin`);
+}
+
+/** Runs the CommonJS `file` as Node's require would, from its code cache when there is a usable one. */
+function runScript(file) {
+  const cacheFile = codeCacheFile(file);
+  let cachedData;
+  try {
+    if (cacheFile) cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    /* none yet */
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), {
+    filename: file,
+    cachedData,
+    // import() of a file the bundle does not hold (a course's own code): Node's own loader.
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    // At exit, so the cache holds every function this command compiled, not only the top level.
+    process.once("exit", () => {
+      try {
+        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile); // whole or not at all: parallel runs never read half a cache
+        // Caches of earlier compiles, unused for an hour, go (as old lib/build-*/ folders do).
+        const dir = path.dirname(cacheFile);
+        const key = path.basename(cacheFile).replace(/[^.]+\.bin$/, "");
+        for (const f of fs.readdirSync(dir)) {
+          if (!f.startsWith(key) && Date.now() - fs.statSync(path.join(dir, f)).mtimeMs > 3_600_000) fs.rmSync(path.join(dir, f), { force: true });
+        }
+      } catch {
+        /* read-only install: every run compiles, as without a cache */
+      }
+    });
+  }
+  const module = { exports: {}, filename: file, id: file };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+}
+
+runScript(cli);

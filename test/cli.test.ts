@@ -26,7 +26,7 @@ function listing(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  // The first run may (re)compile lib/cli.js from src/ with esbuild.
+  // The first run may (re)compile lib/cli.cjs from src/ with esbuild.
   const run = await cli(["--version"], 60_000);
   expect(run.code, run.stderr).toBe(0);
 }, 90_000);
@@ -214,5 +214,48 @@ describe("build", () => {
     expect(listing(out)).toEqual(["peer-support-training-scorm12-per-session.zip"]);
     // 12 sessions plus the final assessment, one launch file each
     expect(run.stdout).toMatch(/^render\s+scorm12: 13 launch files \(\d+ ms\)$/m);
+  });
+});
+
+describe("code cache", () => {
+  // bin/coursewright.js keeps V8's compiled code of the CLI per command; a run must never depend on it.
+  const codeFiles = (dir: string): string[] => (fs.existsSync(path.join(dir, "code")) ? fs.readdirSync(path.join(dir, "code")) : []);
+
+  it("is written by the first run of a command, used as it is by the next, and replaced when it is damaged", async () => {
+    const cache = tempDir();
+    const env = { COURSEWRIGHT_CACHE_DIR: cache };
+    const build = (out: string) => runCli(["build", "--target", "web", "--out", out], { env });
+    const first = await build(tempDir());
+    expect(first.code, first.stderr).toBe(0);
+    const [file, ...more] = codeFiles(cache);
+    expect(more).toEqual([]);
+    expect(file).toMatch(/\.build\.bin$/);
+    const written = path.join(cache, "code", file!);
+    const size = fs.statSync(written).size;
+    expect(size).toBeGreaterThan(100_000); // the functions the build ran, not only the top level
+    fs.utimesSync(written, new Date(2020, 0, 1), new Date(2020, 0, 1));
+
+    // Accepted by V8: the next run reads it and does not write it again.
+    const second = await build(tempDir());
+    expect(second.code, second.stderr).toBe(0);
+    expect(fs.statSync(written).mtime.getFullYear()).toBe(2020);
+
+    // Damaged (or made by another V8): rejected, the run goes on as without one, and a good one replaces it.
+    fs.writeFileSync(written, Buffer.alloc(size, 7));
+    const out = tempDir();
+    const third = await build(out);
+    expect(third.code, third.stderr).toBe(0);
+    expect(listing(out)).toContain("peer-support-training-web.zip");
+    expect(fs.readFileSync(written).equals(Buffer.alloc(size, 7))).toBe(false);
+  });
+
+  it("a place where no cache can be written (a read-only install) changes nothing but the speed", async () => {
+    const blocked = path.join(tempDir(), "a-file");
+    fs.writeFileSync(blocked, "");
+    const out = tempDir();
+    const run = await runCli(["build", "--target", "web", "--out", out], { env: { COURSEWRIGHT_CACHE_DIR: blocked } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(listing(out)).toContain("peer-support-training-web.zip");
   });
 });

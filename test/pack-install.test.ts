@@ -45,7 +45,7 @@ const needs = (command: string, names: readonly string[]): string =>
 
 describe("the packed tarball installed into an empty folder", () => {
   it("ships the compiled CLI and the vendored schemas, not the sources, and installs no optional peer", () => {
-    expect(fs.existsSync(path.join(installed, "lib", "package", "cli.js"))).toBe(true);
+    expect(fs.existsSync(path.join(installed, "lib", "package", "cli.cjs"))).toBe(true);
     // Every standard's prebuilt browser runtime, and the player client of each one preview/verify can play.
     for (const s of STANDARDS) {
       expect(fs.existsSync(path.join(installed, "lib", "package", "runtime", `${s.id}.js`)), s.id).toBe(true);

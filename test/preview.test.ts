@@ -152,7 +152,7 @@ async function closingContent(problems: string[], action: () => Promise<void>): 
 }
 
 beforeAll(async () => {
-  // The first run may (re)compile lib/cli.js from src/ with esbuild.
+  // The first run may (re)compile lib/cli.cjs from src/ with esbuild.
   const run = cli(["preview", "--help"]);
   expect((await run.ended).code).toBe(0);
 }, 120_000);
