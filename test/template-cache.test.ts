@@ -3,21 +3,15 @@
 // ignored (compiled again and replaced), never an error and never wrong output.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { templateKey } from "../src/render/template-cache.js";
 import { precompileTemplate } from "../src/render/template-precompile.js";
 import { loadTemplates } from "../src/render/templates.js";
-import { ScratchFolder } from "./helpers/content-fixture.js";
+import { scratchCacheRoot } from "./helpers/cache-env.js";
 
 // Taken before this process compiles any template: the CLI looks templates up before it compiles one.
 const keyBeforeAnyCompile = templateKey("<p>{{name}}</p>");
-const scratch = new ScratchFolder("cw-template-cache-");
-const previous = process.env.COURSEWRIGHT_CACHE_DIR;
-afterAll(() => {
-  if (previous === undefined) delete process.env.COURSEWRIGHT_CACHE_DIR;
-  else process.env.COURSEWRIGHT_CACHE_DIR = previous;
-  scratch.remove();
-});
+const scratch = scratchCacheRoot("cw-template-cache-");
 
 let run = 0;
 let builtin: string;

@@ -1,13 +1,20 @@
-// YAML parsing that remembers where every value came from, for file:line errors.
-import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+// YAML parsing that remembers where every value came from, for file:line errors. A well-formed text's
+// outcome (its values as JSON, the line of every value and key) is kept by the text for the next build: in
+// this process (text-memo.ts, for preview's watch mode) and in the cache folder (cache-folder.ts, for the
+// next CLI run: the yaml package's parse is most of a build's content step, ≈ 1.5 µs per byte). Either way
+// the lines are looked up in the same tables, so a build reports the same lines with or without a cache.
+import crypto from "node:crypto";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import yamlPackage from "yaml/package.json" with { type: "json" };
+import { readCached, writeCached } from "../cache-folder.js";
 import type { ProblemList } from "./errors.js";
 import { describeChar, findNonXmlChar } from "./read-text.js";
 import { TextMemo } from "../text-memo.js";
 
-const parsed = new TextMemo<{ readonly doc: Document; readonly counter: LineCounter; readonly escaped?: { offset: number; codePoint: number } }>(8_192);
-
 /** Alias uses allowed when building values: far above any course, far below a "billion laughs" expansion. */
 const MAX_ALIAS_COUNT = 100;
+/** Changes whenever what is kept changes shape; with the parser's version, part of every entry's key. */
+const CACHE_FORMAT = `yaml-source 1, yaml ${yamlPackage.version}, aliases ${MAX_ALIAS_COUNT}`;
 
 export type FieldPath = readonly (string | number)[];
 
@@ -20,51 +27,91 @@ export interface YamlSource {
   keyLineOf(path: FieldPath): number;
 }
 
+/** A well-formed text: its values, and lines (1-based, in the text) by field path (pathKey). */
+interface Parsed {
+  /** A fresh copy of the values each time: callers may change what they get. */
+  readonly data: () => unknown;
+  readonly lines: Readonly<Record<string, number>>;
+  readonly keyLines: Readonly<Record<string, number>>;
+}
+
+/** What is wrong with a text that is not usable YAML: the first problem, at a line (and column) of the text. */
+interface Refused {
+  readonly line: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+const outcomes = new TextMemo<Parsed | Refused>(8_192);
+
+const pathKey = (path: FieldPath): string => path.join("\u0000");
+
 /**
  * Parses `text` (which starts at line `firstLine` of `file`), reporting syntax errors to `problems`.
  * Returns undefined when the YAML is not well-formed.
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, firstLine = 1): YamlSource | undefined {
-  // A well-formed text's syntax tree is kept for the next build of a long-lived process (text-memo.ts); the
-  // values are built from it afresh each time (doc.toJS below), so no caller ever shares them.
-  const { doc, counter, escaped } = parsed.get(text, () => {
-    const counter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-    // YAML 1.2 §5.7 escapes (`"\x01"`, `"\uD800"`) reach characters the file itself cannot hold; XML 1.0 §2.2 allows none of them.
-    let escaped: { offset: number; codePoint: number } | undefined;
-    visit(doc, {
-      Scalar(_, node) {
-        const found = typeof node.value === "string" ? findNonXmlChar(node.value) : undefined;
-        if (found && !escaped && node.range) escaped = { offset: node.range[0], codePoint: found.codePoint };
-      },
-    });
-    return { doc, counter, escaped };
-  }, (p) => p.doc.errors.length === 0 && !p.escaped);
-  const errors = doc.errors;
-  const first = errors[0];
-  if (first) {
-    // Only the first syntax error: the ones after it are mostly consequences of it, at misleading lines.
-    const { offset, message } = describeYamlError(first, doc, counter);
-    problems.add(file, counter.linePos(offset).line + firstLine - 1, `invalid YAML: ${message}`);
+  const outcome = outcomes.get(text, () => stored(text) ?? parse(text), (o) => "lines" in o);
+  if (!("lines" in outcome)) {
+    const line = outcome.line + firstLine - 1;
+    if (outcome.column === undefined) problems.add(file, line, outcome.message);
+    else problems.addProblem({ file, line, column: outcome.column, message: outcome.message });
     return undefined;
   }
+  const { lines, keyLines } = outcome;
   const lineOf = (path: FieldPath): number => {
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + firstLine - 1;
+      const line = lines[pathKey(path.slice(0, n))];
+      if (line !== undefined) return line + firstLine - 1;
     }
     return firstLine;
   };
   const keyLineOf = (path: FieldPath): number => {
-    const parent = doc.getIn(path.slice(0, -1), true);
-    const key = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path.at(-1))) : undefined;
-    return isNode(key?.key) && key.key.range ? counter.linePos(key.key.range[0]).line + firstLine - 1 : lineOf(path);
+    const line = keyLines[pathKey(path)];
+    return line === undefined ? lineOf(path) : line + firstLine - 1;
   };
-  const at = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
+  return { file, data: outcome.data(), lineOf, keyLineOf };
+}
+
+const cacheKey = (text: string): string => crypto.createHash("sha256").update(CACHE_FORMAT).update("\0").update(text).digest("hex");
+
+/** The outcome a build kept for this very text, if it is there and whole. */
+function stored(text: string): Parsed | undefined {
+  const kept = readCached("yaml", cacheKey(text));
+  if (kept === undefined) return undefined;
+  try {
+    const entry = JSON.parse(kept) as { json?: unknown; lines?: unknown; keyLines?: unknown };
+    const { json, lines, keyLines } = entry;
+    if (typeof json !== "string" || !isLineTable(lines) || !isLineTable(keyLines)) return undefined;
+    return { data: () => JSON.parse(json) as unknown, lines, keyLines };
+  } catch {
+    return undefined;
+  }
+}
+
+const isLineTable = (v: unknown): v is Record<string, number> => typeof v === "object" && v !== null && Object.values(v).every((n) => Number.isInteger(n));
+
+function parse(text: string): Parsed | Refused {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): number => counter.linePos(offset).line;
+  const first = doc.errors[0];
+  if (first) {
+    // Only the first syntax error: the ones after it are mostly consequences of it, at misleading lines.
+    const { offset, message } = describeYamlError(first, doc, counter);
+    return { line: at(offset), message: `invalid YAML: ${message}` };
+  }
+  // YAML 1.2 §5.7 escapes (`"\x01"`, `"\uD800"`) reach characters the file itself cannot hold; XML 1.0 §2.2 allows none of them.
+  let escaped: { offset: number; codePoint: number } | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const found = typeof node.value === "string" ? findNonXmlChar(node.value) : undefined;
+      if (found && !escaped && node.range) escaped = { offset: node.range[0], codePoint: found.codePoint };
+    },
+  });
   if (escaped) {
     const { offset, codePoint } = escaped;
-    problems.addProblem({ file, line: at(offset), column: counter.linePos(offset).col, message: `${describeChar(codePoint)}, written as an escape in this text, is not allowed in course text; delete it` });
-    return undefined;
+    return { line: at(offset), column: counter.linePos(offset).col, message: `${describeChar(codePoint)}, written as an escape in this text, is not allowed in course text; delete it` };
   }
   let data: unknown;
   try {
@@ -72,13 +119,39 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
     // The yaml package refuses aliases that expand exponentially (an "alias bomb"), or an unknown anchor.
-    let line = firstLine;
-    visit(doc, { Alias(_, node) { if (node.range && line === firstLine) line = at(node.range[0]); } });
+    let line = 1;
+    visit(doc, { Alias(_, node) { if (node.range && line === 1) line = at(node.range[0]); } });
     const bomb = /alias count/i.test(err.message);
-    problems.add(file, line, bomb ? `YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, as in a "billion laughs" attack; write the values out instead` : `invalid YAML: ${err.message}`);
-    return undefined;
+    return { line, message: bomb ? `YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, as in a "billion laughs" attack; write the values out instead` : `invalid YAML: ${err.message}` };
   }
-  return { file, data, lineOf, keyLineOf };
+  // The line of every value and of every mapping key, by path (the values of an alias are its own line).
+  const lines: Record<string, number> = {};
+  const keyLines: Record<string, number> = {};
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (isNode(node) && node.range) lines[pathKey(path)] = at(node.range[0]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const inner = [...path, String(pair.key.value)];
+        if (pair.key.range) keyLines[pathKey(inner)] = at(pair.key.range[0]);
+        walk(pair.value, inner);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+  };
+  walk(doc.contents, []);
+  const json = JSON.stringify(data);
+  if (!survivesJson(data)) return { data: () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, lines, keyLines };
+  writeCached("yaml", cacheKey(text), JSON.stringify({ json, lines, keyLines }));
+  return { data: () => JSON.parse(json) as unknown, lines, keyLines };
+}
+
+/** Whether JSON gives `value` back as it is: plain objects, arrays, strings, booleans, null, finite numbers (not -0). */
+function survivesJson(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(survivesJson);
+  if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.entries(value).every(([k, v]) => k !== "__proto__" && survivesJson(v));
 }
 
 /** Where the author has to look for a syntax error, and what to tell them (the yaml package reports some at a later line). */

@@ -1,13 +1,12 @@
 // Compiled templates, kept by a hash of their text so a build does not compile Handlebars templates again:
 // the built-in ones precompiled when the CLI itself is compiled (templates.json beside the compiled
-// modules, scripts/compile.mjs), any other (an author's override, a built-in one edited since) in a cache
-// folder. An entry is only ever found by the hash of the very text it was compiled from, so a changed
+// modules, scripts/compile.mjs), any other (an author's override, a built-in one edited since) in the cache
+// folder (cache-folder.ts). An entry is only ever found by the hash of the very text it was compiled from, so a changed
 // template is never served stale; an entry that cannot be read or does not look right is ignored.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import Handlebars from "handlebars";
-import { PACKAGE_ROOT } from "../paths.js";
+import { readCached, writeCached } from "../cache-folder.js";
 
 /**
  * The helpers templates may call; any other `{{name arg}}` is an error when the template is loaded.
@@ -34,13 +33,6 @@ export function templateKey(text: string): string {
   return crypto.createHash("sha256").update(`${Handlebars.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0${text}`).digest("hex");
 }
 
-/** Where compiled overrides are kept; COURSEWRIGHT_CACHE_DIR moves it (tests), "off" turns it off. */
-function cacheDir(): string | undefined {
-  const dir = process.env.COURSEWRIGHT_CACHE_DIR;
-  if (dir === "off") return undefined;
-  return dir ? path.join(dir, "templates") : path.join(PACKAGE_ROOT, "node_modules", ".cache", "coursewright", "templates");
-}
-
 let builtin: Map<string, Precompiled> | undefined;
 /** The built-in templates precompiled with the CLI; none when running from src/. */
 function builtinEntries(): Map<string, Precompiled> {
@@ -59,10 +51,10 @@ function builtinEntries(): Map<string, Precompiled> {
 export function cachedTemplate(key: string): Precompiled | undefined {
   const found = builtinEntries().get(key);
   if (found) return found;
-  const dir = cacheDir();
-  if (!dir) return undefined;
+  const text = readCached("templates", key);
+  if (text === undefined) return undefined;
   try {
-    const entry: unknown = JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), "utf8"));
+    const entry: unknown = JSON.parse(text);
     return isPrecompiled(entry) && entry.key === key ? entry : undefined;
   } catch {
     return undefined;
@@ -71,16 +63,7 @@ export function cachedTemplate(key: string): Precompiled | undefined {
 
 /** Keeps a compiled template for the next build; a cache that cannot be written only costs the time. */
 export function storeTemplate(entry: Precompiled): void {
-  const dir = cacheDir();
-  if (!dir || builtinEntries().has(entry.key)) return;
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = path.join(dir, `${entry.key}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, JSON.stringify(entry));
-    fs.renameSync(tmp, path.join(dir, `${entry.key}.json`)); // atomic: a parallel build reads all or nothing
-  } catch {
-    // read-only install or full disk: compiled again next time
-  }
+  if (!builtinEntries().has(entry.key)) writeCached("templates", entry.key, JSON.stringify(entry));
 }
 
 /** The template function of a precompiled spec, bound to `env` (its helpers and partials). */
