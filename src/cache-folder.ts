@@ -34,7 +34,19 @@ export function writeCached(kind: string, key: string, text: string): void {
     const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, path.join(dir, `${key}.json`));
+    prune(dir);
   } catch {
     // read-only install or full disk: made again next time
   }
+}
+
+/** Entries a folder may hold: every edit of a watched file adds one, and a preview may run for months. */
+export const CACHE_ENTRIES_MAX = 2_000;
+
+/** Past the limit, the older half goes (oldest written first); what is still used is simply made again. */
+function prune(dir: string): void {
+  const names = fs.readdirSync(dir);
+  if (names.length <= CACHE_ENTRIES_MAX) return;
+  const aged = names.map((name) => ({ name, at: fs.statSync(path.join(dir, name)).mtimeMs })).sort((a, b) => a.at - b.at);
+  for (const { name } of aged.slice(0, names.length - CACHE_ENTRIES_MAX / 2)) fs.rmSync(path.join(dir, name), { force: true });
 }

@@ -110,3 +110,21 @@ describe("parsed YAML kept between processes", () => {
     expect(fs.existsSync(entries)).toBe(false);
   });
 });
+
+describe("the cache folder's size", () => {
+  it("past CACHE_ENTRIES_MAX entries the older half goes, the newest stay", async () => {
+    const { CACHE_ENTRIES_MAX, writeCached } = await import("../src/cache-folder.js");
+    fs.mkdirSync(entries, { recursive: true });
+    for (let i = 0; i < CACHE_ENTRIES_MAX; i++) {
+      const file = path.join(entries, `old-${i}.json`);
+      fs.writeFileSync(file, "{}");
+      fs.utimesSync(file, 1_000 + i, 1_000 + i);
+    }
+    writeCached("yaml", "newest", "{}");
+    const left = fs.readdirSync(entries);
+    expect(left).toHaveLength(CACHE_ENTRIES_MAX / 2);
+    expect(left).toContain("newest.json");
+    expect(left).toContain(`old-${CACHE_ENTRIES_MAX - 1}.json`);
+    expect(left).not.toContain("old-0.json");
+  });
+});
