@@ -3,6 +3,7 @@
 // (runtime/core/assessment.ts): pass mark, attempts, best score, retakes.
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
+import { numberStyle } from "../src/render/number-style.js";
 import type { RuntimeCourse } from "../src/model/runtime-data.js";
 import { planUnits } from "../src/model/units.js";
 import { runtimeCourse } from "../src/render/runtime-data.js";
@@ -171,7 +172,8 @@ describe("assessment rules", () => {
   it("shows scores as whole percentages, rounded down: never reads as reaching a pass mark it missed", () => {
     expect([percent(whole, 66.67), percent(whole, 79.5), percent(whole, 80), percent(whole, 100), percent(whole, 0), percent(whole, null)]).toEqual(["66%", "79%", "80%", "100%", "0%", "–"]);
     // Written as the course's language writes a percentage (ECMA-402), as the build does.
-    expect(percent({ ...whole, language: "de" }, 79.5)).toBe("79\u00a0%");
-    expect(percent({ ...whole, language: "de-CH" }, 79.5)).toBe("79%");
+    expect(percent({ ...whole, numbers: numberStyle("de") }, 79.5)).toBe("79\u00a0%");
+    expect(percent({ ...whole, numbers: numberStyle("de-CH") }, 79.5)).toBe("79%");
+    expect(percent({ ...whole, numbers: numberStyle("ar-EG") }, 79.5)).toBe("٧٩٪؜");
   });
 });

@@ -1,4 +1,5 @@
 // Course model → the data the browser runtime needs for one unit (see model/runtime-data.ts).
+import { numberStyle } from "./number-style.js";
 import type { Course, Question, Quiz } from "../model/course.js";
 import { ASSESSMENT_ID, CHECK_PAGE_ID, type RuntimeCourse, type RuntimeQuestion, type RuntimeQuiz, type RuntimeSession } from "../model/runtime-data.js";
 import { sessionTitle, type Unit } from "../model/units.js";
@@ -87,6 +88,7 @@ export function runtimeCourse(
     id: course.id,
     title: course.title,
     language: course.language,
+    numbers: numberStyle(course.language),
     unit: unit.id,
     reporting: unit.reporting,
     masteryScore: course.masteryScore,

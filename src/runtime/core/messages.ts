@@ -4,15 +4,23 @@ import type { RuntimeCourse } from "../../model/runtime-data.js";
 
 /** What carries the words: the course's runtime data. */
 export type Words = Pick<RuntimeCourse, "messages">;
-/** Words and the language that formats their numbers. */
-export type LocalWords = Pick<RuntimeCourse, "messages" | "language">;
+/** Words and how their language writes numbers. */
+export type LocalWords = Pick<RuntimeCourse, "messages" | "numbers">;
 
 /** The text of `key` with `{0}`, `{1}` … filled from `args`; an unknown key shows as itself. */
 export const say = (course: Words, key: string, ...args: readonly (string | number)[]): string =>
   (course.messages[key] ?? key).replace(/\{(\d)\}/g, (_, i: string) => String(args[+i] ?? ""));
 
 /**
- * A percentage (0–100) as the course's language writes it ("80%", "80 %", "80‎%‎"): ECMA-402
- * Intl.NumberFormat, as the build formats its own (render/words.ts), so the two never differ.
+ * A number as the course's language writes it. For the figures the runtime shows: below 1,000 (no
+ * grouping) and of at most 2 decimals, as each is rounded where it is made (scores floored, pass marks
+ * checked or rounded to hundredths).
  */
-export const percentText = (w: Pick<RuntimeCourse, "language">, n: number): string => new Intl.NumberFormat(w.language, { style: "percent", maximumFractionDigits: 2 }).format(n / 100);
+export const numberText = ({ numbers: [, decimal, digits] }: Pick<RuntimeCourse, "numbers">, n: number): string =>
+  `${n}`.replace(".", decimal).replace(/\d/g, (d) => digits[+d]!);
+
+/**
+ * A percentage (0–100) as the course's language writes it ("80%", "80 %", "%80", "٨٠٪؜"), the way
+ * Intl.NumberFormat does for the build (render/words.ts), so the two never differ.
+ */
+export const percentText = (w: Pick<RuntimeCourse, "numbers">, n: number): string => w.numbers[0].replace("#", numberText(w, n));

@@ -2,17 +2,18 @@
 // hidden, and the shown ones are numbered n of m in their order. One question at a time, each shown step's
 // Previous and Next lead to the shown steps beside it, and Submit sits with the last one (the stepper then
 // counts the steps that show, ui/question-stepper.ts). Rendered with the quiz, before the stepper.
-import type { RuntimeQuiz } from "../../model/runtime-data.js";
+import type { RuntimeCourse, RuntimeQuiz } from "../../model/runtime-data.js";
+import { numberText } from "../core/messages.js";
 import { drawn } from "../core/draw.js";
 import type { QuizState } from "../core/state.js";
 import { questionElement } from "./question-dom.js";
 
-export function renderDraw(d: Document, quiz: RuntimeQuiz, qs: QuizState): void {
+export function renderDraw(d: Document, quiz: RuntimeQuiz, qs: QuizState, course: Pick<RuntimeCourse, "numbers">): void {
   if (!quiz.draw) return;
   const shown = drawn(quiz, qs.seed);
   const last = shown.length - 1;
-  // Numbers as the build writes them: in the course's language (the page's lang), e.g. Arabic-Indic digits.
-  const number = (n: number): string => n.toLocaleString(d.documentElement.lang);
+  // Numbers as the build writes them: in the course's language, e.g. Arabic-Indic digits.
+  const number = (n: number): string => numberText(course, n);
   quiz.questions.forEach((_, i) => {
     const el = questionElement(d, quiz.id, i);
     if (!el) return;
