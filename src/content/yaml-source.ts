@@ -4,8 +4,8 @@
 // next CLI run: the yaml package's parse is most of a build's content step, ≈ 1.5 µs per byte). Either way
 // the lines are looked up in the same tables, so a build reports the same lines with or without a cache.
 import crypto from "node:crypto";
+import { createRequire } from "node:module";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
-import yamlPackage from "yaml/package.json" with { type: "json" };
 import { readCached, writeCached } from "../cache-folder.js";
 import type { ProblemList } from "./errors.js";
 import { describeChar, findNonXmlChar } from "./read-text.js";
@@ -14,7 +14,16 @@ import { TextMemo } from "../text-memo.js";
 /** Alias uses allowed when building values: far above any course, far below a "billion laughs" expansion. */
 const MAX_ALIAS_COUNT = 100;
 /** Changes whenever what is kept changes shape; with the parser's version, part of every entry's key. */
-const CACHE_FORMAT = `yaml-source 1, yaml ${yamlPackage.version}, aliases ${MAX_ALIAS_COUNT}`;
+const CACHE_FORMAT = `yaml-source 1, yaml ${yamlVersion()}, aliases ${MAX_ALIAS_COUNT}`;
+
+/** The installed yaml package's version (the compiled CLI bundles the one installed when it was compiled). */
+function yamlVersion(): string {
+  try {
+    return (createRequire(import.meta.url)("yaml/package.json") as { version?: string }).version ?? "?";
+  } catch {
+    return "?";
+  }
+}
 
 export type FieldPath = readonly (string | number)[];
 
