@@ -33,8 +33,8 @@ export async function compile(outdir) {
     logLevel: "warning",
   });
   // The browser runtimes, prebuilt with the options src/runtime/bundle.ts uses (it reads them from ./runtime/).
-  const runtimeOptions = JSON.parse(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
-  const { minifyRuntime } = await import("./runtime-minify.mjs");
+  const { minifyRuntime, runtimeBuildOptions } = await import("./runtime-minify.mjs");
+  const runtimeOptions = runtimeBuildOptions(fs.readFileSync(path.join(src, "runtime", "bundle-options.json"), "utf8"));
   const runtime = async (entry, outfile) => {
     const built = await esbuild.build({ ...runtimeOptions, entryPoints: [entry], write: false });
     fs.mkdirSync(path.dirname(outfile), { recursive: true });

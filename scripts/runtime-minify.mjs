@@ -12,6 +12,18 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CACHE = path.join(ROOT, "node_modules", ".cache", "coursewright-runtime-min");
 
+/**
+ * esbuild's options for a runtime script from src/runtime/bundle-options.json: its `internalProps` are the
+ * runtime core's own property names (tracker, sender and progress internals: never in the page's data, a
+ * statement, stored state, the DOM or a feature's script), which esbuild shortens (`mangleProps`). A
+ * feature is a script of its own, so the names it shares with the core stay whole
+ * (test/runtime-internal-props.test.ts).
+ */
+export function runtimeBuildOptions(json) {
+  const { internalProps = [], ...options } = JSON.parse(json);
+  return internalProps.length ? { ...options, mangleProps: new RegExp(`^(?:${internalProps.join("|")})$`) } : options;
+}
+
 export const TERSER_OPTIONS = { ecma: 2020, compress: { passes: 2 }, mangle: { toplevel: true }, format: { comments: false } };
 
 /** `code` (esbuild's minified IIFE) through terser, from the cache when this input was minified before. */

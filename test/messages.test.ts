@@ -23,7 +23,8 @@ const course = loadCourse("content");
 /** The bundle's own source files (esbuild's metafile), as the runtime is built, with every optional feature's. */
 async function bundleSources(id: string): Promise<string[]> {
   const esbuild = await import("esbuild");
-  const options = JSON.parse(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8")) as BuildOptions;
+  // Its own option (scripts/runtime-minify.mjs) is not esbuild's; the sources are what this needs.
+  const { internalProps: _, ...options } = JSON.parse(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8")) as BuildOptions & { internalProps?: string[] };
   const features = RUNTIME_FEATURES.map((f) => path.join(REPO_ROOT, "src", "runtime", "features", `${f.id}.ts`));
   const entryPoints = [path.join(STANDARDS_SRC, id, "runtime", "entry.ts"), ...features];
   const result = await esbuild.build({ ...options, entryPoints, outdir: "out", write: false, metafile: true });

@@ -12,6 +12,11 @@ import { PACKAGE_ROOT, RUNTIME_BUNDLE_OPTIONS, STANDARDS_SRC } from "../paths.js
 
 const cache = new Map<string, Promise<string>>();
 
+interface RuntimeMinify {
+  minifyRuntime(code: string): Promise<string>;
+  runtimeBuildOptions(json: string): BuildOptions;
+}
+
 /** `name` is `<standard id>` or `features/<feature id>`, as under lib/…/runtime/ and as cached. */
 function prebuilt(name: string): string | undefined {
   const file = fileURLToPath(new URL(`./runtime/${name}.js`, import.meta.url));
@@ -27,10 +32,10 @@ async function bundle(name: string): Promise<string> {
   const ready = prebuilt(name);
   if (ready !== undefined) return ready;
   const esbuild = await import("esbuild");
-  const options = JSON.parse(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8")) as BuildOptions;
+  // The options and the second pass the prebuilt scripts had (scripts/runtime-minify.mjs), so both are the same bytes.
+  const { minifyRuntime, runtimeBuildOptions } = (await import(pathToFileURL(path.join(PACKAGE_ROOT, "scripts", "runtime-minify.mjs")).href)) as RuntimeMinify;
+  const options = runtimeBuildOptions(fs.readFileSync(RUNTIME_BUNDLE_OPTIONS, "utf8"));
   const result = await esbuild.build({ ...options, entryPoints: [source(name)], write: false });
-  // The second pass the prebuilt scripts had (scripts/runtime-minify.mjs), so both are the same bytes.
-  const { minifyRuntime } = (await import(pathToFileURL(path.join(PACKAGE_ROOT, "scripts", "runtime-minify.mjs")).href)) as { minifyRuntime(code: string): Promise<string> };
   return minifyRuntime(result.outputFiles?.[0]?.text ?? "");
 }
 
