@@ -60,7 +60,14 @@ const pathKey = (path: FieldPath): string => path.join("\u0000");
  * Returns undefined when the YAML is not well-formed.
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, firstLine = 1): YamlSource | undefined {
-  const outcome = outcomes.get(text, () => stored(text) ?? parse(text), (o) => "lines" in o);
+  const outcome = outcomes.get(
+    text,
+    () => {
+      const key = cacheKey(text);
+      return stored(key) ?? parse(text, key);
+    },
+    (o) => "lines" in o,
+  );
   if (!("lines" in outcome)) {
     const line = outcome.line + firstLine - 1;
     if (outcome.column === undefined) problems.add(file, line, outcome.message);
@@ -84,9 +91,9 @@ export function parseYaml(text: string, file: string, problems: ProblemList, fir
 
 const cacheKey = (text: string): string => crypto.createHash("sha256").update(CACHE_FORMAT).update("\0").update(text).digest("hex");
 
-/** The outcome a build kept for this very text, if it is there and whole. */
-function stored(text: string): Parsed | undefined {
-  const kept = readCached("yaml", cacheKey(text));
+/** The outcome a build kept for the text of `key` (cacheKey), if it is there and whole. */
+function stored(key: string): Parsed | undefined {
+  const kept = readCached("yaml", key);
   if (kept === undefined) return undefined;
   try {
     const entry = JSON.parse(kept) as { json?: unknown; lines?: unknown; keyLines?: unknown };
@@ -100,7 +107,8 @@ function stored(text: string): Parsed | undefined {
 
 const isLineTable = (v: unknown): v is Record<string, number> => typeof v === "object" && v !== null && Object.values(v).every((n) => Number.isInteger(n));
 
-function parse(text: string): Parsed | Refused {
+/** Parses `text`; a well-formed outcome JSON can hold is kept under `key` for the next process. */
+function parse(text: string, key: string): Parsed | Refused {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): number => counter.linePos(offset).line;
@@ -148,9 +156,9 @@ function parse(text: string): Parsed | Refused {
     } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
   };
   walk(doc.contents, []);
-  const json = JSON.stringify(data);
   if (!survivesJson(data)) return { data: () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, lines, keyLines };
-  writeCached("yaml", cacheKey(text), JSON.stringify({ json, lines, keyLines }));
+  const json = JSON.stringify(data);
+  writeCached("yaml", key, JSON.stringify({ json, lines, keyLines }));
   return { data: () => JSON.parse(json) as unknown, lines, keyLines };
 }
 
