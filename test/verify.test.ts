@@ -20,6 +20,7 @@ import { tincanRoot } from "../src/standards/tincan/reader.js";
 import { checkXapiStatements, type XapiSummary } from "../src/standards/common/xapi/statement-check.js";
 import { tincanViolations } from "../src/standards/tincan/verify/tincan-rules.js";
 import type { PackageReport, UnitReport } from "../src/verify/verify.js";
+import { failureText } from "../src/verify/journey.js";
 import { validateScorm12Manifest } from "../src/standards/scorm12/verify/xsd.js";
 import { readZip } from "../src/package/read-zip.js";
 import { detectPackage } from "../src/standards/detect.js";
@@ -368,6 +369,27 @@ describe("end-of-session rules on a recorded SCORM 1.2 call list", () => {
       cmi("incomplete"),
     );
     expect(findings.map((f) => f.rule).sort()).toEqual(["2.4", "2.4", "3.6", "3.7"]);
+  });
+});
+
+describe("a scripted journey that stops", () => {
+  it("says why Playwright gave up, from its call log, not only that it timed out", () => {
+    // As Playwright 1.5x words it (colours included) when a step's Next is hidden.
+    const message = [
+      "frame.click: Timeout 4000ms exceeded.",
+      "Call log:",
+      "\u001b[2m  - waiting for locator('[data-step][data-current] .cw-step__next')\u001b[22m",
+      "\u001b[2m    - locator resolved to 2 elements. Proceeding with the first one: <button data-by=\"1\">Next question</button>\u001b[22m",
+      "\u001b[2m  - attempting click action\u001b[22m",
+      "\u001b[2m    2 × waiting for element to be visible, enabled and stable\u001b[22m",
+      "\u001b[2m      - element is not visible\u001b[22m",
+      "\u001b[2m    - retrying click action\u001b[22m",
+    ].join("\n");
+    expect(failureText(message)).toBe("frame.click: Timeout 4000ms exceeded. (element is not visible)");
+    expect(failureText("page 3 counts as viewed once its media has played to the end, but x.mp4 did not play")).toBe("page 3 counts as viewed once its media has played to the end, but x.mp4 did not play");
+    expect(failureText("frame.click: Timeout 15000ms exceeded.\nCall log:\n  - <div class=\"cw-toast\"> intercepts pointer events")).toBe(
+      'frame.click: Timeout 15000ms exceeded. (<div class="cw-toast"> intercepts pointer events)',
+    );
   });
 });
 

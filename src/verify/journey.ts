@@ -4,6 +4,7 @@
 // the course allows one, after a wrong attempt first. The answer key is the runtime data (src/model/runtime-data.ts); the markup contract
 // is templates/partials/question-*.hbs and src/runtime/ui/question-dom.ts. Foreign packages: launched and
 // left alone for a few seconds.
+import { stripVTControlCharacters } from "node:util";
 import type { Frame, Page } from "playwright-core";
 import type { RuntimeCourse, RuntimeQuestion } from "../model/runtime-data.js";
 import { sleep } from "../net/poll.js";
@@ -59,18 +60,36 @@ export async function playUnit(frame: Frame, options: JourneyOptions): Promise<J
     return { kind: "foreign", steps: [`launched, left running for ${Math.round(options.dwellMs / 1000)} s`] };
   }
   const steps: string[] = [];
+  const learner = new CoursewrightLearner(frame, course, options, steps);
   try {
-    await new CoursewrightLearner(frame, course, options, steps).play();
+    await learner.play();
     return { kind: "coursewright", steps, course };
   } catch (err) {
-    const message = err instanceof Error ? err.message.split("\n")[0] ?? err.message : String(err);
-    return { kind: "coursewright", steps, course, failure: message };
+    const message = err instanceof Error ? failureText(err.message) : String(err);
+    // Where it stopped, so the finding says which page and question to look at.
+    return { kind: "coursewright", steps, course, failure: learner.at ? `${learner.at}: ${message}` : message };
   }
+}
+
+/**
+ * A Playwright error's first line, with the reason its call log gives last ("element is not visible",
+ * "<div …> intercepts pointer events"): a timeout alone does not say what to look at.
+ */
+export function failureText(message: string): string {
+  const lines = stripVTControlCharacters(message).split("\n");
+  const reason = lines
+    .map((l) => l.trim().replace(/^(?:\d+ × )?- /, ""))
+    .filter((l) => /element is|intercepts pointer events|resolved to \d+ elements|not attached/.test(l))
+    .at(-1);
+  const head = lines[0] ?? message;
+  return reason && !head.includes(reason) ? `${head} (${reason})` : head;
 }
 
 class CoursewrightLearner {
   private checked = 0;
   private played = 0;
+  /** What the learner is doing, e.g. "page 12, assessment question 3 (attempt 2)"; empty before the first page. */
+  at = "";
 
   constructor(
     private readonly frame: Frame,
@@ -95,10 +114,12 @@ class CoursewrightLearner {
       await this.waitForPage(--here);
     }
     for (let i = 0; i < total; i++) {
+      this.at = `going to page ${i + 1} of ${total}`;
       if (i > 0) {
         await f.click("[data-cw=next]", { timeout });
         await this.waitForPage(i);
       }
+      this.at = `page ${i + 1} of ${total}`;
       await this.playMedia(i);
       await this.answerPage(i);
     }
@@ -148,6 +169,7 @@ class CoursewrightLearner {
       if (!quiz) throw new Error(`page ${page} shows quiz '${quizId}', which #cw-data does not describe`);
       if (!quiz.graded) {
         for (const [i, q] of quiz.questions.entries()) {
+          this.at = `page ${page + 1}, ${quiz.title} question ${i + 1}`;
           await this.answer(quizId, i, q, true);
           await f.click(`${this.root(quizId, i)} [data-cw=check-answer]`, { timeout: this.options.timeoutMs });
           await f.locator(`${this.root(quizId, i)} [data-mark]`).waitFor({ state: "visible", timeout: this.options.timeoutMs });
@@ -157,26 +179,27 @@ class CoursewrightLearner {
       }
       const retakeAllowed = this.course.maxAttempts === 0 || this.course.maxAttempts >= 2;
       if (this.options.retake && retakeAllowed) {
-        const wrong = await this.attempt(page, quizId, false);
+        const wrong = await this.attempt(page, quizId, false, 1);
         const retake = f.locator(`[data-page="${page}"] [data-cw=retake][data-quiz-id="${quizId}"]`);
         if (await retake.isVisible()) {
+          this.at = `page ${page + 1}, ${quiz.title}: Retake`;
           await retake.click({ timeout: this.options.timeoutMs });
           // The new attempt is open once the results are gone (one question at a time, Submit shows only at the last).
           await f.locator(`[data-page="${page}"] [data-cw=results]`).waitFor({ state: "hidden", timeout: this.options.timeoutMs });
-          const right = await this.attempt(page, quizId, true);
+          const right = await this.attempt(page, quizId, true, 2);
           this.steps.push(`${quiz.title}: wrong answers (${wrong}), retake, right answers (${right})`);
         } else {
           this.steps.push(`${quiz.title}: wrong answers (${wrong}); no retake offered`);
         }
       } else {
-        const right = await this.attempt(page, quizId, true);
+        const right = await this.attempt(page, quizId, true, 1);
         this.steps.push(`${quiz.title}: right answers (${right})`);
       }
     }
   }
 
   /** Answers every question of a graded quiz, submits, and returns the score the page shows. */
-  private async attempt(page: number, quizId: string, correct: boolean): Promise<string> {
+  private async attempt(page: number, quizId: string, correct: boolean, attempt: number): Promise<string> {
     const f = this.frame;
     const quiz = this.course.quizzes[quizId];
     // A pool's attempt shows the questions it drew; the others are hidden (runtime/ui/pool-view.ts).
@@ -190,9 +213,11 @@ class CoursewrightLearner {
     for (const [k, i] of shown.entries()) {
       const q = quiz?.questions[i];
       if (!q) continue;
+      this.at = `page ${page + 1}, ${quiz?.title ?? quizId} (attempt ${attempt}), its question ${k + 1} of ${shown.length} (question ${i + 1} of the quiz, ${q.type})`;
       if (stepped && k > 0) await f.click(next, { timeout: this.options.timeoutMs });
       await this.answer(quizId, i, q, correct);
     }
+    this.at = `page ${page + 1}, ${quiz?.title ?? quizId} (attempt ${attempt}): Submit`;
     await f.click(`[data-page="${page}"] [data-cw=submit-assessment]:visible`, { timeout: this.options.timeoutMs });
     const results = f.locator(`[data-page="${page}"] [data-cw=results]`);
     await results.waitFor({ state: "visible", timeout: this.options.timeoutMs });

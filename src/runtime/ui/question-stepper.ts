@@ -11,7 +11,8 @@ const shownSteps = (quiz: Element): HTMLElement[] => [...quiz.querySelectorAll<H
 export function stepTo(quiz: HTMLElement, index: number, focus?: string): void {
   const steps = shownSteps(quiz);
   const at = Math.max(0, Math.min(index, steps.length - 1));
-  steps.forEach((s, i) => s.toggleAttribute("data-current", i === at));
+  // Every step, hidden ones too: a step a new draw hides must not stay current beside the one that is.
+  for (const s of quiz.querySelectorAll("[data-step]")) s.toggleAttribute("data-current", s === steps[at]);
   quiz.dataset["at"] = String(at);
   if (focus) steps[at]?.querySelector<HTMLElement>(focus)?.focus();
 }
