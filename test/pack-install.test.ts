@@ -4,8 +4,9 @@
 // exit 2, for exactly the ones the packages it is given need, and preview for its own. Then the author
 // installs playwright-core and scorm-again and verify plays the SCORM 1.2 packages end to end in Chromium.
 // better-sqlite3 has no prebuilt binary offline and compiling its addon took 2 min 11 s on this 2-core
-// machine (measured): outside CI the TinCan package is checked to ask for it; on CI (CI set, as .ci/run
-// does) it is installed as well and verify plays the TinCan package against the development LRS too.
+// machine (measured), so its install is given the addon this repository's own install compiled, as a local
+// prebuild (helpers/pack-install.ts sqlitePrebuildEnv): then verify plays the TinCan package against the
+// development LRS too.
 // The tests run in order on one author folder.
 import fs from "node:fs";
 import os from "node:os";
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RUNTIME_FEATURES } from "../src/runtime/features.js";
 import { STANDARD_IDS, STANDARDS } from "../src/standards/registry.js";
 import { CHROMIUM_PATH, chromiumAvailable } from "./helpers/browser.js";
-import { installPeers, installPeersAsync, installTarball, packTarball, peerRange, run, runAsync } from "./helpers/pack-install.js";
+import { installPeers, installPeersAsync, installTarball, packTarball, peerRange, run, runAsync, sqlitePrebuildEnv } from "./helpers/pack-install.js";
 
 let tmp = "";
 let app = "";
@@ -149,12 +150,13 @@ describe("the packed tarball installed into an empty folder", () => {
     expect(verify.stdout).toContain(`${scorm.length} packages: ${scorm.length} passed, 0 failed, 0 not verified`);
   }, 900_000);
 
-  it("with better-sqlite3 as well (on CI), verify plays the TinCan package against the development LRS and it passes", async () => {
-    if (!process.env.CI) {
-      console.log("TinCan verify from the installed tarball runs on CI only: better-sqlite3 compiles its native addon here (≈ 2 min); set CI=1 to run it");
+  it("with better-sqlite3 as well, verify plays the TinCan package against the development LRS and it passes", async () => {
+    const prebuilt = sqlitePrebuildEnv(tmp);
+    if (!prebuilt && !process.env.CI) {
+      console.log("TinCan verify from the installed tarball: this repository has no compiled better-sqlite3 to reuse, and compiling it takes ≈ 2 min; set CI=1 to compile it");
       return;
     }
-    await installPeersAsync(app, ["better-sqlite3"]);
+    await installPeersAsync(app, ["better-sqlite3"], prebuilt);
     const tincan = dist(/-tincan\.zip$/);
     const verify = await runAsync("npx", ["--no-install", "coursewright", "verify", ...tincan], app, 300_000);
     expect(verify.stderr).toBe("");

@@ -32,9 +32,9 @@ export function run(command: string, args: readonly string[], cwd: string, timeo
  * `run` without blocking the test worker: for commands that take minutes (a native addon compiling), since a
  * worker blocked that long misses the test runner's heartbeat and the run fails though the test passed.
  */
-export function runAsync(command: string, args: readonly string[], cwd: string, timeoutMs = 600_000): Promise<Run> {
+export function runAsync(command: string, args: readonly string[], cwd: string, timeoutMs = 600_000, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: isolatedEnv(), timeout: timeoutMs });
+    const child = spawn(command, args, { cwd, env: { ...isolatedEnv(), ...env }, timeout: timeoutMs });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -87,9 +87,31 @@ export function installPeers(dir: string, names: readonly string[]): Run {
   return ok(run("npm", installArgs(names), dir), `npm install ${names.join(" ")}`);
 }
 
-/** installPeers for a slow install (better-sqlite3 compiles its addon where no prebuilt binary is reachable). */
-export async function installPeersAsync(dir: string, names: readonly string[]): Promise<Run> {
-  return ok(await runAsync("npm", installArgs(names), dir, 900_000), `npm install ${names.join(" ")}`);
+/** installPeers without blocking the worker, with extra environment (e.g. sqlitePrebuildEnv's). */
+export async function installPeersAsync(dir: string, names: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return ok(await runAsync("npm", installArgs(names), dir, 900_000, env), `npm install ${names.join(" ")}`);
+}
+
+/**
+ * better-sqlite3 installs through prebuild-install, which downloads a prebuilt addon from GitHub (not
+ * reachable here) or else compiles it (≈ 2 min on 2 cores). This repository's node_modules holds that addon,
+ * compiled for this Node at the locked version, so it is handed to prebuild-install as a local prebuild, in
+ * the file name it looks for (`npm_config_<name>_local_prebuilds`): the author's install gets the same binary
+ * in seconds, by the package's own install script. Undefined when this repository has no compiled addon.
+ */
+export function sqlitePrebuildEnv(dir: string): NodeJS.ProcessEnv | undefined {
+  const pkg = path.join(REPO_ROOT, "node_modules", "better-sqlite3");
+  const addon = path.join("build", "Release", "better_sqlite3.node");
+  if (!fs.existsSync(path.join(pkg, addon))) return undefined;
+  const { version } = JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")) as { version: string };
+  if (version !== lockedVersion("better-sqlite3")) return undefined;
+  // prebuild-install's name: {name}-v{version}-{runtime}-v{abi}-{platform}{libc}-{arch}.tar.gz, libc empty on
+  // glibc (Debian); elsewhere the name does not match and the install compiles, as without this.
+  const folder = path.join(dir, "sqlite-prebuilds");
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`);
+  ok(run("tar", ["-czf", file, "-C", pkg, addon], REPO_ROOT), "tar");
+  return { npm_config_better_sqlite3_local_prebuilds: folder };
 }
 
 function installArgs(names: readonly string[]): string[] {
