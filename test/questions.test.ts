@@ -3,6 +3,7 @@
 // of the core, and the built SCORM 1.2 package in jsdom with scorm-again as the LMS.
 import fs from "node:fs";
 import path from "node:path";
+import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../src/content/load-course.js";
 import type { Course, Question, Quiz } from "../src/model/course.js";
@@ -210,6 +211,31 @@ describe("shown order in the package: per attempt, stable across resume, recorde
       expect(order, q.id).toEqual(before[i]);
     });
     again.close(true);
+  });
+});
+
+describe("quizzes are drawn as their page shows", () => {
+  it("a launch leaves a quiz on another page as built; opening its page draws it, and printing draws every quiz", async () => {
+    const rd = data.quizzes["assessment"]!;
+    const order = (doc: Document, i: number): number[] => {
+      const el = doc.querySelector<HTMLElement>(`[data-quiz="${quiz.id}"][data-question="${i}"]`)!;
+      return rd.questions[i]!.type === "matching" ? shown(el, `select[data-source="0"] option:not([value=""])`, "value") : shown(el, "[data-row]", "data-row");
+    };
+    const shuffled = rd.questions.map((q, i) => i).filter((i) => rd.questions[i]!.shuffle && rd.questions[i]!.type !== "sequencing");
+    expect(shuffled.length).toBeGreaterThan(2);
+    const built = new JSDOM(fs.readFileSync(path.join(packages["after-last-attempt"]!.dir, "index.html"), "utf8")).window.document;
+    // Drawing every quiz at the launch was half of the runtime's start; the assessment is not on the first page.
+    const first = await launchScorm12(packages["after-last-attempt"]!.dir);
+    for (const i of shuffled) expect(order(first.doc, i), rd.questions[i]!.id).toEqual(order(built, i));
+    new Learner(first.doc, course).open("assessment", "assessment");
+    expect(shuffled.some((i) => String(order(first.doc, i)) !== String(order(built, i)))).toBe(true);
+    first.close(false);
+    // Print shows every page (the print stylesheet), so it draws every quiz: the saved order, before the page is opened.
+    const printed = await launchScorm12(packages["after-last-attempt"]!.dir);
+    const seed = Number.parseInt(printed.committed().cmi.suspend_data.split("|")[4]!.split(";").at(-1)!.split(":")[0]!.split(".")[4]!, 36);
+    printed.doc.defaultView!.dispatchEvent(new printed.doc.defaultView!.Event("beforeprint"));
+    for (const i of shuffled) expect(order(printed.doc, i), rd.questions[i]!.id).toEqual(shownOrder(rd.questions[i]!.options.length, seed, rd.questions[i]!.id));
+    printed.close(false);
   });
 });
 

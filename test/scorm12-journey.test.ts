@@ -241,12 +241,13 @@ describe("SCORM 1.2 single SCO", () => {
     expect(back.here()).toBe(where);
     expect(back.sessionStatus(sessionIndex(s5.id))).toBe(status);
     expect([...again.doc.querySelectorAll("a[data-goto].is-visited")].map((a) => a.getAttribute("href"))).toEqual(visited);
+    // The check, opened again, shows what was checked (a quiz is drawn as its page shows).
+    back.open(s5.id, "check");
     expect(back.question(s5.check.id, 0).querySelector("[data-mark]")?.textContent).toBe("Correct");
     expect(back.question(s5.check.id, 1).querySelector("[data-mark]")?.textContent).toBe("Incorrect");
     expect(back.question(s5.check.id, 2).querySelector<HTMLElement>("[data-mark]")?.hidden).toBe(true);
     // The restored answer is the one the learner gave: checking it again records the same response (a
     // question answered correctly is done: its Check is disabled).
-    back.open(s5.id, "check");
     expect(back.question(s5.check.id, 0).querySelector<HTMLButtonElement>("[data-cw=check-answer]")?.disabled).toBe(true);
     back.check(s5.check.id, 1);
     const last = interactions(again.committed()).at(-1);

@@ -3,7 +3,7 @@
 // question actions live beside it; the assessment's rules and the outcome live in the core. Its state is
 // local to `runPlayer` (what the controls and question actions read is on one object, `p`), so the
 // bundle's minifier can shorten it.
-import type { RuntimeCourse } from "../../model/runtime-data.js";
+import type { RuntimeCourse, RuntimeQuiz } from "../../model/runtime-data.js";
 import { assessmentRules } from "../core/assessment.js";
 import { decodeState, encodeState } from "../core/state-codec.js";
 import { emptyState, flattenPages, progress, type LearnerState, type PageRef, type Progress } from "../core/state.js";
@@ -117,6 +117,22 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       tracker.finish(snapshot());
     });
 
+  /**
+   * Quizzes whose markup does not show the learner's state yet (their order, answers, feedback): each is drawn
+   * as its page is shown, so a launch draws the first page's only (every quiz at once was half the start's
+   * script time); printing, which shows every page, draws them all.
+   */
+  const undrawn = new Set<RuntimeQuiz>();
+  const drawQuizzes = (within: ParentNode | null | "all"): void => {
+    for (const quiz of undrawn) {
+      if (within !== "all" && !within?.querySelector(`[data-quiz="${quiz.id}"]`)) continue;
+      undrawn.delete(quiz);
+      const qs = p.state.quizzes[quiz.id];
+      if (qs) renderQuiz(doc, quiz, qs, p.rules, course);
+    }
+  };
+  doc.defaultView?.addEventListener("beforeprint", () => drawQuizzes("all"));
+
   /** Shows what is `here`; a page of a session is also marked viewed, made the bookmark and reported. */
   const showHere = (focus: boolean): void => {
     const page = pages[here];
@@ -127,6 +143,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
     // The cover or the completion page: its words first, then its title is the window's (a page's chrome
     // follows again with its commit).
     refresh();
+    drawQuizzes(doc.querySelector(`[data-page="${here}"]`));
     const title = showPage(doc, here, focus, baseTitle);
     p.clock.shown();
     if (!page) return;
@@ -156,10 +173,7 @@ export async function runPlayer(doc: Document, course: RuntimeCourse, tracker: T
       if (page) p.state.location = page.index;
     }
     last = progress(course, p.state);
-    for (const quiz of Object.values(course.quizzes)) {
-      const qs = p.state.quizzes[quiz.id];
-      if (qs) renderQuiz(doc, quiz, qs, p.rules, course);
-    }
+    for (const quiz of Object.values(course.quizzes)) undrawn.add(quiz);
     here = hasCover ? -1 : p.state.location;
     saved = Boolean(resume && pages[p.state.location]);
     hook("arrived");
