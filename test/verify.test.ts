@@ -386,7 +386,7 @@ describe("a scripted journey that stops", () => {
       "\u001b[2m    - retrying click action\u001b[22m",
     ].join("\n");
     expect(failureText(message)).toBe("frame.click: Timeout 4000ms exceeded. (element is not visible)");
-    expect(failureText("page 3 counts as viewed once its media has played to the end, but x.mp4 did not play")).toBe("page 3 counts as viewed once its media has played to the end, but x.mp4 did not play");
+    expect(failureText("the page counts as viewed once its media has played to the end, but x.mp4 did not play")).toBe("the page counts as viewed once its media has played to the end, but x.mp4 did not play");
     expect(failureText("frame.click: Timeout 15000ms exceeded.\nCall log:\n  - <div class=\"cw-toast\"> intercepts pointer events")).toBe(
       'frame.click: Timeout 15000ms exceeded. (<div class="cw-toast"> intercepts pointer events)',
     );

@@ -88,7 +88,7 @@ export function failureText(message: string): string {
 class CoursewrightLearner {
   private checked = 0;
   private played = 0;
-  /** What the learner is doing, e.g. "page 12, assessment question 3 (attempt 2)"; empty before the first page. */
+  /** Where the learner is, for a failure: "page 31 of 31", "page 31, Final assessment (attempt 2): Submit"…; empty before the first page. */
   at = "";
 
   constructor(
@@ -144,7 +144,7 @@ class CoursewrightLearner {
           }),
         this.options.timeoutMs,
       );
-      if (problem) throw new Error(`page ${page} counts as viewed once its media has played to the end, but ${problem}`);
+      if (problem) throw new Error(`the page counts as viewed once its media has played to the end, but ${problem}`);
       this.played++;
     }
   }
@@ -166,7 +166,7 @@ class CoursewrightLearner {
     const quizIds = [...new Set(questions.map((q) => q.quiz))];
     for (const quizId of quizIds) {
       const quiz = this.course.quizzes[quizId];
-      if (!quiz) throw new Error(`page ${page} shows quiz '${quizId}', which #cw-data does not describe`);
+      if (!quiz) throw new Error(`the page shows quiz '${quizId}', which #cw-data does not describe`);
       if (!quiz.graded) {
         for (const [i, q] of quiz.questions.entries()) {
           this.at = `page ${page + 1}, ${quiz.title} question ${i + 1}`;

@@ -17,7 +17,7 @@ import type { UnitSummary, VerifyRules } from "../standards/verify-rules.js";
 import type { VerifyBrowser } from "./browser.js";
 import { cspFindings } from "./csp-rules.js";
 import { dedupe, error, type Finding } from "./findings.js";
-import { contentFrame, playUnit, type UnitKind } from "./journey.js";
+import { contentFrame, failureText, playUnit, type UnitKind } from "./journey.js";
 import { makeTempDir, removeTempDir } from "./temp-dirs.js";
 import { notUtf8Problem } from "../package/xml-strict.js";
 
@@ -229,7 +229,7 @@ async function play(
         const frame = await contentFrame(p, timeoutMs);
         journey = await playUnit(frame, { retake: rules.retake, dwellMs, timeoutMs });
       } catch (err) {
-        journey = { kind: "foreign", steps: [], failure: err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err) };
+        journey = { kind: "foreign", steps: [], failure: err instanceof Error ? failureText(err.message) : String(err) };
       }
       await sleep(300);
       // The learner leaves: the frame goes away as when an LMS player switches unit or closes (pagehide).
