@@ -1,7 +1,22 @@
 // Small DOM helpers the player's views share.
 
+const found: Record<string, Element | null> = {};
+
+/**
+ * `root.querySelector(selector)`; in the whole document, remembered while the element found stays in it. The
+ * runtime never changes the data-* attributes these selectors name, so a connected element still matches; a
+ * miss is looked up again (an element added later). Each page turn and commit updates the chrome and reads
+ * questions: one walk of the whole-course document per lookup was most of a turn in jsdom (and on a slow device).
+ * Its document too: tests and tools run the runtime's modules over several documents in one process.
+ */
+export function one<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  if (root.nodeType !== 9) return root.querySelector<T>(selector);
+  const el = found[selector];
+  return (el?.isConnected && el.ownerDocument === root ? el : (found[selector] = root.querySelector(selector))) as T | null;
+}
+
 /** The element marked `data-cw="<name>"` under `root`. */
-export const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => root.querySelector<T>(`[data-cw="${cw}"]`);
+export const $ = <T extends Element = HTMLElement>(root: ParentNode, cw: string): T | null => one<T>(root, `[data-cw="${cw}"]`);
 
 const lists = new Map<string, Element[]>();
 

@@ -5,10 +5,10 @@ import { isComplete, isCorrect, type Answer } from "../core/answers.js";
 import { shownOrder } from "../core/shuffle.js";
 import { markRows } from "./question-marks.js";
 import { say, type Words } from "../core/messages.js";
-import { all } from "./dom.js";
+import { all, one } from "./dom.js";
 
 export function questionElement(root: ParentNode, quizId: string, index: number): HTMLElement | null {
-  return root.querySelector<HTMLElement>(`[data-quiz="${quizId}"][data-question="${index}"]`);
+  return one(root, `[data-quiz="${quizId}"][data-question="${index}"]`);
 }
 
 export function readAnswer(el: HTMLElement, q: RuntimeQuestion): Answer | null {
