@@ -1,7 +1,11 @@
 // Drives a rendered course the way a learner does: clicks, choices, typing — never internal calls.
 import type { Course, Question } from "../../src/model/course.js";
+import { one } from "../../src/runtime/ui/dom.js";
 
-/** Selectors that name one element of the built markup (a chrome control, a menu link): safe to keep. */
+/**
+ * Selectors that name one element of the built markup (a chrome control, a menu link): looked up as the runtime
+ * does (`one`, kept while the element stays in the document), not by a walk of the whole-course document per click.
+ */
 const ONE_OF_A_KIND = /^(\[data-cw=[\w-]+\]|a\[href="#page-[^"]+"\])$/;
 
 export class Learner {
@@ -9,19 +13,6 @@ export class Learner {
     private readonly doc: Document,
     private readonly course: Course,
   ) {}
-
-  /** Elements found in the whole document, kept while they stay in it: a walk of the whole-course document in
-   * jsdom per click was a fifth of a journey's time, and the built markup keeps these elements. */
-  private readonly found = new Map<string, HTMLElement>();
-
-  private find(selector: string): HTMLElement | null {
-    let el = this.found.get(selector);
-    if (!el?.isConnected) {
-      el = this.doc.querySelector<HTMLElement>(selector) ?? undefined;
-      if (el) this.found.set(selector, el);
-    }
-    return el ?? null;
-  }
 
   private get win(): Window & typeof globalThis {
     return this.doc.defaultView as Window & typeof globalThis;
@@ -40,7 +31,7 @@ export class Learner {
   }
 
   click(selector: string, root: ParentNode = this.doc): void {
-    const el = root === this.doc && ONE_OF_A_KIND.test(selector) ? this.find(selector) : root.querySelector<HTMLElement>(selector);
+    const el = root === this.doc && ONE_OF_A_KIND.test(selector) ? one<HTMLElement>(this.doc, selector) : root.querySelector<HTMLElement>(selector);
     if (!el) throw new Error(`nothing matches ${selector}`);
     if ((el as HTMLButtonElement).disabled) throw new Error(`${selector} is disabled`);
     el.click();
@@ -65,7 +56,7 @@ export class Learner {
   }
 
   question(quizId: string, index: number): HTMLElement {
-    const el = this.find(`[data-quiz="${quizId}"][data-question="${index}"]`);
+    const el = one<HTMLElement>(this.doc, `[data-quiz="${quizId}"][data-question="${index}"]`);
     if (!el) throw new Error(`no question ${index} of ${quizId}`);
     return el;
   }
